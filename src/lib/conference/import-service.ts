@@ -1,0 +1,86 @@
+// The import and refresh flows, from a URL or a file to stored talks. Nothing is written until
+// the file has been fetched and fully parsed, so bad input never changes stored data.
+import type { ConferenceRepo } from '../db/conference-repo';
+import type { ScheduleSource } from '../db/types';
+import { fetchSchedule } from '../schedule/fetch';
+import type { ScheduleParser } from '../schedule/parser-client';
+import { ScheduleError, type ParsedSchedule } from '../schedule/types';
+
+export type RefreshOutcome =
+  | { status: 'not-modified' }
+  | { status: 'updated'; added: number; removed: number; kept: number };
+
+export class ImportService {
+  constructor(
+    private readonly repo: ConferenceRepo,
+    private readonly parser: ScheduleParser,
+    private readonly deviceTimeZone: () => string,
+    private readonly online: () => boolean,
+  ) {}
+
+  private checkNotEmpty(parsed: ParsedSchedule) {
+    if (!parsed.talks.length) throw new ScheduleError('no-talks', 'This schedule has no talks in it.');
+  }
+
+  async fromFile(file: File): Promise<string> {
+    const parsed = await this.parser.parse(new Uint8Array(await file.arrayBuffer()), file.name);
+    this.checkNotEmpty(parsed);
+    return this.repo.create(
+      parsed,
+      { kind: 'file', fileName: file.name, format: parsed.format, fetchedAt: Date.now() },
+      { deviceTimeZone: this.deviceTimeZone() },
+    );
+  }
+
+  async fromUrl(url: string): Promise<string> {
+    const res = await fetchSchedule(url, {}, this.online());
+    if (res.status !== 'ok') throw new Error('The server answered "not modified" to a first request.');
+    const parsed = await this.parser.parse(res.bytes, res.fileName);
+    this.checkNotEmpty(parsed);
+    const source: ScheduleSource = {
+      kind: 'url',
+      url: url.trim(),
+      format: parsed.format,
+      fetchedAt: Date.now(),
+      ...(res.etag && { etag: res.etag }),
+      ...(res.lastModified && { lastModified: res.lastModified }),
+    };
+    return this.repo.create(parsed, source, { deviceTimeZone: this.deviceTimeZone() });
+  }
+
+  /** Fetches the schedule again (conditionally) and merges it into the stored conference. */
+  async refreshFromUrl(conferenceId: string): Promise<RefreshOutcome> {
+    const conf = await this.repo.get(conferenceId);
+    if (!conf?.source.url) throw new Error('This schedule was imported from a file: import the new file instead.');
+    const { etag, lastModified, url } = conf.source;
+    const res = await fetchSchedule(url, { etag, lastModified }, this.online());
+    if (res.status === 'not-modified') {
+      await this.repo.touchSource(conferenceId, Date.now());
+      return res;
+    }
+    const parsed = await this.parser.parse(res.bytes, res.fileName);
+    this.checkNotEmpty(parsed);
+    const counts = await this.repo.refresh(conferenceId, parsed, {
+      kind: 'url',
+      url,
+      format: parsed.format,
+      fetchedAt: Date.now(),
+      ...(res.etag && { etag: res.etag }),
+      ...(res.lastModified && { lastModified: res.lastModified }),
+    });
+    return { status: 'updated', ...counts };
+  }
+
+  /** Replaces a conference's schedule with a newer file the user picked. */
+  async refreshFromFile(conferenceId: string, file: File): Promise<RefreshOutcome> {
+    const parsed = await this.parser.parse(new Uint8Array(await file.arrayBuffer()), file.name);
+    this.checkNotEmpty(parsed);
+    const counts = await this.repo.refresh(conferenceId, parsed, {
+      kind: 'file',
+      fileName: file.name,
+      format: parsed.format,
+      fetchedAt: Date.now(),
+    });
+    return { status: 'updated', ...counts };
+  }
+}

@@ -1,0 +1,158 @@
+// Conferences and their talks: import, refresh, time zone changes and deletion. Each of these
+// runs in one read-write transaction, so a failed import or refresh leaves nothing half-written.
+import { liveQuery, type Observable } from 'dexie';
+import type { ParsedSchedule } from '../schedule/types';
+import { planRefresh, resolveTimes, toTalkFields } from '../conference/materialise';
+import type { ConfnotesDb } from './db';
+import type { Conference, ScheduleSource, Talk, TimeZoneSource } from './types';
+
+export interface ImportOptions {
+  /** Zone for files that carry none; the device zone when absent. */
+  timeZone?: string;
+  deviceTimeZone: string;
+  now?: number;
+  newId?: () => string;
+}
+
+const uuid = () => crypto.randomUUID();
+
+function pickZone(parsed: ParsedSchedule, opts: ImportOptions): [string, TimeZoneSource] {
+  if (parsed.conference.timeZone) return [parsed.conference.timeZone, 'file'];
+  if (opts.timeZone) return [opts.timeZone, 'user'];
+  return [opts.deviceTimeZone, 'device'];
+}
+
+export class ConferenceRepo {
+  constructor(private readonly db: ConfnotesDb) {}
+
+  watchConferences(): Observable<Conference[]> {
+    return liveQuery(() => this.db.conferences.orderBy('createdAt').toArray());
+  }
+
+  watchConference(id: string): Observable<Conference | undefined> {
+    return liveQuery(() => this.db.conferences.get(id));
+  }
+
+  watchTalks(conferenceId: string): Observable<Talk[]> {
+    return liveQuery(() => this.db.talks.where({ conferenceId }).toArray());
+  }
+
+  list(): Promise<Conference[]> {
+    return this.db.conferences.orderBy('createdAt').toArray();
+  }
+
+  get(id: string): Promise<Conference | undefined> {
+    return this.db.conferences.get(id);
+  }
+
+  talks(conferenceId: string): Promise<Talk[]> {
+    return this.db.talks.where({ conferenceId }).toArray();
+  }
+
+  /** Stores a newly imported schedule as a new conference; returns its id. */
+  async create(parsed: ParsedSchedule, source: ScheduleSource, opts: ImportOptions): Promise<string> {
+    const newId = opts.newId ?? uuid;
+    const now = opts.now ?? Date.now();
+    const [timeZone, timeZoneSource] = pickZone(parsed, opts);
+    const { title, startDate, endDate, venue, url } = parsed.conference;
+    const conference: Conference = {
+      id: newId(),
+      title,
+      timeZone,
+      timeZoneSource,
+      source,
+      demo: source.kind === 'demo',
+      warnings: parsed.warnings,
+      createdAt: now,
+      updatedAt: now,
+      ...(startDate && { startDate }),
+      ...(endDate && { endDate }),
+      ...(venue && { venue }),
+      ...(url && { url }),
+      ...(source.kind === 'demo' && source.url && { programmeUrl: source.url }),
+    };
+    const talks: Talk[] = toTalkFields(parsed.talks, timeZone).map((t) => ({
+      ...t,
+      id: newId(),
+      conferenceId: conference.id,
+    }));
+    await this.db.transaction('rw', this.db.conferences, this.db.talks, async () => {
+      await this.db.conferences.add(conference);
+      await this.db.talks.bulkAdd(talks);
+    });
+    return conference.id;
+  }
+
+  /**
+   * Replaces a conference's schedule with a newer copy. Talks keep their ids (and so their
+   * stars and notes); talks that vanished but carry user data stay, flagged as removed.
+   */
+  async refresh(
+    id: string,
+    parsed: ParsedSchedule,
+    source: ScheduleSource,
+    opts: Pick<ImportOptions, 'newId' | 'now'> = {},
+  ): Promise<{ added: number; removed: number; kept: number }> {
+    const db = this.db;
+    return db.transaction('rw', db.conferences, db.talks, db.stars, async () => {
+      const conf = await db.conferences.get(id);
+      if (!conf) throw new Error('This conference no longer exists.');
+      const zone = parsed.conference.timeZone ?? conf.timeZone;
+      const existing = await db.talks.where({ conferenceId: id }).toArray();
+      const starred = new Set(await db.stars.where({ conferenceId: id }).primaryKeys());
+      const plan = planRefresh(
+        id,
+        existing,
+        toTalkFields(parsed.talks, zone),
+        (talkId) => starred.has(talkId),
+        opts.newId ?? uuid,
+      );
+      await db.talks.bulkDelete(plan.deleteIds);
+      await db.talks.bulkPut([...plan.put, ...plan.removed]);
+      await db.conferences.update(id, {
+        source,
+        warnings: parsed.warnings,
+        updatedAt: opts.now ?? Date.now(),
+        ...(parsed.conference.timeZone && { timeZone: zone, timeZoneSource: 'file' as const }),
+      });
+      const existingIds = new Set(existing.map((t) => t.id));
+      return {
+        added: plan.put.filter((t) => !existingIds.has(t.id)).length,
+        removed: plan.removed.length + plan.deleteIds.length,
+        kept: plan.put.length - plan.put.filter((t) => !existingIds.has(t.id)).length,
+      };
+    });
+  }
+
+  /** Records a conditional refresh that found nothing new (HTTP 304). */
+  async touchSource(id: string, fetchedAt: number): Promise<void> {
+    await this.db.transaction('rw', this.db.conferences, async () => {
+      const conf = await this.db.conferences.get(id);
+      if (conf) await this.db.conferences.update(id, { source: { ...conf.source, fetchedAt } });
+    });
+  }
+
+  /** Reads wall-clock-only times in a new zone; instants the file gave stay as they are. */
+  async setTimeZone(id: string, timeZone: string): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.conferences, db.talks, async () => {
+      const talks = await db.talks.where({ conferenceId: id }).toArray();
+      const updated = talks.map((t) => {
+        const { startUtc, endUtc, ...rest } = t;
+        const base = t.utcFromFile ? t : rest;
+        return { ...base, ...resolveTimes(base, timeZone, t.utcFromFile) };
+      });
+      await db.talks.bulkPut(updated);
+      await db.conferences.update(id, { timeZone, timeZoneSource: 'user', updatedAt: Date.now() });
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.conferences, db.talks, db.stars, async () => {
+      await db.talks.where({ conferenceId: id }).delete();
+      await db.stars.where({ conferenceId: id }).delete();
+      await db.conferences.delete(id);
+    });
+  }
+}

@@ -1,0 +1,157 @@
+// Reads frab/pentabarf `schedule.xml` (FOSDEM, CCC frab, pretalx, wafer/DebConf) with
+// fast-xml-parser, which runs in Node and in a Web Worker (no DOMParser). Entities are decoded
+// exactly once by the parser, so entity-escaped HTML abstracts come out as HTML markup strings.
+
+import { XMLParser } from 'fast-xml-parser';
+import { buildFrabSchedule, type FrabDayIn, type FrabEventIn } from './frab-common';
+import { asArray, assignDefined, cleanBlock, cleanLine, idString, isRecord, isoDate } from './text';
+import { ScheduleError, type ParsedLink, type ParsedSchedule, type ParsedSpeaker } from './types';
+
+const ARRAY_TAGS = new Set(['day', 'event', 'person', 'link']);
+
+function makeParser(): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    // Keep every value a string: "0930", "1984" or "00:25" must not turn into numbers.
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    jPath: false,
+    // Internal DTD entities are a classic denial-of-service vector; keep expansions bounded.
+    processEntities: { maxEntityCount: 50, maxEntitySize: 1000, maxExpandedLength: 100_000 },
+    // Numeric references (&#x27;) are only decoded with this on; it decodes in a single pass, so
+    // FOSDEM's &amp;amp; becomes the HTML entity &amp;, never a bare &.
+    htmlEntities: true,
+    // <room> is a container under <day> but a plain text field inside <event>.
+    isArray: (tag, _path, isLeaf) => ARRAY_TAGS.has(tag) || (tag === 'room' && !isLeaf),
+  });
+}
+
+/** Text of an element that may have attributes (`{ '#text': …, '@_id': … }`). */
+function text(node: unknown): string | undefined {
+  if (typeof node === 'string') return node;
+  if (isRecord(node)) return text(node['#text']);
+  if (Array.isArray(node)) return text(node[0]);
+  return undefined;
+}
+
+function attr(node: unknown, name: string): string | undefined {
+  return isRecord(node) ? idString(node[`@_${name}`]) : undefined;
+}
+
+function persons(node: unknown): ParsedSpeaker[] {
+  const list = isRecord(node) ? asArray(node.person) : [];
+  const out: ParsedSpeaker[] = [];
+  for (const p of list) {
+    const name = cleanLine(text(p));
+    if (name) out.push({ name });
+  }
+  return out;
+}
+
+function links(node: unknown): ParsedLink[] {
+  const list = isRecord(node) ? asArray(node.link) : [];
+  const out: ParsedLink[] = [];
+  for (const l of list) {
+    const url = attr(l, 'href');
+    if (!url) continue;
+    const title = cleanLine(text(l));
+    out.push(title && title !== url ? { url, title } : { url });
+  }
+  return out;
+}
+
+function readEvent(ev: Record<string, unknown>, roomName: string | undefined): FrabEventIn {
+  const field = (k: string) => cleanLine(text(ev[k]));
+  return assignDefined<FrabEventIn>(
+    { persons: persons(ev.persons), links: links(ev.links) },
+    {
+      id: attr(ev, 'id'),
+      guid: attr(ev, 'guid'),
+      code: attr(ev, 'code'),
+      slug: field('slug'),
+      date: field('date'),
+      start: field('start'),
+      duration: field('duration'),
+      room: field('room') ?? roomName,
+      title: field('title'),
+      subtitle: field('subtitle'),
+      type: field('type'),
+      track: field('track'),
+      language: field('language'),
+      abstract: cleanBlock(text(ev.abstract)),
+      description: cleanBlock(text(ev.description)),
+      url: field('url'),
+    },
+  );
+}
+
+function readDays(schedule: Record<string, unknown>): FrabDayIn[] {
+  const days: FrabDayIn[] = [];
+  for (const day of asArray(schedule.day)) {
+    if (!isRecord(day)) continue;
+    const events: FrabEventIn[] = [];
+    for (const room of asArray(day.room)) {
+      const roomName = cleanLine(attr(room, 'name'));
+      const list = isRecord(room) ? asArray(room.event) : [];
+      for (const ev of list) if (isRecord(ev)) events.push(readEvent(ev, roomName));
+    }
+    const date = isoDate(attr(day, 'date'));
+    const start = attr(day, 'start');
+    days.push({ events, ...(date && { date }), ...(start && { start }) });
+  }
+  return days;
+}
+
+/** True when the document stops before `</schedule>` (a cut-off download). */
+export function xmlLooksTruncated(xml: string): boolean {
+  const tail = xml.slice(-4096).replace(/(\s|<!--[\s\S]*?-->)+$/, '');
+  return !/<\/schedule\s*>$/.test(tail);
+}
+
+export function parseFrabXml(xml: string): ParsedSchedule {
+  if (xmlLooksTruncated(xml)) {
+    throw new ScheduleError(
+      'truncated',
+      'This schedule file stops part-way through, probably because the download was cut off. ' +
+        'Please download it again.',
+    );
+  }
+  let doc: unknown;
+  try {
+    doc = makeParser().parse(xml);
+  } catch {
+    throw new ScheduleError(
+      'invalid',
+      'This XML schedule is damaged and can’t be read. Please download it again or try the ' +
+        'conference’s iCal or JSON schedule instead.',
+    );
+  }
+  const schedule = isRecord(doc) ? doc.schedule : undefined;
+  if (!isRecord(schedule)) {
+    throw new ScheduleError('not-a-schedule', 'This XML file isn’t a conference schedule.');
+  }
+  const conf = isRecord(schedule.conference) ? schedule.conference : {};
+  const c = (k: string) => cleanLine(text(conf[k]));
+  const venue = c('venue');
+  const city = c('city');
+  const conference = {
+    title: c('title') ?? c('acronym') ?? 'Imported schedule',
+    ...((venue || city) && {
+      venue: venue && city && !venue.includes(city) ? `${venue}, ${city}` : (venue ?? city),
+    }),
+    ...(isoDate(c('start')) && { startDate: isoDate(c('start')) }),
+    ...(isoDate(c('end')) && { endDate: isoDate(c('end')) }),
+    ...((c('url') ?? c('base_url')) && { url: c('url') ?? c('base_url') }),
+  };
+  return buildFrabSchedule(
+    {
+      conference,
+      days: readDays(schedule),
+      ...(c('time_zone_name') && { timeZoneName: c('time_zone_name') }),
+      ...(c('day_change') && { dayChange: c('day_change') }),
+    },
+    'frab-xml',
+  );
+}

@@ -1,0 +1,197 @@
+// Turns an unfolded, decoded iCalendar text into a ParsedSchedule: UTC, TZID and floating
+// times, missing DTEND, speakers hidden in SUMMARY/ATTENDEE/DESCRIPTION, and stable keys
+// when UIDs collide or are regenerated on every build.
+
+import { formatUtcWall, isValidTimeZone, parseDuration } from '../util/time';
+import { readCalendar, unescapeText, type IcsProp } from './ics-lines';
+import { endFrom, readTime, resolveTzid, type IcsTime } from './ics-time';
+import {
+  fileUsesDashNames,
+  speakersFromDescription,
+  splitByDash,
+  splitByPattern,
+} from './ics-speakers';
+import {
+  NO_ZONE_WARNING,
+  assignDefined,
+  cleanBlock,
+  cleanLine,
+  dateRange,
+  ensureUniqueKeys,
+  titleFromFileName,
+} from './text';
+import { ScheduleError, type ParsedSchedule, type ParsedSpeaker, type ParsedTalk } from './types';
+
+const first = (ev: IcsProp[], name: string) => ev.find((p) => p.name === name);
+const textOf = (ev: IcsProp[], name: string) => {
+  const p = first(ev, name);
+  return p ? unescapeText(p.value) : undefined;
+};
+
+/** Build tools like vobject stamp `20150919T102825Z-31048@host`: same stamp = same build. */
+function uidsAreBuildStamps(uids: string[]): boolean {
+  if (uids.length < 2) return false;
+  const stamp = /^(\d{8}T\d{6}Z?)-\d+@/.exec(uids[0] ?? '')?.[1];
+  return !!stamp && uids.every((u) => u.startsWith(`${stamp}-`));
+}
+
+function calendarZone(props: IcsProp[], events: IcsProp[][]): string | undefined {
+  const wr = props.find((p) => p.name === 'X-WR-TIMEZONE')?.value.trim();
+  if (wr && isValidTimeZone(wr)) return wr;
+  const zones = new Set<string>();
+  for (const ev of events) {
+    const tzid = first(ev, 'DTSTART')?.params.TZID;
+    if (tzid) zones.add(resolveTzid(tzid) ?? '');
+  }
+  const [only] = zones;
+  return zones.size === 1 && only ? only : undefined;
+}
+
+interface EventContext {
+  zone: string | undefined;
+  dashNames: boolean;
+  uid: string;
+  summary: string;
+}
+
+function eventToTalk(ev: IcsProp[], ctx: EventContext): { talk: ParsedTalk; start: IcsTime } {
+  const split =
+    splitByPattern(ctx.summary) ?? (ctx.dashNames ? splitByDash(ctx.summary) : undefined);
+  const start = readTime(first(ev, 'DTSTART'), ctx.zone);
+  const dtEnd = first(ev, 'DTEND');
+  const rawDuration = cleanLine(first(ev, 'DURATION')?.value);
+  const end = dtEnd
+    ? readTime(dtEnd, ctx.zone)
+    : endFrom(start, parseDuration(rawDuration), ctx.zone);
+  const url = cleanLine(textOf(ev, 'URL'));
+  let abstract = cleanBlock(textOf(ev, 'DESCRIPTION'));
+  if (abstract === url) abstract = undefined;
+  // An ATTENDEE's CN is one person ("Doe, Jane" included), so it is never split.
+  let speakers: ParsedSpeaker[] = ev.flatMap((p) => {
+    const name = p.name === 'ATTENDEE' ? cleanLine(p.params.CN) : undefined;
+    return name ? [{ name }] : [];
+  });
+  if (speakers.length === 0 && split) speakers = split.speakers;
+  const fromDesc = abstract ? speakersFromDescription(abstract) : undefined;
+  if (fromDesc) {
+    if (speakers.length === 0) speakers = fromDesc.speakers;
+    abstract = cleanBlock(fromDesc.rest);
+  }
+  const talk: ParsedTalk = {
+    sourceKey: ctx.uid,
+    title: split?.title || ctx.summary || 'Untitled',
+    speakers,
+    links: [],
+  };
+  assignDefined(talk, {
+    type: split?.type,
+    track: cleanLine(textOf(ev, 'CATEGORIES')?.split(',').join(', ')),
+    abstract,
+    room: cleanLine(textOf(ev, 'LOCATION')),
+    startLocal: start.local,
+    endLocal: end.local,
+    startUtc: start.utc,
+    endUtc: end.utc,
+    rawStart: cleanLine(first(ev, 'DTSTART')?.value),
+    rawDuration,
+    url,
+  });
+  return { talk, start };
+}
+
+export function parseIcs(text: string, fileName?: string): ParsedSchedule {
+  const cal = readCalendar(text);
+  if (!cal.complete) {
+    throw new ScheduleError(
+      'truncated',
+      'This calendar file stops part-way through, probably because the download was cut off. ' +
+        'Please download it again.',
+    );
+  }
+  const zone = calendarZone(cal.props, cal.events);
+  let cancelled = 0;
+  let empty = 0;
+  const live = cal.events.filter((ev) => {
+    if (first(ev, 'STATUS')?.value.trim().toUpperCase() === 'CANCELLED') return !++cancelled;
+    // Slots with no title, description or link (PyCon UK 2015 has four) are empty grid cells.
+    const blank = !['SUMMARY', 'DESCRIPTION', 'URL'].some((n) => cleanLine(textOf(ev, n)));
+    return blank ? !++empty : true;
+  });
+  const summaries = live.map((ev) => cleanLine(textOf(ev, 'SUMMARY')) ?? '');
+  const dashNames = !summaries.some((s) => splitByPattern(s)) && fileUsesDashNames(summaries);
+  const uids = live.map((ev) => cleanLine(first(ev, 'UID')?.value) ?? '');
+  const talks: ParsedTalk[] = [];
+  const unknownZones = new Set<string>();
+  let allDay = 0;
+  live.forEach((ev, i) => {
+    const ctx = { zone, dashNames, uid: uids[i] ?? '', summary: summaries[i] ?? '' };
+    const { talk, start } = eventToTalk(ev, ctx);
+    if (start.unknownZone) unknownZones.add(start.unknownZone);
+    if (start.allDay) allDay++;
+    talks.push(talk);
+  });
+  const warnings: string[] = [];
+  assignKeys(talks, uidsAreBuildStamps(uids), warnings);
+  if (unknownZones.size > 0) {
+    warnings.push(
+      `The time zone “${[...unknownZones].join('”, “')}” is not one this device knows; those ` +
+        'times are kept as printed.',
+    );
+  }
+  if (!zone && talks.some((t) => t.startUtc !== undefined && t.startLocal === undefined)) {
+    warnings.push(
+      'This calendar gives exact (UTC) times but no time zone; choose the conference’s time ' +
+        'zone to see its local times.',
+    );
+  } else if (!zone && talks.some((t) => t.startLocal && t.startUtc === undefined)) {
+    warnings.push(NO_ZONE_WARNING);
+  }
+  const timed = talks.filter((t) => t.startLocal !== undefined || t.startUtc !== undefined);
+  const noEnd = timed.filter((t) => t.endLocal === undefined && t.endUtc === undefined).length;
+  if (noEnd > 0) warnings.push(`${noEnd} talk(s) have no end time.`);
+  if (allDay > 0)
+    warnings.push(`${allDay} all-day entr${allDay === 1 ? 'y has' : 'ies have'} no time.`);
+  if (cancelled > 0) warnings.push(`${cancelled} cancelled event(s) were left out.`);
+  if (empty > 0) warnings.push(`${empty} empty slot(s) with no title were left out.`);
+  const calName = cleanLine(cal.props.find((p) => p.name === 'X-WR-CALNAME')?.value);
+  const calUrl = cleanLine(cal.props.find((p) => p.name === 'URL')?.value);
+  return {
+    format: 'ics',
+    conference: {
+      title: calName ?? titleFromFileName(fileName) ?? 'Imported schedule',
+      ...(zone && { timeZone: zone }),
+      ...dateRange(talks),
+      ...(calUrl && { url: calUrl }),
+    },
+    talks,
+    warnings,
+  };
+}
+
+/**
+ * Keys: the UID when it is unique in the file; `${uid}#${start}#${title}` for every event of a
+ * UID shared by several; and when the UIDs are build stamps that change on every rebuild, the
+ * title (plus start when titles repeat), so favourites survive a refresh of the same calendar.
+ */
+function assignKeys(talks: ParsedTalk[], stamped: boolean, warnings: string[]): void {
+  const when = (t: ParsedTalk) =>
+    t.startLocal ?? (t.startUtc !== undefined ? `${formatUtcWall(t.startUtc)}Z` : '');
+  const base = talks.map((t) => (stamped || !t.sourceKey ? `ics-title:${t.title}` : t.sourceKey));
+  const counts = new Map<string, number>();
+  for (const b of base) counts.set(b, (counts.get(b) ?? 0) + 1);
+  let shared = 0;
+  talks.forEach((t, i) => {
+    const b = base[i] ?? '';
+    const dup = (counts.get(b) ?? 0) > 1;
+    if (dup && !stamped) shared++;
+    t.sourceKey = !dup ? b : stamped ? `${b}#${when(t)}` : `${b}#${when(t)}#${t.title}`;
+  });
+  ensureUniqueKeys(talks);
+  if (stamped) {
+    warnings.push(
+      'This calendar’s event IDs change every time it is rebuilt, so talks are matched by ' +
+        'title instead.',
+    );
+  }
+  if (shared > 0) warnings.push(`${shared} events share an ID with another event.`);
+}

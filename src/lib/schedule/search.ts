@@ -1,0 +1,68 @@
+// Search as you type over titles, speakers and abstracts. The folded text of every talk is
+// built once per schedule, so a keystroke is one pass of substring tests.
+import { normaliseTitle } from '../conference/materialise';
+
+export interface Searchable {
+  id: string;
+  title: string;
+  subtitle?: string;
+  abstract?: string;
+  description?: string;
+  track?: string;
+  room?: string;
+  speakers: { name: string }[];
+}
+
+export interface SearchIndex {
+  ids: string[];
+  titles: string[];
+  texts: string[];
+}
+
+/** Lower case, no accents, no markup, punctuation as spaces. */
+export const fold = (s: string): string => normaliseTitle(s.replace(/<[^>]*>/g, ' '));
+
+export function buildIndex(talks: Searchable[]): SearchIndex {
+  return {
+    ids: talks.map((t) => t.id),
+    titles: talks.map((t) => ` ${fold(`${t.title} ${t.subtitle ?? ''}`)}`),
+    texts: talks.map(
+      (t) =>
+        ` ${fold(
+          [t.speakers.map((s) => s.name).join(' '), t.track, t.room, t.abstract, t.description]
+            .filter(Boolean)
+            .join(' '),
+        )}`,
+    ),
+  };
+}
+
+/**
+ * Ids of talks holding every word of the query, title matches first. Words match at a word
+ * start (" kube" finds "Kubernetes" but "ube" does not), which is what people type.
+ */
+export function search(index: SearchIndex, query: string): string[] {
+  const words = fold(query)
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => ` ${w}`);
+  if (!words.length) return index.ids.slice();
+  const inTitle: string[] = [];
+  const elsewhere: string[] = [];
+  for (let i = 0; i < index.ids.length; i++) {
+    const title = index.titles[i]!;
+    const text = index.texts[i]!;
+    let all = true;
+    let titleOnly = true;
+    for (const w of words) {
+      const t = title.includes(w);
+      if (!t && !text.includes(w)) {
+        all = false;
+        break;
+      }
+      titleOnly &&= t;
+    }
+    if (all) (titleOnly ? inTitle : elsewhere).push(index.ids[i]!);
+  }
+  return inTitle.concat(elsewhere);
+}

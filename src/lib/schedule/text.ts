@@ -1,0 +1,120 @@
+// Small pure helpers shared by every schedule parser: text clean-up, narrowing of unknown
+// values read from JSON/XML, key uniqueness and conference date ranges.
+// Nothing here knows about a particular format.
+
+import type { ParsedTalk } from './types';
+
+/** One-line fields (titles, rooms, names): every whitespace run becomes one space. */
+export function cleanLine(s: unknown): string | undefined {
+  const str = asString(s);
+  if (str === undefined) return undefined;
+  const t = str.replace(/\s+/g, ' ').trim();
+  return t === '' ? undefined : t;
+}
+
+/**
+ * Multi-line fields (abstracts): CRLF/CR → LF, trailing spaces and blank-line runs removed.
+ * Leading indentation stays, because it is meaningful in Markdown (lists, code blocks).
+ */
+export function cleanBlock(s: unknown): string | undefined {
+  const str = asString(s);
+  if (str === undefined) return undefined;
+  const t = str
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+|\s+$/g, '');
+  return t === '' ? undefined : t;
+}
+
+export function asString(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function asArray(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  return v === undefined || v === null || v === '' ? [] : [v];
+}
+
+/** Copies the fields that hold a value (not undefined, not ''), so optional fields stay absent. */
+export function assignDefined<T extends object>(target: T, fields: Partial<T>): T {
+  for (const [k, v] of Object.entries(fields)) {
+    if (v !== undefined && v !== '') Object.assign(target, { [k]: v });
+  }
+  return target;
+}
+
+/** A JSON/XML id that may be a number or a string, as a trimmed string. */
+export function idString(v: unknown): string | undefined {
+  const s = asString(v)?.trim();
+  return s === '' ? undefined : s;
+}
+
+/**
+ * Makes every sourceKey unique within one parse. A clash means the file reused an id, so the
+ * later talks get their start and title appended (stable across re-imports of the same file),
+ * then a counter as a last resort. Returns how many keys had to change.
+ */
+export function ensureUniqueKeys(talks: ParsedTalk[]): number {
+  const seen = new Set<string>();
+  let changed = 0;
+  for (const talk of talks) {
+    let key = talk.sourceKey;
+    if (seen.has(key)) {
+      changed++;
+      const when = talk.startLocal ?? (talk.startUtc !== undefined ? String(talk.startUtc) : '');
+      key = `${talk.sourceKey}#${when}#${talk.title}`;
+      for (let n = 2; seen.has(key); n++) key = `${talk.sourceKey}#${when}#${talk.title}#${n}`;
+      talk.sourceKey = key;
+    }
+    seen.add(key);
+  }
+  return changed;
+}
+
+/** First and last local calendar dates among the talks. */
+export function dateRange(talks: ParsedTalk[]): { startDate?: string; endDate?: string } {
+  let min: string | undefined;
+  let max: string | undefined;
+  for (const t of talks) {
+    for (const local of [t.startLocal, t.endLocal]) {
+      if (!local) continue;
+      // An end at exactly midnight belongs to the day before.
+      const day = local.endsWith('T00:00') && local === t.endLocal ? undefined : local.slice(0, 10);
+      if (!day) continue;
+      if (min === undefined || day < min) min = day;
+      if (max === undefined || day > max) max = day;
+    }
+  }
+  return { ...(min && { startDate: min }), ...(max && { endDate: max }) };
+}
+
+export function isoDate(s: unknown): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(asString(s)?.trim() ?? '');
+  return m?.[1];
+}
+
+const GENERIC_NAMES =
+  /^(all|schedule|calendar|export|sessions|index|data|feed|basic|view|grid|fahrplan|download)$/i;
+
+/** A conference title from a file name, or undefined when the name says nothing. */
+export function titleFromFileName(fileName: string | undefined): string | undefined {
+  if (!fileName) return undefined;
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const stem = base
+    .replace(/\.[a-z0-9]{1,5}$/i, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
+  if (stem === '' || GENERIC_NAMES.test(stem)) return undefined;
+  return stem;
+}
+
+export const NO_ZONE_WARNING =
+  'This schedule has no time zone. Times are shown as printed, in the conference’s local ' +
+  'clock; set the conference’s time zone so the app knows which talk is on now.';

@@ -1,0 +1,83 @@
+// What every schedule parser returns: the conference and its talks as the file states them,
+// before any time zone the user picks is applied and before anything touches IndexedDB.
+
+export type ScheduleFormat = 'frab-json' | 'frab-xml' | 'ics' | 'sessionize' | 'confnotes-demo';
+
+export interface ParsedSpeaker {
+  name: string;
+  affiliation?: string;
+}
+
+export interface ParsedLink {
+  url: string;
+  title?: string;
+}
+
+/**
+ * A talk as read from a file. Times come in two forms:
+ * - `startLocal`/`endLocal`: conference wall-clock, `YYYY-MM-DDTHH:mm` (always set when the
+ *   file gives a time at all), the calendar date being the real local date, even past midnight;
+ * - `startUtc`/`endUtc`: epoch milliseconds, only when the file carries an instant we trust.
+ * When only the wall clock is known, the importer converts it with the conference zone.
+ */
+export interface ParsedTalk {
+  /** Stable per source: guid > code/slug > id+room+start; never a bare numeric id. */
+  sourceKey: string;
+  title: string;
+  subtitle?: string;
+  type?: string;
+  track?: string;
+  language?: string;
+  /** Markdown, raw HTML or entity-escaped HTML as found (decoded once); sanitised on render. */
+  abstract?: string;
+  description?: string;
+  room?: string;
+  startLocal?: string;
+  endLocal?: string;
+  startUtc?: number;
+  endUtc?: number;
+  /** Original strings from the file, kept for display and debugging. */
+  rawStart?: string;
+  rawDuration?: string;
+  speakers: ParsedSpeaker[];
+  links: ParsedLink[];
+  url?: string;
+}
+
+export interface ParsedConference {
+  title: string;
+  /** IANA zone when the file states one. */
+  timeZone?: string;
+  /** Local dates `YYYY-MM-DD`. */
+  startDate?: string;
+  endDate?: string;
+  venue?: string;
+  url?: string;
+}
+
+export interface ParsedSchedule {
+  format: ScheduleFormat;
+  conference: ParsedConference;
+  talks: ParsedTalk[];
+  /** Plain-language notes about what was odd in the file (e.g. "no time zone given"). */
+  warnings: string[];
+}
+
+export type ScheduleErrorCode =
+  | 'empty'
+  | 'too-large'
+  | 'html-page'
+  | 'not-a-schedule'
+  | 'truncated'
+  | 'no-talks'
+  | 'invalid';
+
+/** Thrown by every parser for bad input; `message` is plain words for the user. */
+export class ScheduleError extends Error {
+  readonly code: ScheduleErrorCode;
+  constructor(code: ScheduleErrorCode, message: string) {
+    super(message);
+    this.name = 'ScheduleError';
+    this.code = code;
+  }
+}

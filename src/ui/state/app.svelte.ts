@@ -1,0 +1,31 @@
+// The app's services, created once: repositories over the one database, the conference
+// library, and the list of conferences every screen starts from. The import flows live in
+// importer.ts, loaded only by the screens that import.
+import { appDb } from '../../lib/db/db';
+import { ConferenceRepo } from '../../lib/db/conference-repo';
+import { SettingsRepo } from '../../lib/db/settings-repo';
+import { StarRepo } from '../../lib/db/star-repo';
+import { Library } from '../../lib/conference/library';
+import type { Conference } from '../../lib/db/types';
+import { Live } from './live.svelte';
+import { deviceTimeZone } from './env.svelte';
+
+const db = appDb();
+
+export const conferences = new ConferenceRepo(db);
+export const stars = new StarRepo(db);
+export const settings = new SettingsRepo(db);
+export const library = new Library(conferences, settings, deviceTimeZone);
+
+export const conferenceList = new Live<Conference[]>(() => conferences.watchConferences());
+
+/** Turns any failure into words for the user; storage-full gets its own message. */
+export function explain(err: unknown): string {
+  if (err instanceof Error) {
+    if (err.name === 'QuotaExceededError' || (err as { inner?: Error }).inner?.name === 'QuotaExceededError') {
+      return 'Your phone is out of storage for this app. Free some space and try again; nothing stored was lost.';
+    }
+    return err.message;
+  }
+  return String(err);
+}

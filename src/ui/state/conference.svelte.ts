@@ -1,0 +1,74 @@
+// One conference on screen: its talks, stars and search, with the derived views (days, rooms,
+// now and next). Search results are recomputed only when the query or the talks change.
+import type { Conference, Talk } from '../../lib/db/types';
+import { compareTalks, groupByDay, nowAndNext, roomsOf } from '../../lib/schedule/agenda';
+import { buildIndex, search } from '../../lib/schedule/search';
+import { conferences, stars } from './app.svelte';
+import { clock, deviceTimeZone } from './env.svelte';
+import { Live } from './live.svelte';
+
+export class ConferenceState {
+  readonly id: string;
+  // The closures run on first read, after the constructor has set `id`.
+  readonly conference = new Live<Conference | undefined>(() => conferences.watchConference(this.id));
+  readonly #talks = new Live<Talk[]>(() => conferences.watchTalks(this.id));
+  readonly #stars = new Live<string[]>(() => stars.watch(this.id));
+  query = $state('');
+  room = $state('');
+  day = $state<string | undefined>(undefined);
+
+  constructor(id: string) {
+    this.id = id;
+  }
+
+  get loaded(): boolean {
+    return this.conference.current !== undefined || this.#talks.current !== undefined;
+  }
+
+  get zone(): string {
+    return this.conference.current?.timeZone ?? deviceTimeZone();
+  }
+
+  talks = $derived.by(() => [...(this.#talks.current ?? [])].sort(compareTalks));
+  starred = $derived(new Set(this.#stars.current ?? []));
+  #index = $derived(buildIndex(this.talks));
+  #byId = $derived(new Map(this.talks.map((t) => [t.id, t])));
+
+  results = $derived.by(() => {
+    if (!this.query.trim()) return undefined;
+    return search(this.#index, this.query).map((id) => this.#byId.get(id)!);
+  });
+
+  rooms = $derived(roomsOf(this.talks));
+  days = $derived(groupByDay(this.talks, this.zone));
+
+  /** Talks of the chosen day (first day by default) in the chosen room. */
+  visible = $derived.by(() => {
+    const day = this.days.find((d) => d.date === this.day) ?? this.days[0];
+    const list = day?.talks ?? [];
+    return this.room ? list.filter((t) => t.room === this.room) : list;
+  });
+
+  agenda = $derived(groupByDay(this.talks.filter((t) => this.starred.has(t.id)), this.zone));
+
+  get nowNext() {
+    return nowAndNext(this.talks, clock.now);
+  }
+
+  /** Set when the phone is not in the conference's zone, so times are not misread. */
+  get zoneDiffers(): boolean {
+    return this.zone !== deviceTimeZone();
+  }
+
+  talk(id: string): Talk | undefined {
+    return this.#byId.get(id);
+  }
+
+  isStarred(talkId: string): boolean {
+    return this.starred.has(talkId);
+  }
+
+  toggleStar(talkId: string): Promise<void> {
+    return stars.set(talkId, this.id, !this.starred.has(talkId));
+  }
+}

@@ -1,0 +1,49 @@
+// Shared set-up for the browser tests: each test gets its own app server (its own origin, so
+// its own IndexedDB and service worker) and fails if the page asks any host but localhost.
+import { test as base, expect, type Page } from '@playwright/test';
+import { startApp, type AppServer } from '../support/servers';
+
+export { expect };
+
+export const FIXTURES = new URL('../fixtures/schedules/', import.meta.url).pathname;
+
+export const test = base.extend<{ app: AppServer; foreignRequests: string[] }>({
+  app: async ({}, use) => {
+    const app = await startApp();
+    await use(app);
+    await app.stop();
+  },
+  foreignRequests: [
+    async ({ context }, use) => {
+      const foreign: string[] = [];
+      context.on('request', (req) => {
+        const { hostname, protocol } = new URL(req.url());
+        if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1' && hostname !== 'localhost') {
+          foreign.push(req.url());
+        }
+      });
+      await use(foreign);
+      expect(foreign, 'requests to hosts other than the app and the test schedule host').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Waits until the service worker controls the page, so the app shell is cached. */
+export async function waitForOffline(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return !!reg?.active && !!navigator.serviceWorker.controller;
+  });
+}
+
+/** Opens the app and waits for the demo conference to be listed. */
+export async function openApp(page: Page, app: AppServer): Promise<void> {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your conferences' })).toBeVisible();
+}
+
+export async function importFile(page: Page, app: AppServer, path: string): Promise<void> {
+  await page.goto(`${app.url}#/import`);
+  await page.getByLabel('Schedule file').setInputFiles(path);
+}

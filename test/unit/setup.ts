@@ -1,0 +1,2 @@
+// Every unit test gets a fresh in-memory IndexedDB (fake-indexeddb), like a new browser profile.
+import 'fake-indexeddb/auto';

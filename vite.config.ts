@@ -1,0 +1,83 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export default defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(process.env.CONFNOTES_VERSION ?? pkg.version),
+  },
+  build: {
+    target: 'es2022',
+  },
+  worker: {
+    format: 'es',
+  },
+  plugins: [
+    svelte(),
+    VitePWA({
+      // Prompt, not auto-update: a new worker waits until the user taps Reload.
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: 'Confnotes: conference notebook',
+        short_name: 'Confnotes',
+        description:
+          'Offline conference notebook: the schedule, slide photos and your notes on your phone, exported as a write-up.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#14161a',
+        background_color: '#14161a',
+        categories: ['productivity', 'education'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        screenshots: [
+          {
+            src: '/screenshots/narrow.png',
+            sizes: '720x1440',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'A conference schedule with starred talks',
+          },
+          {
+            src: '/screenshots/wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'A talk with its abstract and speakers',
+          },
+        ],
+        shortcuts: [
+          { name: 'Now & Next', short_name: 'Now', url: '/#/now', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
+          { name: 'Import schedule', short_name: 'Import', url: '/#/import', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // Take control on first install so the very first visit already works offline. Updates
+        // still wait for the user: the new worker only activates on their Reload.
+        clientsClaim: true,
+      },
+    }),
+  ],
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['test/unit/setup.ts'],
+  },
+});
