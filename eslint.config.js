@@ -9,13 +9,24 @@ import svelteConfig from './svelte.config.js';
 const noDexie = { name: 'dexie', message: 'Only src/lib/db talks to Dexie.' };
 
 export default ts.config(
-  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'test/fixtures/', 'test-results/', '.bench/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-next/',
+      'dev-dist/',
+      'playwright-report/',
+      'node_modules/',
+      'test/fixtures/',
+      'test-results/',
+      '.bench/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommendedTypeChecked,
   ...svelte.configs.recommended,
   {
     languageOptions: {
-      globals: { ...globals.browser, ...globals.node },
+      globals: { ...globals.browser, ...globals.node, __APP_VERSION__: 'readonly' },
       parserOptions: {
         projectService: true,
         tsconfigRootDir: import.meta.dirname,
@@ -24,7 +35,10 @@ export default ts.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -52,7 +66,14 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['svelte', 'svelte/*', '**/ui/**'], message: 'The db layer does not know the UI.' }] },
+        {
+          patterns: [
+            {
+              group: ['svelte', 'svelte/*', '**/ui/**'],
+              message: 'The db layer does not know the UI.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -64,15 +85,27 @@ export default ts.config(
         {
           paths: [noDexie],
           patterns: [
-            { group: ['**/lib/db/*', '!**/lib/db/types'], message: 'Components go through src/ui/state, not the database.' },
+            {
+              group: ['**/lib/db/*', '!**/lib/db/types'],
+              message: 'Components go through src/ui/state, not the database.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Components do not fetch; src/lib does.' }, 'indexedDB'],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Components do not fetch; src/lib does.' },
+        'indexedDB',
+      ],
     },
   },
   {
     files: ['test/**/*.{ts,mjs,js}', '*.config.{ts,js}'],
     ...ts.configs.disableTypeChecked,
+  },
+  {
+    // Playwright fixtures must destructure their (possibly empty) dependencies.
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
   },
 );

@@ -42,7 +42,12 @@ export default defineConfig({
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          {
+            src: '/icons/maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
         ],
         screenshots: [
           {
@@ -61,8 +66,18 @@ export default defineConfig({
           },
         ],
         shortcuts: [
-          { name: 'Now & Next', short_name: 'Now', url: '/#/now', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
-          { name: 'Import schedule', short_name: 'Import', url: '/#/import', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
+          {
+            name: 'Now & Next',
+            short_name: 'Now',
+            url: '/#/now',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }],
+          },
+          {
+            name: 'Import schedule',
+            short_name: 'Import',
+            url: '/#/import',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }],
+          },
         ],
       },
       workbox: {

@@ -18,23 +18,30 @@ export const test = base.extend<{ app: AppServer; foreignRequests: string[] }>({
       const foreign: string[] = [];
       context.on('request', (req) => {
         const { hostname, protocol } = new URL(req.url());
-        if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1' && hostname !== 'localhost') {
+        if (
+          (protocol === 'http:' || protocol === 'https:') &&
+          hostname !== '127.0.0.1' &&
+          hostname !== 'localhost'
+        ) {
           foreign.push(req.url());
         }
       });
       await use(foreign);
-      expect(foreign, 'requests to hosts other than the app and the test schedule host').toEqual([]);
+      expect(foreign, 'requests to hosts other than the app and the test schedule host').toEqual(
+        [],
+      );
     },
     { auto: true },
   ],
 });
 
-/** Waits until the service worker controls the page, so the app shell is cached. */
+/**
+ * Waits for what the user is told once the app shell is cached. (An active worker alone is not
+ * enough: Chromium reported it before the precache held every file.)
+ */
 export async function waitForOffline(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    return !!reg?.active && !!navigator.serviceWorker.controller;
-  });
+  await expect(page.getByText('Ready to work offline.')).toBeVisible({ timeout: 30_000 });
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
 }
 
 /** Opens the app and waits for the demo conference to be listed. */

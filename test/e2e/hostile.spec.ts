@@ -18,9 +18,16 @@ const PAYLOADS = [
   '**Bold survives** and <em>emphasis</em> too',
 ].join('\n\n');
 
-test('hostile markup in a schedule renders formatted, with no script and no foreign request', async ({ page, app }) => {
-  const data = JSON.parse(readFileSync(`${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`, 'utf8')) as {
-    schedule: { conference: { days: { rooms: Record<string, { abstract: string; title: string }[]> }[] } };
+test('hostile markup in a schedule renders formatted, with no script and no foreign request', async ({
+  page,
+  app,
+}) => {
+  const data = JSON.parse(
+    readFileSync(`${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`, 'utf8'),
+  ) as {
+    schedule: {
+      conference: { days: { rooms: Record<string, { abstract: string; title: string }[]> }[] };
+    };
   };
   const first = Object.values(data.schedule.conference.days[0]!.rooms)[0]![0]!;
   first.abstract = PAYLOADS;
@@ -41,12 +48,16 @@ test('hostile markup in a schedule renders formatted, with no script and no fore
   const abstract = page.locator('.markup').first();
   await expect(abstract.locator('strong')).toHaveText('Bold survives');
   await expect(abstract.locator('em')).toHaveText('emphasis');
-  await expect(abstract.locator('script, iframe, img, svg, [style], [onerror], [ontoggle]')).toHaveCount(0);
+  await expect(
+    abstract.locator('script, iframe, img, svg, [style], [onerror], [ontoggle]'),
+  ).toHaveCount(0);
   await expect(abstract.locator('a[href^="javascript:"]')).toHaveCount(0);
   // Escaped markup stays visible text, never markup.
   await expect(abstract).toContainText('<script>window.__pwned = "escaped"</script>');
   await page.getByText('click me').click();
   await page.waitForTimeout(300);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+  ).toBeUndefined();
   expect(dialogs).toEqual([]);
 });

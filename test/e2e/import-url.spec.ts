@@ -27,12 +27,15 @@ test.afterEach(async () => {
 });
 
 async function importUrl(page: import('@playwright/test').Page, url: string) {
-  await page.getByRole('link', { name: 'Import schedule' }).click();
+  await page.getByRole('button', { name: 'Import schedule' }).click();
   await page.getByRole('textbox', { name: 'Schedule URL' }).fill(url);
   await page.getByRole('button', { name: 'Import from URL' }).click();
 }
 
-test('import from a URL, star, search, then refresh with a changed schedule', async ({ page, app }) => {
+test('import from a URL, star, search, then refresh with a changed schedule', async ({
+  page,
+  app,
+}) => {
   host.files.set('/schedule.json', { body: RC3, type: 'application/json', etag: '"v1"' });
   await openApp(page, app);
   await importUrl(page, `${host.url}/schedule.json`);
@@ -44,13 +47,22 @@ test('import from a URL, star, search, then refresh with a changed schedule', as
   await search.fill('gluon');
   const moved = 'Der faule Admin automatisiert: Gluon auf echter Hardware testen';
   await expect(page.getByRole('link', { name: moved })).toBeVisible();
-  await page.getByRole('listitem').filter({ hasText: moved }).getByRole('button', { name: 'Star' }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: moved })
+    .getByRole('button', { name: 'Star' })
+    .click();
   const data = JSON.parse(RC3.toString('utf8')) as FrabJson;
   const rooms = data.schedule.conference.days.flatMap((d) => Object.values(d.rooms));
   const events = rooms.flat();
   const gone = events.find((e) => e.title !== moved && !/gluon/i.test(e.title))!;
   await search.fill(gone.title);
-  await page.getByRole('listitem').filter({ hasText: gone.title }).first().getByRole('button', { name: 'Star' }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: gone.title })
+    .first()
+    .getByRole('button', { name: 'Star' })
+    .click();
   await expect(page.getByRole('button', { name: 'Star', pressed: true })).toHaveCount(1);
   await search.fill('');
 
@@ -62,7 +74,11 @@ test('import from a URL, star, search, then refresh with a changed schedule', as
     const i = list.findIndex((e) => e.guid === gone.guid);
     if (i >= 0) list.splice(i, 1);
   }
-  host.files.set('/schedule.json', { body: JSON.stringify(data), type: 'application/json', etag: '"v2"' });
+  host.files.set('/schedule.json', {
+    body: JSON.stringify(data),
+    type: 'application/json',
+    etag: '"v2"',
+  });
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByText('Schedule updated: 0 new, 1 removed, 47 kept.')).toBeVisible();
   expect(host.requests.at(-1)?.headers['if-none-match']).toBe('"v1"');
@@ -81,10 +97,25 @@ test('import from a URL, star, search, then refresh with a changed schedule', as
 });
 
 const failures: [string, (h: ScheduleHost) => string, RegExp][] = [
-  ['a server that does not allow CORS', (h) => (h.files.set('/x.json', { body: RC3, cors: false }), `${h.url}/x.json`), /CORS/],
+  [
+    'a server that does not allow CORS',
+    (h) => (h.files.set('/x.json', { body: RC3, cors: false }), `${h.url}/x.json`),
+    /CORS/,
+  ],
   ['a missing file', (h) => `${h.url}/missing.json`, /not found \(404\)/],
-  ['an HTML page', (h) => (h.files.set('/p', { body: '<!doctype html><html><body>Hi</body></html>', type: 'text/html' }), `${h.url}/p`), /web page/],
-  ['a server error', (h) => (h.files.set('/e', { body: 'oops', status: 500 }), `${h.url}/e`), /error 500/],
+  [
+    'an HTML page',
+    (h) => (
+      h.files.set('/p', { body: '<!doctype html><html><body>Hi</body></html>', type: 'text/html' }),
+      `${h.url}/p`
+    ),
+    /web page/,
+  ],
+  [
+    'a server error',
+    (h) => (h.files.set('/e', { body: 'oops', status: 500 }), `${h.url}/e`),
+    /error 500/,
+  ],
   ['a host that is down', () => 'http://127.0.0.1:9/schedule.json', /could not be reached/],
 ];
 

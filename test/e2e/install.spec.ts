@@ -1,21 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROME_ARGS, chromePath } from '../support/browser';
 import { test, expect, openApp, waitForOffline } from './fixtures';
 
-test('Chromium reports no installability errors and the manifest is complete', async ({ page, app, context }) => {
+test('Chromium reports no installability errors', async ({ app }) => {
+  // Installation is never offered in incognito, which is what a plain test context is.
+  const profile = mkdtempSync(join(tmpdir(), 'confnotes-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromePath(),
+    args: CHROME_ARGS,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await openApp(page, app);
+    await waitForOffline(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('the manifest is complete and its images are what it says', async ({ page, app }) => {
   await openApp(page, app);
-  await waitForOffline(page);
-  const cdp = await context.newCDPSession(page);
-  const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
-    installabilityErrors: { errorId: string }[];
-  };
-  expect(installabilityErrors).toEqual([]);
 
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
-  const manifest = (await (await page.request.get(new URL(href!, app.url).href)).json()) as Record<string, unknown> & {
+  const manifest = (await (await page.request.get(new URL(href!, app.url).href)).json()) as Record<
+    string,
+    unknown
+  > & {
     icons: { sizes: string; purpose?: string; src: string }[];
     screenshots: { src: string; sizes: string }[];
     shortcuts: { url: string }[];
   };
-  expect(manifest).toMatchObject({ name: expect.any(String), short_name: 'Confnotes', display: 'standalone', start_url: '/', scope: '/' });
+  expect(manifest).toMatchObject({
+    name: expect.any(String),
+    short_name: 'Confnotes',
+    display: 'standalone',
+    start_url: '/',
+    scope: '/',
+  });
   expect(manifest.description).toBeTruthy();
   expect(manifest.theme_color).toBeTruthy();
   expect(manifest.background_color).toBeTruthy();

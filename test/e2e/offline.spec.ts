@@ -1,6 +1,9 @@
 import { test, expect, openApp, waitForOffline } from './fixtures';
 
-test('first visit, server stopped, reload: the app and the demo schedule still work', async ({ page, app }) => {
+test('first visit, server stopped, reload: the app and the demo schedule still work', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   const demo = page.getByRole('link', { name: 'Xebicon 2019' });
   await expect(demo).toBeVisible();
@@ -15,7 +18,9 @@ test('first visit, server stopped, reload: the app and the demo schedule still w
 
   // Lazy chunks (the talk page and its markup renderer) are precached too.
   await page.getByRole('link', { name: 'Spark On K8S with S3? How we made it work!' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Spark On K8S with S3? How we made it work!' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Spark On K8S with S3? How we made it work!' }),
+  ).toBeVisible();
   await expect(page.getByText('les ressources Kubernetes générées par Spark')).toBeVisible();
   await expect(page.getByText('Sergio Dos Santos, Consultant')).toBeVisible();
 });

@@ -1,7 +1,10 @@
 import { test, expect, openApp, waitForOffline } from './fixtures';
 import { startApp } from '../support/servers';
 
-test('a new build served on the same address is offered with a Reload button, never forced', async ({ page, app }) => {
+test('a new build served on the same address is offered with a Reload button, never forced', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await waitForOffline(page);
   await page.goto(`${app.url}#/settings`);

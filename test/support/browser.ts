@@ -21,7 +21,7 @@ export function chromePath(): string {
   const found = candidates.find((p) => existsSync(p));
   if (found) return found;
   if (process.getuid?.() === 0) {
-    console.log('Chromium is missing: installing Debian\'s chromium package with apt-get…');
+    console.log("Chromium is missing: installing Debian's chromium package with apt-get…");
     try {
       execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
     } catch {
@@ -36,5 +36,9 @@ export function chromePath(): string {
 }
 
 export function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: chromePath(), args: [...CHROME_ARGS, ...extraArgs], headless: true });
+  return chromium.launch({
+    executablePath: chromePath(),
+    args: [...CHROME_ARGS, ...extraArgs],
+    headless: true,
+  });
 }

@@ -68,7 +68,8 @@ export class ScheduleHost {
     if (!file) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     if (file.etag) res.setHeader('ETag', file.etag);
     if (file.lastModified) res.setHeader('Last-Modified', file.lastModified);
-    if (file.etag && req.headers['if-none-match'] === file.etag) return void res.writeHead(304).end();
+    if (file.etag && req.headers['if-none-match'] === file.etag)
+      return void res.writeHead(304).end();
     res.writeHead(file.status ?? 200, { 'Content-Type': file.type ?? 'application/octet-stream' });
     res.end(file.body);
   }

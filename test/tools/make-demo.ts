@@ -3,7 +3,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseSeedAdoc, seedProgrammeUrl } from '../../src/lib/demo/seed-adoc';
 
-const seed = readFileSync(new URL('../fixtures/seed/xebicon-2019-notes.adoc', import.meta.url), 'utf8');
+const seed = readFileSync(
+  new URL('../fixtures/seed/xebicon-2019-notes.adoc', import.meta.url),
+  'utf8',
+);
 const demo = { ...parseSeedAdoc(seed), programmeUrl: seedProgrammeUrl(seed) };
 writeFileSync(
   new URL('../../src/lib/demo/xebicon-2019.json', import.meta.url),

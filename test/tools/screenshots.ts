@@ -4,7 +4,8 @@ import { launch } from '../support/browser';
 import { startApp } from '../support/servers';
 
 const out = (name: string) => new URL(`../../public/screenshots/${name}`, import.meta.url).pathname;
-const fosdem = new URL('../fixtures/schedules/pentabarf-xml_fosdem2015.xml', import.meta.url).pathname;
+const fosdem = new URL('../fixtures/schedules/pentabarf-xml_fosdem2015.xml', import.meta.url)
+  .pathname;
 
 const app = await startApp();
 const browser = await launch();
@@ -24,9 +25,15 @@ try {
   await page.getByLabel('Room').selectOption('Janson');
   for (const i of [1, 3]) await page.getByRole('button', { name: 'Star' }).nth(i).click();
   await page.screenshot({ path: out('narrow.png') });
-  const talkUrl = await page.getByRole('link', { name: 'Identity Crisis: Are we who we say we are?' }).getAttribute('href');
+  const talkUrl = await page
+    .getByRole('link', { name: 'Identity Crisis: Are we who we say we are?' })
+    .getAttribute('href');
 
-  const wide = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark', storageState: await narrow.storageState({ indexedDB: true }) });
+  const wide = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: 'dark',
+    storageState: await narrow.storageState({ indexedDB: true }),
+  });
   await narrow.close();
   const p2 = await wide.newPage();
   await p2.goto(`${app.url}${talkUrl ?? ''}`);

@@ -7,8 +7,7 @@ import type { ScheduleParser } from '../schedule/parser-client';
 import { ScheduleError, type ParsedSchedule } from '../schedule/types';
 
 export type RefreshOutcome =
-  | { status: 'not-modified' }
-  | { status: 'updated'; added: number; removed: number; kept: number };
+  { status: 'not-modified' } | { status: 'updated'; added: number; removed: number; kept: number };
 
 export class ImportService {
   constructor(
@@ -19,7 +18,8 @@ export class ImportService {
   ) {}
 
   private checkNotEmpty(parsed: ParsedSchedule) {
-    if (!parsed.talks.length) throw new ScheduleError('no-talks', 'This schedule has no talks in it.');
+    if (!parsed.talks.length)
+      throw new ScheduleError('no-talks', 'This schedule has no talks in it.');
   }
 
   async fromFile(file: File): Promise<string> {
@@ -34,7 +34,8 @@ export class ImportService {
 
   async fromUrl(url: string): Promise<string> {
     const res = await fetchSchedule(url, {}, this.online());
-    if (res.status !== 'ok') throw new Error('The server answered "not modified" to a first request.');
+    if (res.status !== 'ok')
+      throw new Error('The server answered "not modified" to a first request.');
     const parsed = await this.parser.parse(res.bytes, res.fileName);
     this.checkNotEmpty(parsed);
     const source: ScheduleSource = {
@@ -51,7 +52,8 @@ export class ImportService {
   /** Fetches the schedule again (conditionally) and merges it into the stored conference. */
   async refreshFromUrl(conferenceId: string): Promise<RefreshOutcome> {
     const conf = await this.repo.get(conferenceId);
-    if (!conf?.source.url) throw new Error('This schedule was imported from a file: import the new file instead.');
+    if (!conf?.source.url)
+      throw new Error('This schedule was imported from a file: import the new file instead.');
     const { etag, lastModified, url } = conf.source;
     const res = await fetchSchedule(url, { etag, lastModified }, this.online());
     if (res.status === 'not-modified') {

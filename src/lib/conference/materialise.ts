@@ -19,8 +19,10 @@ export function resolveTimes(
   const end = utcFromFile ? t.endUtc : t.endLocal && zonedWallToUtc(t.endLocal, zone);
   if (typeof start === 'number') out.startUtc = start;
   if (typeof end === 'number') out.endUtc = end;
-  const startLocal = t.startLocal ?? (out.startUtc === undefined ? undefined : utcToZonedWall(out.startUtc, zone));
-  const endLocal = t.endLocal ?? (out.endUtc === undefined ? undefined : utcToZonedWall(out.endUtc, zone));
+  const startLocal =
+    t.startLocal ?? (out.startUtc === undefined ? undefined : utcToZonedWall(out.startUtc, zone));
+  const endLocal =
+    t.endLocal ?? (out.endUtc === undefined ? undefined : utcToZonedWall(out.endUtc, zone));
   if (startLocal) out.startLocal = startLocal;
   if (endLocal) out.endLocal = endLocal;
   return out;
@@ -69,10 +71,13 @@ export function planRefresh(
 ): RefreshPlan {
   const free = new Map(existing.map((t) => [t.id, t]));
   const byKey = new Map(existing.map((t) => [t.sourceKey, t]));
-  const byTitleStart = new Map(existing.map((t) => [`${normaliseTitle(t.title)}@${t.startUtc}`, t]));
+  const byTitleStart = new Map(
+    existing.map((t) => [`${normaliseTitle(t.title)}@${t.startUtc}`, t]),
+  );
   const titleCount = (list: { title: string }[]) => {
     const counts = new Map<string, number>();
-    for (const t of list) counts.set(normaliseTitle(t.title), (counts.get(normaliseTitle(t.title)) ?? 0) + 1);
+    for (const t of list)
+      counts.set(normaliseTitle(t.title), (counts.get(normaliseTitle(t.title)) ?? 0) + 1);
     return counts;
   };
   const oldTitles = titleCount(existing);

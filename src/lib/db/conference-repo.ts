@@ -50,7 +50,11 @@ export class ConferenceRepo {
   }
 
   /** Stores a newly imported schedule as a new conference; returns its id. */
-  async create(parsed: ParsedSchedule, source: ScheduleSource, opts: ImportOptions): Promise<string> {
+  async create(
+    parsed: ParsedSchedule,
+    source: ScheduleSource,
+    opts: ImportOptions,
+  ): Promise<string> {
     const newId = opts.newId ?? uuid;
     const now = opts.now ?? Date.now();
     const [timeZone, timeZoneSource] = pickZone(parsed, opts);
@@ -137,11 +141,8 @@ export class ConferenceRepo {
     const db = this.db;
     await db.transaction('rw', db.conferences, db.talks, async () => {
       const talks = await db.talks.where({ conferenceId: id }).toArray();
-      const updated = talks.map((t) => {
-        const { startUtc, endUtc, ...rest } = t;
-        const base = t.utcFromFile ? t : rest;
-        return { ...base, ...resolveTimes(base, timeZone, t.utcFromFile) };
-      });
+      // resolveTimes ignores the stored instants of wall-clock-only talks and recomputes them.
+      const updated = talks.map((t) => ({ ...t, ...resolveTimes(t, timeZone, t.utcFromFile) }));
       await db.talks.bulkPut(updated);
       await db.conferences.update(id, { timeZone, timeZoneSource: 'user', updatedAt: Date.now() });
     });

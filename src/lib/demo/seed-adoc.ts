@@ -40,9 +40,20 @@ function talkFrom(title: string, body: string[], order: number): ParsedTalk {
 
 export function parseSeedAdoc(text: string): ParsedSchedule {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const title = lines.find((l) => l.startsWith('= '))?.slice(2).trim() ?? 'Conference';
-  const schedule: ParsedSchedule = { format: 'confnotes-demo', conference: { title }, talks: [], warnings: [] };
-  const dateLine = lines.map((l) => /^Le (\d\d)\/(\d\d)\/(\d{4}), au (.+?)\.$/.exec(l)).find(Boolean);
+  const title =
+    lines
+      .find((l) => l.startsWith('= '))
+      ?.slice(2)
+      .trim() ?? 'Conference';
+  const schedule: ParsedSchedule = {
+    format: 'confnotes-demo',
+    conference: { title },
+    talks: [],
+    warnings: [],
+  };
+  const dateLine = lines
+    .map((l) => /^Le (\d\d)\/(\d\d)\/(\d{4}), au (.+?)\.$/.exec(l))
+    .find(Boolean);
   if (dateLine) {
     const [, d, m, y, venue] = dateLine;
     schedule.conference.startDate = schedule.conference.endDate = `${y}-${m}-${d}`;

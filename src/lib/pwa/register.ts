@@ -12,7 +12,7 @@ const CHECK_EVERY_MS = 60 * 60_000;
 
 /** Returns the function that activates the waiting worker and reloads. */
 export function registerServiceWorker(cb: PwaCallbacks): () => Promise<void> {
-  return registerSW({
+  const skipWaiting = registerSW({
     immediate: true,
     onNeedRefresh: cb.onNeedRefresh,
     onOfflineReady: cb.onOfflineReady,
@@ -29,4 +29,13 @@ export function registerServiceWorker(cb: PwaCallbacks): () => Promise<void> {
       });
     },
   });
+  return async () => {
+    // workbox-window reloads only for updates it found itself; a worker found by the browser
+    // or by registration.update() counts as "external" and would take over without a reload,
+    // leaving the old page to request files the new worker no longer has.
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+      once: true,
+    });
+    await skipWaiting();
+  };
 }

@@ -69,28 +69,31 @@ export function formatTime(ms: number, zone: string, locale?: string): string {
   }).format(ms);
 }
 
+/** Midnight UTC of a `YYYY-MM-DD` date, for formatting a calendar date with timeZone UTC. */
+function dateUtc(date: string): number {
+  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
 export function formatDay(date: string, short = false, locale?: string): string {
   if (!date) return 'No time given';
-  const [y, m, d] = date.split('-').map(Number);
   return new Intl.DateTimeFormat(locale, {
     weekday: short ? 'short' : 'long',
     day: 'numeric',
     month: short ? 'short' : 'long',
     timeZone: 'UTC',
-  }).format(Date.UTC(y!, m! - 1, d!));
+  }).format(dateUtc(date));
 }
 
 export function formatDateRange(start?: string, end?: string, locale?: string): string {
   if (!start) return '';
-  const f = (s: string) => {
-    const [y, m, d] = s.split('-').map(Number);
-    return Date.UTC(y!, m! - 1, d!);
-  };
   const fmt = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   });
-  return end && end !== start ? fmt.formatRange(f(start), f(end)) : fmt.format(f(start));
+  return end && end !== start
+    ? fmt.formatRange(dateUtc(start), dateUtc(end))
+    : fmt.format(dateUtc(start));
 }

@@ -2,10 +2,16 @@
 // fast-xml-parser, which runs in Node and in a Web Worker (no DOMParser). Entities are decoded
 // exactly once by the parser, so entity-escaped HTML abstracts come out as HTML markup strings.
 
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { buildFrabSchedule, type FrabDayIn, type FrabEventIn } from './frab-common';
 import { asArray, assignDefined, cleanBlock, cleanLine, idString, isRecord, isoDate } from './text';
-import { ScheduleError, type ParsedLink, type ParsedSchedule, type ParsedSpeaker } from './types';
+import {
+  ScheduleError,
+  type ParsedConference,
+  type ParsedLink,
+  type ParsedSchedule,
+  type ParsedSpeaker,
+} from './types';
 
 const ARRAY_TAGS = new Set(['day', 'event', 'person', 'link']);
 
@@ -106,8 +112,28 @@ function readDays(schedule: Record<string, unknown>): FrabDayIn[] {
 
 /** True when the document stops before `</schedule>` (a cut-off download). */
 export function xmlLooksTruncated(xml: string): boolean {
-  const tail = xml.slice(-4096).replace(/(\s|<!--[\s\S]*?-->)+$/, '');
+  let tail = xml.slice(-4096).trimEnd();
+  while (tail.endsWith('-->')) {
+    const open = tail.lastIndexOf('<!--');
+    if (open < 0) break;
+    tail = tail.slice(0, open).trimEnd();
+  }
   return !/<\/schedule\s*>$/.test(tail);
+}
+
+function readConference(conf: Record<string, unknown>): ParsedConference {
+  const c = (k: string) => cleanLine(text(conf[k]));
+  const venue = c('venue');
+  const city = c('city');
+  return assignDefined<ParsedConference>(
+    { title: c('title') ?? c('acronym') ?? 'Imported schedule' },
+    {
+      venue: venue && city && !venue.includes(city) ? `${venue}, ${city}` : (venue ?? city),
+      startDate: isoDate(c('start')),
+      endDate: isoDate(c('end')),
+      url: c('url') ?? c('base_url'),
+    },
+  );
 }
 
 export function parseFrabXml(xml: string): ParsedSchedule {
@@ -116,6 +142,16 @@ export function parseFrabXml(xml: string): ParsedSchedule {
       'truncated',
       'This schedule file stops part-way through, probably because the download was cut off. ' +
         'Please download it again.',
+    );
+  }
+  // The parser itself shrugs off mismatched tags and would silently drop events; the
+  // validator (a few ms for FOSDEM) catches them and knows the line.
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    throw new ScheduleError(
+      'invalid',
+      `This XML schedule is damaged near line ${valid.err.line} and can’t be read. Please ` +
+        'download it again or try the conference’s iCal or JSON schedule instead.',
     );
   }
   let doc: unknown;
@@ -133,24 +169,14 @@ export function parseFrabXml(xml: string): ParsedSchedule {
     throw new ScheduleError('not-a-schedule', 'This XML file isn’t a conference schedule.');
   }
   const conf = isRecord(schedule.conference) ? schedule.conference : {};
-  const c = (k: string) => cleanLine(text(conf[k]));
-  const venue = c('venue');
-  const city = c('city');
-  const conference = {
-    title: c('title') ?? c('acronym') ?? 'Imported schedule',
-    ...((venue || city) && {
-      venue: venue && city && !venue.includes(city) ? `${venue}, ${city}` : (venue ?? city),
-    }),
-    ...(isoDate(c('start')) && { startDate: isoDate(c('start')) }),
-    ...(isoDate(c('end')) && { endDate: isoDate(c('end')) }),
-    ...((c('url') ?? c('base_url')) && { url: c('url') ?? c('base_url') }),
-  };
+  const zone = cleanLine(text(conf.time_zone_name));
+  const dayChange = cleanLine(text(conf.day_change));
   return buildFrabSchedule(
     {
-      conference,
+      conference: readConference(conf),
       days: readDays(schedule),
-      ...(c('time_zone_name') && { timeZoneName: c('time_zone_name') }),
-      ...(c('day_change') && { dayChange: c('day_change') }),
+      ...(zone && { timeZoneName: zone }),
+      ...(dayChange && { dayChange }),
     },
     'frab-xml',
   );

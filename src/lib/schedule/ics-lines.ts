@@ -46,6 +46,11 @@ export function unfoldIcsBytes(bytes: Uint8Array): Uint8Array {
   return out.subarray(0, o);
 }
 
+/** The same for text that is already decoded (UTF-16 files, where no byte split can occur). */
+export function unfoldIcsText(text: string): string {
+  return text.replace(/\r+\n|\r|\n/g, '\n').replace(/\n[ \t]/g, '');
+}
+
 export interface IcsProp {
   name: string;
   params: Record<string, string>;
@@ -55,8 +60,6 @@ export interface IcsProp {
 export interface IcsCalendar {
   props: IcsProp[];
   events: IcsProp[][];
-  /** TZIDs defined by VTIMEZONE blocks. */
-  timeZoneIds: Set<string>;
   /** True when BEGIN:VCALENDAR had its END:VCALENDAR. */
   complete: boolean;
 }
@@ -98,7 +101,7 @@ export function unescapeText(v: string): string {
 }
 
 export function readCalendar(text: string): IcsCalendar {
-  const cal: IcsCalendar = { props: [], events: [], timeZoneIds: new Set(), complete: false };
+  const cal: IcsCalendar = { props: [], events: [], complete: false };
   const stack: string[] = [];
   let event: IcsProp[] | undefined;
   for (const raw of text.split('\n')) {
@@ -122,7 +125,6 @@ export function readCalendar(text: string): IcsCalendar {
       continue;
     }
     const top = stack[stack.length - 1];
-    if (top === 'VTIMEZONE' && prop.name === 'TZID') cal.timeZoneIds.add(prop.value.trim());
     if (event && top === 'VEVENT') event.push(prop);
     else if (top === 'VCALENDAR') cal.props.push(prop);
   }

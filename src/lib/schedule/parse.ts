@@ -13,7 +13,7 @@ import {
 import { parseFrabJson } from './frab-json';
 import { parseFrabXml } from './frab-xml';
 import { parseIcs } from './ics';
-import { unfoldIcsBytes } from './ics-lines';
+import { unfoldIcsBytes, unfoldIcsText } from './ics-lines';
 import { parseSessionize } from './sessionize';
 import { ScheduleError, type ParsedSchedule } from './types';
 
@@ -54,8 +54,8 @@ function parseText(text: string, fileName: string | undefined): ParsedSchedule {
   if ('format' in found) {
     switch (found.format) {
       case 'ics':
-        // Only reached for UTF-16 calendars; UTF-8 ones are unfolded as bytes in parseSchedule.
-        return parseIcs(text.replace(/\r\r?\n|\r/g, '\n').replace(/\n[ \t]/g, ''), fileName);
+        // Only reached for UTF-16 calendars; UTF-8 ones are unfolded as bytes in parseBytes.
+        return parseIcs(unfoldIcsText(text), fileName);
       case 'frab-xml':
         return parseFrabXml(text);
       case 'frab-json':

@@ -2,6 +2,7 @@
 // values read from JSON/XML, key uniqueness and conference date ranges.
 // Nothing here knows about a particular format.
 
+import { formatUtcWall } from '../util/time';
 import type { ParsedTalk } from './types';
 
 /** One-line fields (titles, rooms, names): every whitespace run becomes one space. */
@@ -68,7 +69,8 @@ export function ensureUniqueKeys(talks: ParsedTalk[]): number {
     let key = talk.sourceKey;
     if (seen.has(key)) {
       changed++;
-      const when = talk.startLocal ?? (talk.startUtc !== undefined ? String(talk.startUtc) : '');
+      const when =
+        talk.startLocal ?? (talk.startUtc !== undefined ? `${formatUtcWall(talk.startUtc)}Z` : '');
       key = `${talk.sourceKey}#${when}#${talk.title}`;
       for (let n = 2; seen.has(key); n++) key = `${talk.sourceKey}#${when}#${talk.title}#${n}`;
       talk.sourceKey = key;
@@ -80,19 +82,15 @@ export function ensureUniqueKeys(talks: ParsedTalk[]): number {
 
 /** First and last local calendar dates among the talks. */
 export function dateRange(talks: ParsedTalk[]): { startDate?: string; endDate?: string } {
-  let min: string | undefined;
-  let max: string | undefined;
+  const days: string[] = [];
   for (const t of talks) {
-    for (const local of [t.startLocal, t.endLocal]) {
-      if (!local) continue;
-      // An end at exactly midnight belongs to the day before.
-      const day = local.endsWith('T00:00') && local === t.endLocal ? undefined : local.slice(0, 10);
-      if (!day) continue;
-      if (min === undefined || day < min) min = day;
-      if (max === undefined || day > max) max = day;
-    }
+    if (t.startLocal) days.push(t.startLocal.slice(0, 10));
+    // A talk ending at midnight exactly does not reach into the next day.
+    if (t.endLocal && !t.endLocal.endsWith('T00:00')) days.push(t.endLocal.slice(0, 10));
   }
-  return { ...(min && { startDate: min }), ...(max && { endDate: max }) };
+  if (days.length === 0) return {};
+  days.sort();
+  return { startDate: days[0], endDate: days[days.length - 1] };
 }
 
 export function isoDate(s: unknown): string | undefined {

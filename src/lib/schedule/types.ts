@@ -64,13 +64,7 @@ export interface ParsedSchedule {
 }
 
 export type ScheduleErrorCode =
-  | 'empty'
-  | 'too-large'
-  | 'html-page'
-  | 'not-a-schedule'
-  | 'truncated'
-  | 'no-talks'
-  | 'invalid';
+  'empty' | 'too-large' | 'html-page' | 'not-a-schedule' | 'truncated' | 'no-talks' | 'invalid';
 
 /** Thrown by every parser for bad input; `message` is plain words for the user. */
 export class ScheduleError extends Error {

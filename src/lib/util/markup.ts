@@ -4,7 +4,29 @@
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
 
-const FORBID_TAGS = ['img', 'picture', 'source', 'video', 'audio', 'track', 'iframe', 'frame', 'object', 'embed', 'link', 'style', 'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'meta', 'base'];
+const FORBID_TAGS = [
+  'img',
+  'picture',
+  'source',
+  'video',
+  'audio',
+  'track',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'link',
+  'style',
+  'svg',
+  'math',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'meta',
+  'base',
+];
 
 let hooked = false;
 
@@ -23,5 +45,9 @@ function purifier() {
 
 export function renderMarkup(text: string): string {
   const html = marked.parse(text, { async: false, gfm: true, breaks: false });
-  return purifier().sanitize(html, { FORBID_TAGS, FORBID_ATTR: ['style', 'srcset'], ALLOW_DATA_ATTR: false });
+  return purifier().sanitize(html, {
+    FORBID_TAGS,
+    FORBID_ATTR: ['style', 'srcset'],
+    ALLOW_DATA_ATTR: false,
+  });
 }

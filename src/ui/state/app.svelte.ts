@@ -19,13 +19,36 @@ export const library = new Library(conferences, settings, deviceTimeZone);
 
 export const conferenceList = new Live<Conference[]>(() => conferences.watchConferences());
 
+/** Set once start-up work (adding the demo on first launch) is done. */
+export const startup = $state({ done: false, error: '' });
+
+export function start(): void {
+  library
+    .ensureDemo()
+    .catch((e: unknown) => (startup.error = explain(e)))
+    .finally(() => (startup.done = true));
+}
+
 /** Turns any failure into words for the user; storage-full gets its own message. */
 export function explain(err: unknown): string {
   if (err instanceof Error) {
-    if (err.name === 'QuotaExceededError' || (err as { inner?: Error }).inner?.name === 'QuotaExceededError') {
+    if (
+      err.name === 'QuotaExceededError' ||
+      (err as { inner?: Error }).inner?.name === 'QuotaExceededError'
+    ) {
       return 'Your phone is out of storage for this app. Free some space and try again; nothing stored was lost.';
     }
     return err.message;
   }
   return String(err);
+}
+
+/** The conference running today (local date), else the one imported last. */
+export async function conferenceForNow(): Promise<string | undefined> {
+  const list = await conferences.list();
+  const today = new Intl.DateTimeFormat('sv').format(Date.now()); // YYYY-MM-DD, local
+  const running = list.find(
+    (c) => c.startDate && c.endDate && c.startDate <= today && today <= c.endDate,
+  );
+  return (running ?? list.at(-1))?.id;
 }

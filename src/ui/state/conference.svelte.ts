@@ -10,7 +10,9 @@ import { Live } from './live.svelte';
 export class ConferenceState {
   readonly id: string;
   // The closures run on first read, after the constructor has set `id`.
-  readonly conference = new Live<Conference | undefined>(() => conferences.watchConference(this.id));
+  readonly conference = new Live<Conference | undefined>(() =>
+    conferences.watchConference(this.id),
+  );
   readonly #talks = new Live<Talk[]>(() => conferences.watchTalks(this.id));
   readonly #stars = new Live<string[]>(() => stars.watch(this.id));
   query = $state('');
@@ -30,8 +32,11 @@ export class ConferenceState {
   }
 
   talks = $derived.by(() => [...(this.#talks.current ?? [])].sort(compareTalks));
+  // Set and Map below are rebuilt whole by $derived and never mutated, so plain ones suffice.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   starred = $derived(new Set(this.#stars.current ?? []));
   #index = $derived(buildIndex(this.talks));
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #byId = $derived(new Map(this.talks.map((t) => [t.id, t])));
 
   results = $derived.by(() => {
@@ -49,7 +54,12 @@ export class ConferenceState {
     return this.room ? list.filter((t) => t.room === this.room) : list;
   });
 
-  agenda = $derived(groupByDay(this.talks.filter((t) => this.starred.has(t.id)), this.zone));
+  agenda = $derived(
+    groupByDay(
+      this.talks.filter((t) => this.starred.has(t.id)),
+      this.zone,
+    ),
+  );
 
   get nowNext() {
     return nowAndNext(this.talks, clock.now);

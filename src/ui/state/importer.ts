@@ -5,4 +5,9 @@ import { ScheduleParser } from '../../lib/schedule/parser-client';
 import { conferences } from './app.svelte';
 import { deviceTimeZone } from './env.svelte';
 
-export const importer = new ImportService(conferences, new ScheduleParser(), deviceTimeZone, () => navigator.onLine);
+export const importer = new ImportService(
+  conferences,
+  new ScheduleParser(),
+  deviceTimeZone,
+  () => navigator.onLine,
+);

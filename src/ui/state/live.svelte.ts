@@ -3,7 +3,9 @@
 import { createSubscriber } from 'svelte/reactivity';
 
 interface Subscribable<T> {
-  subscribe(observer: { next: (v: T) => void; error: (e: unknown) => void }): { unsubscribe(): void };
+  subscribe(observer: { next: (v: T) => void; error: (e: unknown) => void }): {
+    unsubscribe(): void;
+  };
 }
 
 export class Live<T> {

@@ -12,7 +12,9 @@ class Pwa {
   offlineReady = $state(false);
   installEvent = $state.raw<BeforeInstallPromptEvent | undefined>(undefined);
   installed = $state(matchMedia('(display-mode: standalone)').matches);
-  readonly isIos = /iPad|iPhone|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
+  readonly isIos =
+    /iPad|iPhone|iPod/.test(navigator.userAgent) ||
+    (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
   #update: (() => Promise<void>) | undefined;
 
   start(): void {

@@ -31,7 +31,8 @@ export const href = {
   settings: '#/settings',
   conference: (id: string, tab: 'schedule' | 'now' | 'agenda' = 'schedule') =>
     `#/c/${encodeURIComponent(id)}${tab === 'schedule' ? '' : `/${tab}`}`,
-  talk: (id: string, talkId: string) => `#/c/${encodeURIComponent(id)}/t/${encodeURIComponent(talkId)}`,
+  talk: (id: string, talkId: string) =>
+    `#/c/${encodeURIComponent(id)}/t/${encodeURIComponent(talkId)}`,
 };
 
 class Router {

@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex, search } from '../../../src/lib/schedule/search';
 
 const talks = [
-  { id: '1', title: 'Kubernetes for everyone', speakers: [{ name: 'Ana Ruiz' }], abstract: 'Pods.' },
-  { id: '2', title: 'Intro to Rust', speakers: [{ name: 'Jérémy Pinsolle' }], abstract: 'Runs on <b>Kubernetes</b> too.' },
+  {
+    id: '1',
+    title: 'Kubernetes for everyone',
+    speakers: [{ name: 'Ana Ruiz' }],
+    abstract: 'Pods.',
+  },
+  {
+    id: '2',
+    title: 'Intro to Rust',
+    speakers: [{ name: 'Jérémy Pinsolle' }],
+    abstract: 'Runs on <b>Kubernetes</b> too.',
+  },
   { id: '3', title: 'Café & Crème', speakers: [], abstract: '' },
 ];
 const index = buildIndex(talks);

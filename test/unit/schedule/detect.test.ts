@@ -1,3 +1,4 @@
+// detectFormat and the byte-level helpers that run before any text exists.
 import { describe, expect, it } from 'vitest';
 import {
   detectFormat,

@@ -45,7 +45,10 @@ export function talkByTitle(s: ParsedSchedule, title: string): ParsedTalk {
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** Distinct values of a talk field, ignoring missing ones. */
-export function distinct(s: ParsedSchedule, pick: (t: ParsedTalk) => string | undefined): Set<string> {
+export function distinct(
+  s: ParsedSchedule,
+  pick: (t: ParsedTalk) => string | undefined,
+): Set<string> {
   const out = new Set<string>();
   for (const t of s.talks) {
     const v = pick(t);

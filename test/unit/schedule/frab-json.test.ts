@@ -1,3 +1,4 @@
+// rC3 channels 2020 schedule.json (real file), plus frab JSON traps as inline documents.
 import { describe, expect, it } from 'vitest';
 import { parseFrabJson } from '../../../src/lib/schedule/frab-json';
 import { distinct, fixtureText, parsed, talkByTitle } from './fixtures';
@@ -140,7 +141,11 @@ describe('frab JSON traps no fixture holds', () => {
     expect(t?.startUtc).toBe(Date.parse('2024-03-31T00:30:00Z'));
     // One hour of real time later the clocks have jumped: 03:30 CEST, not 02:30.
     expect(t?.endLocal).toBe('2024-03-31T03:30');
-    expect(t?.speakers).toEqual([{ name: 'Ada', affiliation: 'ACME' }, { name: 'Bob' }, { name: 'Cy' }]);
+    expect(t?.speakers).toEqual([
+      { name: 'Ada', affiliation: 'ACME' },
+      { name: 'Bob' },
+      { name: 'Cy' },
+    ]);
     expect(t?.links).toEqual([{ url: 'https://example.org', title: 'Site' }]);
   });
 });

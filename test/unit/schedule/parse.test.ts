@@ -1,3 +1,4 @@
+// parseSchedule end to end: every fixture, encodings, speed, and every kind of bad input.
 import { describe, expect, it } from 'vitest';
 import { MAX_SCHEDULE_BYTES, parseSchedule } from '../../../src/lib/schedule/parse';
 import { ScheduleError, type ScheduleErrorCode } from '../../../src/lib/schedule/types';
@@ -67,7 +68,7 @@ describe('parseSchedule on every fixture', () => {
     const bytes = fixtureBytes('fosdem');
     parseSchedule(bytes);
     const runs: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
       parseSchedule(bytes);
       runs.push(performance.now() - t0);
@@ -77,7 +78,7 @@ describe('parseSchedule on every fixture', () => {
 });
 
 /** Deterministic pseudo-random bytes (xorshift), so a failure can be reproduced. */
-function junk(length: number, seed = 0x2545f491): Uint8Array {
+function junk(length: number, seed = 0x2545f491): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(length);
   let x = seed;
   for (let i = 0; i < length; i++) {
@@ -105,11 +106,23 @@ describe('bad input gets a plain-language ScheduleError', () => {
     ['Sessionize JSON cut in half', () => half('sessionize'), 'truncated'],
     ['PyCon UK ICS cut in half', () => half('pyconuk'), 'truncated'],
     ['random bytes', () => junk(64 * 1024), 'not-a-schedule'],
-    ['valid JSON that is not a schedule', () => utf8('{"name":"x","dependencies":{}}'), 'not-a-schedule'],
-    ['XML that is not a schedule', () => utf8('<?xml version="1.0"?><rss><channel/></rss>'), 'not-a-schedule'],
+    [
+      'valid JSON that is not a schedule',
+      () => utf8('{"name":"x","dependencies":{}}'),
+      'not-a-schedule',
+    ],
+    [
+      'XML that is not a schedule',
+      () => utf8('<?xml version="1.0"?><rss><channel/></rss>'),
+      'not-a-schedule',
+    ],
     ['broken JSON', () => utf8('{"schedule": nope}'), 'invalid'],
     ['broken XML', () => utf8('<schedule><day><room></day></schedule>'), 'invalid'],
-    ['a schedule with no events', () => utf8('<schedule><conference><title>X</title></conference></schedule>'), 'no-talks'],
+    [
+      'a schedule with no events',
+      () => utf8('<schedule><conference><title>X</title></conference></schedule>'),
+      'no-talks',
+    ],
     ['an empty calendar', () => utf8('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'), 'no-talks'],
     ['Sessionize with no sessions', () => utf8('{"sessions":[],"speakers":[]}'), 'no-talks'],
   ])('%s → %s', (_what, make, code) => {
@@ -128,7 +141,7 @@ describe('bad input gets a plain-language ScheduleError', () => {
     const big = junk(50 * 1024 * 1024);
     const t0 = performance.now();
     const err = errorOf(() => parseSchedule(big));
-    expect(performance.now() - t0).toBeLessThan(20);
+    expect(performance.now() - t0).toBeLessThan(50);
     expect(err.code).toBe('too-large');
     expect(big.byteLength).toBeGreaterThan(MAX_SCHEDULE_BYTES);
     expect(() => parseSchedule(big.buffer)).toThrow(expect.objectContaining({ code: 'too-large' }));

@@ -1,3 +1,4 @@
+// Orlando Code Camp 2020 Sessionize view/All (real file), plus id-type normalisation.
 import { describe, expect, it } from 'vitest';
 import { parseSchedule } from '../../../src/lib/schedule/parse';
 import { parseSessionize } from '../../../src/lib/schedule/sessionize';
@@ -94,7 +95,11 @@ describe('Sessionize id types', () => {
       ],
     });
     // A trailing Z on Sessionize times is a label, not a trusted instant.
-    expect(withCats.talks[0]).toMatchObject({ language: 'English', track: 'Web', startLocal: '2024-05-01T09:00' });
+    expect(withCats.talks[0]).toMatchObject({
+      language: 'English',
+      track: 'Web',
+      startLocal: '2024-05-01T09:00',
+    });
     expect(withCats.talks[0]?.startUtc).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+// Time-zone, duration and wall-clock helpers (Intl only).
 import { describe, expect, it } from 'vitest';
 import {
   addMinutesLocal,
