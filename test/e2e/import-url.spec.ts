@@ -16,7 +16,7 @@ interface FrabJson {
 }
 
 // The rC3 file gives UTC offsets but no zone name: times show in the phone's zone, here Berlin.
-test.use({ timezoneId: 'Europe/Berlin' });
+test.use({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
 
 let host: ScheduleHost;
 test.beforeEach(async () => {

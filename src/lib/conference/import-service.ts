@@ -4,7 +4,12 @@ import type { ConferenceRepo } from '../db/conference-repo';
 import type { ScheduleSource } from '../db/types';
 import { fetchSchedule } from '../schedule/fetch';
 import type { ScheduleParser } from '../schedule/parser-client';
-import { ScheduleError, type ParsedSchedule } from '../schedule/types';
+import {
+  MAX_SCHEDULE_BYTES,
+  ScheduleError,
+  TOO_LARGE_MESSAGE,
+  type ParsedSchedule,
+} from '../schedule/types';
 
 export type RefreshOutcome =
   { status: 'not-modified' } | { status: 'updated'; added: number; removed: number; kept: number };
@@ -17,14 +22,15 @@ export class ImportService {
     private readonly online: () => boolean,
   ) {}
 
-  private checkNotEmpty(parsed: ParsedSchedule) {
-    if (!parsed.talks.length)
-      throw new ScheduleError('no-talks', 'This schedule has no talks in it.');
+  private async parseFile(file: File): Promise<ParsedSchedule> {
+    // Checked before reading: a wrong 2 GB video should not be loaded into memory first.
+    if (file.size > MAX_SCHEDULE_BYTES) throw new ScheduleError('too-large', TOO_LARGE_MESSAGE);
+    // parseSchedule also rejects a schedule with no talks, so none is ever stored.
+    return this.parser.parse(new Uint8Array(await file.arrayBuffer()), file.name);
   }
 
   async fromFile(file: File): Promise<string> {
-    const parsed = await this.parser.parse(new Uint8Array(await file.arrayBuffer()), file.name);
-    this.checkNotEmpty(parsed);
+    const parsed = await this.parseFile(file);
     return this.repo.create(
       parsed,
       { kind: 'file', fileName: file.name, format: parsed.format, fetchedAt: Date.now() },
@@ -37,7 +43,6 @@ export class ImportService {
     if (res.status !== 'ok')
       throw new Error('The server answered "not modified" to a first request.');
     const parsed = await this.parser.parse(res.bytes, res.fileName);
-    this.checkNotEmpty(parsed);
     const source: ScheduleSource = {
       kind: 'url',
       url: url.trim(),
@@ -61,7 +66,6 @@ export class ImportService {
       return res;
     }
     const parsed = await this.parser.parse(res.bytes, res.fileName);
-    this.checkNotEmpty(parsed);
     const counts = await this.repo.refresh(conferenceId, parsed, {
       kind: 'url',
       url,
@@ -75,8 +79,7 @@ export class ImportService {
 
   /** Replaces a conference's schedule with a newer file the user picked. */
   async refreshFromFile(conferenceId: string, file: File): Promise<RefreshOutcome> {
-    const parsed = await this.parser.parse(new Uint8Array(await file.arrayBuffer()), file.name);
-    this.checkNotEmpty(parsed);
+    const parsed = await this.parseFile(file);
     const counts = await this.repo.refresh(conferenceId, parsed, {
       kind: 'file',
       fileName: file.name,

@@ -1,13 +1,17 @@
 // The one IndexedDB database of Confnotes and its schema history. Every version that has an
 // upgrade() stays here for good: a phone may open the app after skipping many releases.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Conference, Setting, Star, Talk } from './types';
+import type { Conference, Photo, Setting, Star, StoredBlob, Talk } from './types';
 
 export class ConfnotesDb extends Dexie {
   conferences!: EntityTable<Conference, 'id'>;
   talks!: EntityTable<Talk, 'id'>;
   stars!: EntityTable<Star, 'talkId'>;
   settings!: EntityTable<Setting, 'key'>;
+  photos!: EntityTable<Photo, 'id'>;
+  photoBlobs!: EntityTable<StoredBlob, 'id'>;
+  thumbs!: EntityTable<StoredBlob, 'id'>;
+  originals!: EntityTable<StoredBlob, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -16,6 +20,16 @@ export class ConfnotesDb extends Dexie {
       talks: 'id, conferenceId, [conferenceId+sourceKey]',
       stars: 'talkId, conferenceId',
       settings: 'key',
+    });
+    // Version 2 only adds tables, so it needs no upgrade(): Dexie carries the version 1 tables
+    // over untouched. Image bytes sit in tables of their own, keyed by photo id and never
+    // indexed, so listing a talk's photos reads metadata only. `deletedAt` is a sparse index:
+    // IndexedDB leaves out records without the field, so it lists only the trash.
+    this.version(2).stores({
+      photos: 'id, conferenceId, talkId, [talkId+position], status, takenAt, deletedAt',
+      photoBlobs: 'id',
+      thumbs: 'id',
+      originals: 'id',
     });
   }
 }

@@ -72,3 +72,48 @@ export interface Setting {
   key: string;
   value: unknown;
 }
+
+/** Where a photo waits for processing; 'failed' keeps the original so nothing is lost. */
+export type PhotoStatus = 'pending' | 'ready' | 'failed';
+
+/**
+ * A slide photo's metadata: lists read only this, never the image bytes. `id` is the SHA-256
+ * (hex) of the original shot's bytes, known before processing so the record can be written
+ * first; the same file added twice is the same photo. `talkId` is a talk id or the
+ * conference's Unsorted tray, `unsorted:<conferenceId>` (see photo-repo unsortedTray), a
+ * string so that it can be indexed: IndexedDB skips records whose key is null or missing.
+ */
+export interface Photo {
+  id: string;
+  conferenceId: string;
+  talkId: string;
+  /** Order within the talk (or tray); gaps are allowed, ties broken by id. */
+  position: number;
+  caption: string;
+  takenAt: number;
+  /** Of the stored image; 0 until processing has finished. */
+  width: number;
+  height: number;
+  /** Bytes of the stored image, of the original while pending. */
+  size: number;
+  /** MIME type of the stored image, of the original while pending. */
+  type: string;
+  status: PhotoStatus;
+  /** Plain words for the user when status is 'failed'. */
+  error?: string;
+  createdAt: number;
+  /** Soft delete: hidden everywhere, purged once undo is no longer offered. */
+  deletedAt?: number;
+  /** When the photo last went out in a zip or to the sync server; unset means never. */
+  exportedAt?: number;
+  syncedAt?: number;
+}
+
+/** Image bytes in their own tables (photoBlobs, thumbs, originals), keyed by photo id. */
+export interface StoredBlob {
+  id: string;
+  blob: Blob;
+  /** Kept beside the Blob: Safari and fake-indexeddb can lose Blob.type and File.name. */
+  type: string;
+  name: string;
+}

@@ -1,6 +1,6 @@
 // Downloads a schedule from a URL with conditional requests, and turns every way that can go
 // wrong into one plain-language reason the user can act on (most often: import the file).
-export const MAX_SCHEDULE_BYTES = 20 * 1024 * 1024;
+import { MAX_SCHEDULE_BYTES, TOO_LARGE_MESSAGE } from './types';
 
 export type FetchErrorCode = 'offline' | 'cors' | 'unreachable' | 'http' | 'too-large' | 'bad-url';
 
@@ -87,10 +87,7 @@ async function readCapped(res: Response): Promise<Uint8Array> {
 }
 
 function tooLarge() {
-  return new ScheduleFetchError(
-    'too-large',
-    'This file is over 20 MB: too large to be a schedule.',
-  );
+  return new ScheduleFetchError('too-large', TOO_LARGE_MESSAGE);
 }
 
 export async function fetchSchedule(

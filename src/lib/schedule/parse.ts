@@ -15,15 +15,13 @@ import { parseFrabXml } from './frab-xml';
 import { parseIcs } from './ics';
 import { unfoldIcsBytes, unfoldIcsText } from './ics-lines';
 import { parseSessionize } from './sessionize';
-import { ScheduleError, type ParsedSchedule } from './types';
+import { MAX_SCHEDULE_BYTES, ScheduleError, TOO_LARGE_MESSAGE, type ParsedSchedule } from './types';
 
-export const MAX_SCHEDULE_BYTES = 20 * 1024 * 1024;
+export { MAX_SCHEDULE_BYTES };
 
 const MESSAGES = {
   empty: 'The file is empty.',
-  tooLarge:
-    'This file is too large to be a conference schedule (over 20 MB). Check that you picked ' +
-    'the right file.',
+  tooLarge: TOO_LARGE_MESSAGE,
   binary:
     'This isn’t a schedule file: it isn’t text at all (perhaps an image or an archive). ' +
     'Confnotes reads iCalendar (.ics), frab or pretalx JSON and XML, and Sessionize JSON.',

@@ -63,6 +63,12 @@ export interface ParsedSchedule {
   warnings: string[];
 }
 
+/** No real schedule comes near this; anything larger is the wrong file. */
+export const MAX_SCHEDULE_BYTES = 20 * 1024 * 1024;
+
+export const TOO_LARGE_MESSAGE =
+  'This file is too large to be a conference schedule (over 20 MB). Check that you picked the right file.';
+
 export type ScheduleErrorCode =
   'empty' | 'too-large' | 'html-page' | 'not-a-schedule' | 'truncated' | 'no-talks' | 'invalid';
 
