@@ -22,6 +22,11 @@ export class ImportService {
     private readonly online: () => boolean,
   ) {}
 
+  /** Called when an import screen opens, so the parser is ready when the file arrives. */
+  prepare(): void {
+    this.parser.warm();
+  }
+
   private async parseFile(file: File): Promise<ParsedSchedule> {
     // Checked before reading: a wrong 2 GB video should not be loaded into memory first.
     if (file.size > MAX_SCHEDULE_BYTES) throw new ScheduleError('too-large', TOO_LARGE_MESSAGE);

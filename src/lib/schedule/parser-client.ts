@@ -51,6 +51,12 @@ export class ScheduleParser {
     if (this.pending.size === 0) this.idleTimer = setTimeout(() => this.stop(), IDLE_MS);
   }
 
+  /** Starts the worker ahead of need: loading and compiling the parser is most of a first parse. */
+  warm(): void {
+    this.start();
+    this.scheduleStop();
+  }
+
   stop(): void {
     this.worker?.terminate();
     this.worker = undefined;
