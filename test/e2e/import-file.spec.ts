@@ -129,3 +129,16 @@ test('bad files get a clear message and change nothing stored', async ({ page, a
   await page.goto(app.url);
   await expect(page.locator('main li.card')).toHaveCount(1);
 });
+
+test('a schedule file dropped on the import page is imported', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.goto(`${app.url}#/import`);
+  const text = readFileSync(`${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`, 'utf8');
+  const dataTransfer = await page.evaluateHandle((json) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([json], 'schedule.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.locator('main').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
+});

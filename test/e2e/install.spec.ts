@@ -78,3 +78,16 @@ test('usable at 360 px: nothing wider than the screen', async ({ page, app }) =>
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);
 });
+
+test.describe('on an iPhone, where no install prompt exists', () => {
+  test.use({
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  });
+
+  test('the home screen explains Add to Home Screen', async ({ page, app }) => {
+    await openApp(page, app);
+    await expect(page.getByText('Add to Home Screen')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Install' })).toHaveCount(0);
+  });
+});
