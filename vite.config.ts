@@ -21,9 +21,16 @@ export default defineConfig({
   plugins: [
     svelte(),
     VitePWA({
-      // Prompt, not auto-update: a new worker waits until the user taps Reload.
+      // Prompt, not auto-update: a new worker waits until the user taps Reload. Our own worker
+      // (src/sw) because the generated one cannot receive shared images.
       registerType: 'prompt',
       injectRegister: false,
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      },
       includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
       manifest: {
         id: '/',
@@ -65,7 +72,22 @@ export default defineConfig({
             label: 'A talk with its abstract and speakers',
           },
         ],
+        // Photos shared from the gallery or another app are filed like camera shots.
+        share_target: {
+          action: '/share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            files: [{ name: 'photos', accept: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/*'] }],
+          },
+        },
         shortcuts: [
+          {
+            name: 'Open camera',
+            short_name: 'Camera',
+            url: '/#/camera',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }],
+          },
           {
             name: 'Now & Next',
             short_name: 'Now',
@@ -79,14 +101,6 @@ export default defineConfig({
             icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }],
           },
         ],
-      },
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
-        // Take control on first install so the very first visit already works offline. Updates
-        // still wait for the user: the new worker only activates on their Reload.
-        clientsClaim: true,
       },
     }),
   ],

@@ -4,6 +4,7 @@ import { liveQuery, type Observable } from 'dexie';
 import type { ParsedSchedule } from '../schedule/types';
 import { planRefresh, resolveTimes, toTalkFields } from '../conference/materialise';
 import type { ConfnotesDb } from './db';
+import { removeBytes } from './photo-tables';
 import type { Conference, ScheduleSource, Talk, TimeZoneSource } from './types';
 
 export interface ImportOptions {
@@ -98,17 +99,19 @@ export class ConferenceRepo {
     opts: Pick<ImportOptions, 'newId' | 'now'> = {},
   ): Promise<{ added: number; removed: number; kept: number }> {
     const db = this.db;
-    return db.transaction('rw', db.conferences, db.talks, db.stars, async () => {
+    return db.transaction('rw', [db.conferences, db.talks, db.stars, db.photos], async () => {
       const conf = await db.conferences.get(id);
       if (!conf) throw new Error('This conference no longer exists.');
       const zone = parsed.conference.timeZone ?? conf.timeZone;
       const existing = await db.talks.where({ conferenceId: id }).toArray();
-      const starred = new Set(await db.stars.where({ conferenceId: id }).primaryKeys());
+      // User data: a star or any photo (deleted ones too, while their undo is still offered).
+      const touched = new Set(await db.stars.where({ conferenceId: id }).primaryKeys());
+      await db.photos.where({ conferenceId: id }).each((p) => touched.add(p.talkId));
       const plan = planRefresh(
         id,
         existing,
         toTalkFields(parsed.talks, zone),
-        (talkId) => starred.has(talkId),
+        (talkId) => touched.has(talkId),
         opts.newId ?? uuid,
       );
       await db.talks.bulkDelete(plan.deleteIds);
@@ -148,9 +151,22 @@ export class ConferenceRepo {
     });
   }
 
+  /** Deletes a conference with everything stored for it: talks, stars, photos and their bytes. */
   async delete(id: string): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', db.conferences, db.talks, db.stars, async () => {
+    const tables = [
+      db.conferences,
+      db.talks,
+      db.stars,
+      db.photos,
+      db.originals,
+      db.photoBlobs,
+      db.thumbs,
+    ];
+    await db.transaction('rw', tables, async () => {
+      const photoIds = await db.photos.where({ conferenceId: id }).primaryKeys();
+      await db.photos.bulkDelete(photoIds);
+      for (const photoId of photoIds) await removeBytes(db, photoId);
       await db.talks.where({ conferenceId: id }).delete();
       await db.stars.where({ conferenceId: id }).delete();
       await db.conferences.delete(id);

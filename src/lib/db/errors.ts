@@ -5,7 +5,7 @@
 /** The device refused to store more. Nothing already stored is affected. */
 export class StorageFullError extends Error {
   constructor(
-    message = 'Your device is out of storage space, so this photo could not be saved. Photos already saved are safe. Free some space, then try again.',
+    message = 'Your device is out of storage space, so this could not be saved. Everything saved before is safe. Free some space, then try again.',
     options?: { cause?: unknown },
   ) {
     super(message, options);
@@ -48,14 +48,15 @@ export function isRetryable(err: unknown): boolean {
 
 /**
  * Runs a write (a whole transaction, so a retry never repeats half of one). UnknownError is
- * tried once more; a full disk becomes StorageFullError; anything else propagates unchanged.
+ * tried once more; a full disk becomes StorageFullError (with `fullMessage` when given, in the
+ * caller's words); anything else propagates unchanged.
  */
-export async function writeWithRetry<T>(write: () => Promise<T>): Promise<T> {
+export async function writeWithRetry<T>(write: () => Promise<T>, fullMessage?: string): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
     } catch (err) {
-      if (isQuotaError(err)) throw new StorageFullError(undefined, { cause: err });
+      if (isQuotaError(err)) throw new StorageFullError(fullMessage, { cause: err });
       if (attempt >= 2 || !isRetryable(err)) throw err;
     }
   }

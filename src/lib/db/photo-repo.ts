@@ -1,17 +1,16 @@
 // Slide photos: metadata in `photos`, bytes in `originals` (the raw shot), `photoBlobs` (the
 // stored JPEG) and `thumbs`. A shot is written, original included, before any processing, so
-// a killed tab loses nothing; every record written here is built from primitives and Blobs,
+// a killed tab loses nothing. Every record written here is built from primitives and Blobs,
 // so a Svelte $state proxy handed in by a caller never reaches structured clone.
-import Dexie, { liveQuery, type Observable } from 'dexie';
-import type { ConfnotesDb } from './db';
+import { liveQuery, type Observable } from 'dexie';
 import { writeWithRetry } from './errors';
-import type { Photo, StoredBlob } from './types';
+import { PhotoEdits } from './photo-edits';
+import { contentId, isUnsortedTray, unsortedTray } from './photo-ids';
+import { nextPosition, photosInTalk, removeBytes, visible, withType } from './photo-tables';
+import type { Photo } from './types';
 
-const TRAY_PREFIX = 'unsorted:';
-
-/** The conference's Unsorted tray, stored in `talkId` so that it is indexed like a talk. */
-export const unsortedTray = (conferenceId: string): string => TRAY_PREFIX + conferenceId;
-export const isUnsortedTray = (talkId: string): boolean => talkId.startsWith(TRAY_PREFIX);
+export type { UndoToken } from './photo-edits';
+export { contentId, isUnsortedTray, unsortedTray };
 
 export interface ProcessedImage {
   jpeg: Blob;
@@ -20,48 +19,17 @@ export interface ProcessedImage {
   height: number;
 }
 
-export interface UndoToken {
-  photoId: string;
-  deletedAt: number;
-}
-
-/** SHA-256 of the bytes, lowercase hex: the photo id. */
-export async function contentId(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The Blob with its MIME type, which Safari and fake-indexeddb may have dropped. */
-function withType(row: StoredBlob | undefined): Blob | undefined {
-  if (!row) return undefined;
-  return row.blob.type === row.type ? row.blob : new Blob([row.blob], { type: row.type });
-}
+const SHOT_NOT_SAVED =
+  'Your device is out of storage space, so this photo was not saved. Photos already saved are safe. Free some space, then try again.';
+const SHOT_NOT_FINISHED =
+  'Your device is out of storage space. This photo is safe, and will be finished once some space is freed.';
 
 function jpegName(original: string, id: string): string {
   const base = original.replace(/\.[^.]*$/, '');
   return `${base || `photo-${id.slice(0, 12)}`}.jpg`;
 }
 
-const visible = (p: Photo) => p.deletedAt === undefined;
-
-export class PhotoRepo {
-  constructor(
-    private readonly db: ConfnotesDb,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Photos of a talk or tray, in order: where [talkId+position] has keys for this talk. */
-  private inTalk(talkId: string) {
-    return this.db.photos
-      .where('[talkId+position]')
-      .between([talkId, Dexie.minKey], [talkId, Dexie.maxKey]);
-  }
-
-  private async nextPosition(talkId: string): Promise<number> {
-    const last = await this.inTalk(talkId).last();
-    return last ? last.position + 1 : 0;
-  }
-
+export class PhotoRepo extends PhotoEdits {
   /**
    * Stores a new shot with status 'pending', original included, in one transaction; resolves
    * once it has committed, which is when the UI may say "Saved". The same bytes added again
@@ -73,21 +41,20 @@ export class PhotoRepo {
     const id = await contentId(blob);
     const name = blob instanceof File ? blob.name : '';
     const db = this.db;
-    return writeWithRetry(() =>
-      db.transaction(
-        'rw',
-        [db.photos, db.originals, db.photoBlobs, db.thumbs, db.talks],
-        async () => {
+    const tables = [db.photos, db.originals, db.photoBlobs, db.thumbs, db.talks];
+    return writeWithRetry(
+      () =>
+        db.transaction('rw', tables, async () => {
           const existing = await db.photos.get(id);
           if (existing && visible(existing)) return existing;
-          if (existing) await this.removeBytes(id);
+          if (existing) await removeBytes(db, id); // in the trash: start afresh
           const talk = isUnsortedTray(talkId) ? undefined : await db.talks.get(talkId);
           const home = talk?.conferenceId === conferenceId ? talkId : unsortedTray(conferenceId);
           const photo: Photo = {
             id,
             conferenceId,
             talkId: home,
-            position: await this.nextPosition(home),
+            position: await nextPosition(db, home),
             caption: '',
             takenAt,
             width: 0,
@@ -100,12 +67,15 @@ export class PhotoRepo {
           await db.originals.put({ id, blob, type: blob.type, name });
           await db.photos.put(photo);
           return photo;
-        },
-      ),
+        }),
+      SHOT_NOT_SAVED,
     );
   }
 
-  /** Stores the processed image and thumbnail and marks the photo ready, in one transaction. */
+  /**
+   * Stores the processed image and thumbnail and marks the photo ready, in one transaction;
+   * the original goes in the same transaction unless it is to be kept.
+   */
   async completeProcessing(
     id: string,
     result: ProcessedImage,
@@ -113,21 +83,23 @@ export class PhotoRepo {
   ): Promise<Photo | undefined> {
     const { jpeg, thumb, width, height } = result;
     const db = this.db;
-    return writeWithRetry(() =>
-      db.transaction('rw', [db.photos, db.photoBlobs, db.thumbs, db.originals], async () => {
-        const photo = await db.photos.get(id);
-        if (!photo) return undefined; // purged while it was being processed
-        const original = await db.originals.get(id);
-        const name = jpegName(original?.name ?? '', id);
-        const type = jpeg.type || 'image/jpeg';
-        await db.photoBlobs.put({ id, blob: jpeg, type, name });
-        await db.thumbs.put({ id, blob: thumb, type: thumb.type || 'image/jpeg', name });
-        if (!keepOriginal) await db.originals.delete(id);
-        const ready: Photo = { ...photo, status: 'ready', width, height, size: jpeg.size, type };
-        delete ready.error;
-        await db.photos.put(ready);
-        return ready;
-      }),
+    return writeWithRetry(
+      () =>
+        db.transaction('rw', [db.photos, db.photoBlobs, db.thumbs, db.originals], async () => {
+          const photo = await db.photos.get(id);
+          if (!photo) return undefined; // purged while it was being processed
+          const original = await db.originals.get(id);
+          const name = jpegName(original?.name ?? '', id);
+          const type = jpeg.type || 'image/jpeg';
+          await db.photoBlobs.put({ id, blob: jpeg, type, name });
+          await db.thumbs.put({ id, blob: thumb, type: thumb.type || 'image/jpeg', name });
+          if (!keepOriginal) await db.originals.delete(id);
+          const ready: Photo = { ...photo, status: 'ready', width, height, size: jpeg.size, type };
+          delete ready.error;
+          await db.photos.put(ready);
+          return ready;
+        }),
+      SHOT_NOT_FINISHED,
     );
   }
 
@@ -142,102 +114,9 @@ export class PhotoRepo {
     return list.sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  /** Moves a photo to the end of another talk (or a tray) of its conference; returns the old one. */
-  async move(photoId: string, talkId: string): Promise<string> {
-    const db = this.db;
-    return writeWithRetry(() =>
-      db.transaction('rw', db.photos, db.talks, async () => {
-        const photo = await db.photos.get(photoId);
-        if (!photo) throw new Error('This photo no longer exists.');
-        if (photo.talkId === talkId) return talkId;
-        const target = isUnsortedTray(talkId)
-          ? talkId.slice(TRAY_PREFIX.length)
-          : (await db.talks.get(talkId))?.conferenceId;
-        if (target !== photo.conferenceId) throw new Error('That talk is not in this conference.');
-        await db.photos.update(photoId, { talkId, position: await this.nextPosition(talkId) });
-        return photo.talkId;
-      }),
-    );
-  }
-
-  /** Puts a talk's photos in the given order; photos missing from the list keep theirs, after. */
-  async reorder(talkId: string, orderedIds: readonly string[]): Promise<void> {
-    const order = [...orderedIds]; // a plain copy, in case a caller passed a $state proxy
-    const db = this.db;
-    await writeWithRetry(() =>
-      db.transaction('rw', db.photos, async () => {
-        const current = await this.inTalk(talkId).toArray();
-        const rank = (p: Photo) => {
-          const i = order.indexOf(p.id);
-          return i < 0 ? order.length + p.position : i;
-        };
-        const sorted = current.sort((a, b) => rank(a) - rank(b));
-        await db.photos.bulkUpdate(sorted.map((p, i) => ({ key: p.id, changes: { position: i } })));
-      }),
-    );
-  }
-
-  async setCaption(id: string, caption: string): Promise<void> {
-    await writeWithRetry(() => this.db.photos.update(id, { caption }));
-  }
-
-  /**
-   * Hides a photo and returns what undoes it. The bytes stay until purgeDeleted(): a Blob
-   * read back from IndexedDB is not guaranteed to outlive its record on every browser, so
-   * undo cannot rely on holding Blobs in memory.
-   */
-  async delete(id: string): Promise<UndoToken> {
-    const deletedAt = this.now();
-    await writeWithRetry(() => this.db.photos.update(id, { deletedAt }));
-    return { photoId: id, deletedAt };
-  }
-
-  async restore(token: UndoToken): Promise<void> {
-    const db = this.db;
-    await writeWithRetry(() =>
-      db.transaction('rw', db.photos, async () => {
-        const photo = await db.photos.get(token.photoId);
-        if (photo?.deletedAt === token.deletedAt) {
-          await db.photos.update(token.photoId, { deletedAt: undefined });
-        }
-      }),
-    );
-  }
-
-  /** Erases photos deleted before `before` (ms), bytes included; returns how many. */
-  async purgeDeleted(before: number): Promise<number> {
-    const db = this.db;
-    return writeWithRetry(() =>
-      db.transaction('rw', [db.photos, db.originals, db.photoBlobs, db.thumbs], async () => {
-        const ids = await db.photos.where('deletedAt').below(before).primaryKeys();
-        await db.photos.bulkDelete(ids);
-        for (const id of ids) await this.removeBytes(id);
-        return ids.length;
-      }),
-    );
-  }
-
-  /** Erases every photo of a conference, for when the conference itself is deleted. */
-  async purgeConference(conferenceId: string): Promise<void> {
-    const db = this.db;
-    await db.transaction('rw', [db.photos, db.originals, db.photoBlobs, db.thumbs], async () => {
-      const ids = await db.photos.where({ conferenceId }).primaryKeys();
-      await db.photos.bulkDelete(ids);
-      for (const id of ids) await this.removeBytes(id);
-    });
-  }
-
-  private async removeBytes(id: string): Promise<void> {
-    await Promise.all([
-      this.db.originals.delete(id),
-      this.db.photoBlobs.delete(id),
-      this.db.thumbs.delete(id),
-    ]);
-  }
-
   /** Metadata of a talk's (or tray's) photos in order; never loads image bytes. */
   watchTalkPhotos(talkId: string): Observable<Photo[]> {
-    return liveQuery(() => this.inTalk(talkId).filter(visible).toArray());
+    return liveQuery(() => photosInTalk(this.db, talkId).filter(visible).toArray());
   }
 
   /** How many shots are stored but not yet processed, for the capture screen's counter. */
@@ -251,8 +130,8 @@ export class PhotoRepo {
     return new Set(photos.map((p) => p.talkId));
   }
 
-  thumb(id: string): Promise<Blob | undefined> {
-    return this.db.thumbs.get(id).then(withType);
+  async thumb(id: string): Promise<Blob | undefined> {
+    return withType(await this.db.thumbs.get(id));
   }
 
   /** The stored JPEG, or the original while the photo is still pending or failed. */
@@ -261,8 +140,8 @@ export class PhotoRepo {
   }
 
   /** The raw shot, kept until processing succeeds (or for good with "Keep originals"). */
-  original(id: string): Promise<Blob | undefined> {
-    return this.db.originals.get(id).then(withType);
+  async original(id: string): Promise<Blob | undefined> {
+    return withType(await this.db.originals.get(id));
   }
 
   /** Photos never exported nor synced: the badge count. */
@@ -280,8 +159,9 @@ export class PhotoRepo {
       .filter((p) => visible(p) && p.exportedAt === undefined && p.syncedAt === undefined);
   }
 
+  /** Records that photos went out in a zip (exportedAt) or to the sync server (syncedAt). */
   async markSent(ids: readonly string[], field: 'exportedAt' | 'syncedAt', at: number) {
-    const changes = [...ids].map((key) => ({ key, changes: { [field]: at } }));
+    const changes = ids.map((key) => ({ key, changes: { [field]: at } }));
     await writeWithRetry(() => this.db.photos.bulkUpdate(changes));
   }
 }

@@ -10,6 +10,10 @@ export class StarRepo {
     return liveQuery(() => this.db.stars.where({ conferenceId }).primaryKeys());
   }
 
+  list(conferenceId: string): Promise<string[]> {
+    return this.db.stars.where({ conferenceId }).primaryKeys();
+  }
+
   async set(talkId: string, conferenceId: string, starred: boolean): Promise<void> {
     if (starred) await this.db.stars.put({ talkId, conferenceId, createdAt: Date.now() });
     else await this.db.stars.delete(talkId);

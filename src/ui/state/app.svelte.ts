@@ -5,6 +5,7 @@ import { appDb } from '../../lib/db/db';
 import { ConferenceRepo } from '../../lib/db/conference-repo';
 import { SettingsRepo } from '../../lib/db/settings-repo';
 import { StarRepo } from '../../lib/db/star-repo';
+import { countPending } from '../../lib/db/photo-tables';
 import { Library } from '../../lib/conference/library';
 import type { Conference } from '../../lib/db/types';
 import { Live } from './live.svelte';
@@ -27,6 +28,13 @@ export function start(): void {
     .ensureDemo()
     .catch((e: unknown) => (startup.error = explain(e)))
     .finally(() => (startup.done = true));
+  // Shots a closed tab left unprocessed are finished in the background; the capture code is
+  // loaded only for that, so it stays out of the start-up bundle.
+  void countPending(db)
+    .then(async (pending) => {
+      if (pending) await (await import('./capture.svelte')).resumeCapture();
+    })
+    .catch((e: unknown) => (startup.error = explain(e)));
 }
 
 /** Turns any failure into words for the user; storage-full gets its own message. */

@@ -133,3 +133,37 @@ describe('ConferenceRepo', () => {
     expect(await repo.talks(b)).toHaveLength(99);
   });
 });
+
+describe('ConferenceRepo with photos', () => {
+  const jpeg = (n: number) =>
+    new Blob([new Uint8Array([0xff, 0xd8, 0xff, n])], { type: 'image/jpeg' });
+
+  it('a talk with photos but no star survives its removal from the schedule', async () => {
+    const { PhotoRepo } = await import('../../../src/lib/db/photo-repo');
+    const photos = new PhotoRepo(db);
+    const id = await repo.create(parsed('rc3'), source('r'), { deviceTimeZone: 'Europe/Berlin' });
+    const [talk] = await repo.talks(id);
+    const shot = await photos.addShot(id, talk!.id, jpeg(1), 0);
+    const next = {
+      ...parsed('rc3'),
+      talks: parsed('rc3').talks.filter((t) => t.title !== talk!.title),
+    };
+    await repo.refresh(id, next, source('r'));
+    expect(await db.talks.get(talk!.id)).toMatchObject({ removedFromSchedule: true });
+    expect(await db.photos.get(shot.id)).toMatchObject({ talkId: talk!.id });
+  });
+
+  it('deleting a conference deletes its photos and their bytes, not another one’s', async () => {
+    const { PhotoRepo } = await import('../../../src/lib/db/photo-repo');
+    const photos = new PhotoRepo(db);
+    const a = await repo.create(parsed('rc3'), source('a'), { deviceTimeZone: 'UTC' });
+    const b = await repo.create(parsed('rc3'), source('b'), { deviceTimeZone: 'UTC' });
+    const pa = await photos.addShot(a, (await repo.talks(a))[0]!.id, jpeg(2), 0);
+    const pb = await photos.addShot(b, (await repo.talks(b))[0]!.id, jpeg(3), 0);
+    await repo.delete(a);
+    expect(await db.photos.get(pa.id)).toBeUndefined();
+    expect(await db.originals.get(pa.id)).toBeUndefined();
+    expect(await db.photos.get(pb.id)).toBeTruthy();
+    expect(await db.originals.get(pb.id)).toBeTruthy();
+  });
+});

@@ -1,0 +1,102 @@
+// The capture pipeline end to end: store the shot first (the promise the UI awaits before it
+// says "Saved"), then process it in the background and file the result; at start, finish
+// what a closed tab left pending. Failures end up on the photo, in plain words.
+import type { PhotoRepo } from '../db/photo-repo';
+import type { Photo } from '../db/types';
+import { ImageError } from './image-error';
+import type { ProcessOptions, Processed } from './process';
+import type { LongSide } from './sizing';
+import { requestPersistence } from './storage';
+
+export interface CaptureSettings {
+  longSide: LongSide;
+  keepOriginals: boolean;
+}
+
+export interface CaptureDeps {
+  photos: PhotoRepo;
+  images: { process(blob: Blob, opts: ProcessOptions): Promise<Processed> };
+  /** Read at each shot, so a change in Settings applies to the next one. */
+  settings: () => CaptureSettings;
+  persist?: () => Promise<boolean>;
+}
+
+export interface Captured {
+  /** Stored and committed: safe to say "Saved". */
+  photo: Photo;
+  /**
+   * The ready photo, or undefined when processing failed (the reason is on the photo) or the
+   * photo was purged meanwhile. Rejects with StorageFullError when the result could not be
+   * stored: attach a handler.
+   */
+  processed: Promise<Photo | undefined>;
+}
+
+export class CapturePipeline {
+  private readonly inFlight = new Map<string, Promise<Photo | undefined>>();
+  private persistAsked = false;
+
+  constructor(private readonly deps: CaptureDeps) {}
+
+  /**
+   * Stores a shot and starts processing it. Rejects only when the shot could not be stored
+   * (StorageFullError when the disk is full); processing failures land on the photo.
+   */
+  async capture(
+    conferenceId: string,
+    talkId: string,
+    blob: Blob,
+    takenAt = Date.now(),
+  ): Promise<Captured> {
+    if (!this.persistAsked) {
+      this.persistAsked = true;
+      // Not awaited: Firefox may show a prompt, and the shot must not wait for an answer.
+      void (this.deps.persist ?? requestPersistence)();
+    }
+    const photo = await this.deps.photos.addShot(conferenceId, talkId, blob, takenAt);
+    // The same bytes again return the stored photo, which is only processed if still pending.
+    const processed =
+      photo.status === 'pending'
+        ? this.finish(photo.id, blob)
+        : Promise.resolve(photo.status === 'ready' ? photo : undefined);
+    return { photo, processed };
+  }
+
+  /** Processes every shot left pending, oldest first; stops at the first storage error. */
+  async resume(): Promise<void> {
+    for (const photo of await this.deps.photos.pending()) {
+      const original = await this.deps.photos.original(photo.id);
+      if (original) await this.finish(photo.id, original);
+      else await this.deps.photos.markFailed(photo.id, new ImageError('failed').message);
+    }
+  }
+
+  /** Tries a failed photo again from its kept original. */
+  async retry(id: string): Promise<Photo | undefined> {
+    const original = await this.deps.photos.original(id);
+    return original ? this.finish(id, original) : undefined;
+  }
+
+  private finish(id: string, blob: Blob): Promise<Photo | undefined> {
+    const running = this.inFlight.get(id);
+    if (running) return running;
+    const done = this.run(id, blob).finally(() => this.inFlight.delete(id));
+    this.inFlight.set(id, done);
+    return done;
+  }
+
+  private async run(id: string, blob: Blob): Promise<Photo | undefined> {
+    const { longSide, keepOriginals } = this.deps.settings();
+    let result: Processed;
+    try {
+      result = await this.deps.images.process(blob, { longSide });
+    } catch (err) {
+      const message = err instanceof ImageError ? err.message : new ImageError('failed').message;
+      await this.deps.photos.markFailed(id, message);
+      return undefined;
+    }
+    // A full disk rejects here with StorageFullError; the photo then stays pending with its
+    // original stored, and resume() finishes it once there is room.
+    return this.deps.photos.completeProcessing(id, result, { keepOriginal: keepOriginals });
+  }
+}

@@ -1,0 +1,35 @@
+// Queries the photo modules share: a talk's photos in order, the next free position, and the
+// three byte tables (originals, photoBlobs, thumbs) that hang off a photo id.
+import Dexie from 'dexie';
+import type { ConfnotesDb } from './db';
+import type { Photo, StoredBlob } from './types';
+
+/** Photos of a talk or tray, in order: the [talkId+position] index between its two ends. */
+export function photosInTalk(db: ConfnotesDb, talkId: string) {
+  return db.photos
+    .where('[talkId+position]')
+    .between([talkId, Dexie.minKey], [talkId, Dexie.maxKey]);
+}
+
+/** Shots stored but not yet processed (a closed tab left them), without loading any. */
+export function countPending(db: ConfnotesDb): Promise<number> {
+  return db.photos.where('status').equals('pending').count();
+}
+
+export async function nextPosition(db: ConfnotesDb, talkId: string): Promise<number> {
+  const last = await photosInTalk(db, talkId).last();
+  return last ? last.position + 1 : 0;
+}
+
+/** Deletes a photo's bytes; call inside a transaction over the three byte tables. */
+export async function removeBytes(db: ConfnotesDb, id: string): Promise<void> {
+  await Promise.all([db.originals.delete(id), db.photoBlobs.delete(id), db.thumbs.delete(id)]);
+}
+
+export const visible = (p: Photo): boolean => p.deletedAt === undefined;
+
+/** The Blob with its MIME type, which Safari and fake-indexeddb may have dropped. */
+export function withType(row: StoredBlob | undefined): Blob | undefined {
+  if (!row) return undefined;
+  return row.blob.type === row.type ? row.blob : new Blob([row.blob], { type: row.type });
+}

@@ -1,0 +1,88 @@
+// The live camera: asks for the rear camera at up to 4K, keeps the stream only while the
+// capture screen is open and visible, and grabs frames as JPEG Blobs for the pipeline.
+export type CameraState = 'idle' | 'starting' | 'live' | 'denied' | 'unavailable';
+
+const CONSTRAINTS: MediaStreamConstraints = {
+  audio: false,
+  video: {
+    facingMode: { ideal: 'environment' },
+    width: { ideal: 3840 },
+    height: { ideal: 2160 },
+  },
+};
+
+export class Camera {
+  state = $state<CameraState>('idle');
+  message = $state('');
+  stream = $state.raw<MediaStream | undefined>(undefined);
+
+  async start(): Promise<void> {
+    if (this.stream || this.state === 'starting') return;
+    if (!navigator.mediaDevices?.getUserMedia) {
+      this.fail(
+        'unavailable',
+        'This browser gives no access to the camera. Use "Use the phone camera" or "Add photos" below.',
+      );
+      return;
+    }
+    this.state = 'starting';
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia(CONSTRAINTS);
+      // The screen may have closed while the permission prompt was up.
+      if (this.state !== 'starting') {
+        stream.getTracks().forEach((t) => t.stop());
+        return;
+      }
+      this.stream = stream;
+      this.state = 'live';
+      this.message = '';
+    } catch (err) {
+      const name = err instanceof DOMException ? err.name : '';
+      if (name === 'NotAllowedError' || name === 'SecurityError') {
+        this.fail(
+          'denied',
+          'Camera access was refused. Allow it in the browser settings, or use the phone camera or your gallery below.',
+        );
+      } else {
+        this.fail(
+          'unavailable',
+          'No camera could be opened. Use the phone camera or your gallery below.',
+        );
+      }
+    }
+  }
+
+  /** Releases the camera: the light goes off and other apps can use it. */
+  stop(): void {
+    this.stream?.getTracks().forEach((t) => t.stop());
+    this.stream = undefined;
+    if (this.state === 'live' || this.state === 'starting') this.state = 'idle';
+  }
+
+  private fail(state: CameraState, message: string) {
+    this.state = state;
+    this.message = message;
+  }
+}
+
+/**
+ * The current video frame as a JPEG at the stream's full resolution. toBlob encodes off the
+ * main thread in Chromium and WebKit, so the page stays responsive during a burst.
+ */
+export function grabFrame(video: HTMLVideoElement): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  const ctx = canvas.getContext('2d');
+  if (!ctx || !canvas.width)
+    return Promise.reject(new Error('The camera has no picture yet. Try again.'));
+  ctx.drawImage(video, 0, 0);
+  return new Promise((resolve, reject) => {
+    canvas.toBlob(
+      (blob) =>
+        blob ? resolve(blob) : reject(new Error('The photo could not be taken. Try again.')),
+      'image/jpeg',
+      0.92,
+    );
+  });
+}

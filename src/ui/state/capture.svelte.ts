@@ -1,0 +1,133 @@
+// Capture for the screens: the pipeline (created on first use), the photo settings, and the
+// counts the capture screen shows. "Saved" is counted only once a shot's transaction has
+// committed; processing runs behind it and never holds up the next shot.
+import { CapturePipeline } from '../../lib/capture/pipeline';
+import { ImageProcessor } from '../../lib/capture/image-client';
+import { DEFAULT_LONG_SIDE, type LongSide } from '../../lib/capture/sizing';
+import { removeShared, sharedFiles } from '../../lib/capture/share-inbox';
+import { inspect } from '../../lib/capture/process';
+import { PhotoRepo, unsortedTray } from '../../lib/db/photo-repo';
+import { appDb } from '../../lib/db/db';
+import { fileShot } from '../../lib/capture/filing';
+import { conferenceForNow, conferences, explain, settings, stars } from './app.svelte';
+
+export const photos = new PhotoRepo(appDb());
+export { unsortedTray };
+
+class PhotoSettings {
+  longSide = $state<LongSide>(DEFAULT_LONG_SIDE);
+  keepOriginals = $state(false);
+
+  async load(): Promise<void> {
+    this.longSide = await settings.get<LongSide>('photoLongSide', DEFAULT_LONG_SIDE);
+    this.keepOriginals = await settings.get('keepOriginals', false);
+  }
+
+  async save(): Promise<void> {
+    await settings.set('photoLongSide', this.longSide);
+    await settings.set('keepOriginals', this.keepOriginals);
+  }
+}
+
+export const photoSettings = new PhotoSettings();
+
+let pipeline: CapturePipeline | undefined;
+
+export function capturePipeline(): CapturePipeline {
+  pipeline ??= new CapturePipeline({
+    photos,
+    images: new ImageProcessor(),
+    settings: () => ({
+      longSide: photoSettings.longSide,
+      keepOriginals: photoSettings.keepOriginals,
+    }),
+  });
+  return pipeline;
+}
+
+/** Counts for one capture screen. */
+export class CaptureCounter {
+  saving = $state(0);
+  processing = $state(0);
+  saved = $state(0);
+  error = $state('');
+
+  /** Stores one shot in `talkId`; resolves once it is safely stored. */
+  async add(conferenceId: string, talkId: string, blob: Blob): Promise<boolean> {
+    this.saving++;
+    try {
+      const { processed } = await capturePipeline().capture(conferenceId, talkId, blob);
+      this.saved++;
+      this.error = '';
+      this.processing++;
+      processed
+        .then((photo) => {
+          if (!photo) this.error = 'One photo could not be processed; it is marked on its talk.';
+        })
+        .catch((e: unknown) => (this.error = explain(e)))
+        .finally(() => this.processing--);
+      return true;
+    } catch (e) {
+      this.error = explain(e);
+      return false;
+    } finally {
+      this.saving--;
+    }
+  }
+
+  /**
+   * A picked or shared file: turned away before storing when it is not an image, cut short
+   * or too large to open, so the user hears why at once and nothing broken is kept.
+   */
+  async addFile(conferenceId: string, talkId: string, file: File): Promise<boolean> {
+    try {
+      inspect(new Uint8Array(await file.arrayBuffer()));
+    } catch (e) {
+      this.error = `${file.name}: ${explain(e)}`;
+      return false;
+    }
+    return this.add(conferenceId, talkId, file);
+  }
+}
+
+/** At start: finish shots a closed tab left unprocessed. */
+export async function resumeCapture(): Promise<void> {
+  await photoSettings.load();
+  await capturePipeline().resume();
+}
+
+/** Files images shared to the app (waiting in the service worker's inbox) into `talkId`. */
+export async function drainShareInbox(
+  conferenceId: string,
+  talkId: string,
+  counter: CaptureCounter,
+): Promise<number> {
+  let count = 0;
+  for (const { key, file } of await sharedFiles()) {
+    if (await counter.addFile(conferenceId, talkId, file)) {
+      await removeShared(key);
+      count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * Files shared images like a capture: into the talk on now of today's conference (starred,
+ * else in the last room), else its Unsorted tray. Returns where they went.
+ */
+export async function fileShared(
+  counter: CaptureCounter,
+): Promise<{ conferenceId: string; talkId: string } | undefined> {
+  const conferenceId = await conferenceForNow();
+  if (!conferenceId) return undefined;
+  const filing = fileShot({
+    talks: await conferences.talks(conferenceId),
+    starred: await stars.list(conferenceId),
+    lastRoom: await settings.get<string | undefined>(`lastRoom:${conferenceId}`, undefined),
+    now: Date.now(),
+  });
+  const talkId = filing.kind === 'talk' ? filing.talk.id : unsortedTray(conferenceId);
+  await drainShareInbox(conferenceId, talkId, counter);
+  return { conferenceId, talkId };
+}

@@ -1,0 +1,187 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ImageError } from '../../../src/lib/capture/image-error';
+import { CapturePipeline, type CaptureSettings } from '../../../src/lib/capture/pipeline';
+import type { ProcessOptions, Processed } from '../../../src/lib/capture/process';
+import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
+import { StorageFullError } from '../../../src/lib/db/errors';
+import { contentId, PhotoRepo, unsortedTray } from '../../../src/lib/db/photo-repo';
+import { image } from './exif';
+
+let db: ConfnotesDb;
+let photos: PhotoRepo;
+let n = 0;
+let shots = 0;
+let clock = 0;
+const tick = () => ++clock; // distinct createdAt per shot, so "oldest first" is well defined
+const CONF = 'fosdem-2015';
+const TRAY = unsortedTray(CONF);
+
+/** A distinct real JPEG per call (the slide plus a comment segment). */
+function shot(): Blob {
+  const jpeg = image('slide.jpg');
+  const note = new TextEncoder().encode(`shot ${++shots}`);
+  return new Blob(
+    [jpeg.subarray(0, 2), new Uint8Array([0xff, 0xfe, 0, note.length + 2]), note, jpeg.subarray(2)],
+    {
+      type: 'image/jpeg',
+    },
+  );
+}
+
+const result = (): Processed => ({
+  jpeg: new Blob([image('slide.jpg')], { type: 'image/jpeg' }),
+  thumb: new Blob([image('slide.webp')], { type: 'image/webp' }),
+  width: 640,
+  height: 480,
+  reencoded: true,
+});
+
+/** An image processor whose jobs the test finishes by hand. */
+function manualImages() {
+  const jobs: {
+    opts: ProcessOptions;
+    resolve: (p: Processed) => void;
+    reject: (e: Error) => void;
+  }[] = [];
+  return {
+    jobs,
+    process: vi.fn(
+      (_blob: Blob, opts: ProcessOptions) =>
+        new Promise<Processed>((resolve, reject) => jobs.push({ opts, resolve, reject })),
+    ),
+  };
+}
+
+function pipeline(images = manualImages(), settings: Partial<CaptureSettings> = {}) {
+  const persist = vi.fn(() => new Promise<boolean>(() => {})); // never answers, like a prompt
+  const p = new CapturePipeline({
+    photos,
+    images,
+    settings: () => ({ longSide: 1920, keepOriginals: false, ...settings }),
+    persist,
+  });
+  return { p, images, persist };
+}
+
+beforeEach(() => {
+  db = createDb(`pipeline-test-${++n}`);
+  photos = new PhotoRepo(db, tick);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  db.close();
+});
+
+describe('CapturePipeline', () => {
+  it('resolves as soon as the shot is stored, before processing, then completes it', async () => {
+    const { p, images } = pipeline();
+    const { photo, processed } = await p.capture(CONF, TRAY, shot(), 10);
+    expect(await db.photos.get(photo.id)).toMatchObject({ status: 'pending' });
+    expect(await db.originals.count()).toBe(1);
+    expect(images.jobs).toHaveLength(1);
+    expect(images.jobs[0]!.opts).toEqual({ longSide: 1920 });
+    images.jobs[0]!.resolve(result());
+    expect(await processed).toMatchObject({ status: 'ready', width: 640 });
+    expect(await db.originals.count()).toBe(0);
+  });
+
+  it('applies the settings of the moment: long side and keeping originals', async () => {
+    const { p, images } = pipeline(manualImages(), { longSide: 2560, keepOriginals: true });
+    const { processed } = await p.capture(CONF, TRAY, shot());
+    expect(images.jobs[0]!.opts.longSide).toBe(2560);
+    images.jobs[0]!.resolve(result());
+    await processed;
+    expect(await db.originals.count()).toBe(1);
+  });
+
+  it('asks for persistent storage at the first capture only, without waiting for it', async () => {
+    const { p, persist } = pipeline();
+    await p.capture(CONF, TRAY, shot());
+    await p.capture(CONF, TRAY, shot());
+    expect(persist).toHaveBeenCalledTimes(1);
+  });
+
+  it('records an image error on the photo in its plain words', async () => {
+    const { p, images } = pipeline();
+    const { photo, processed } = await p.capture(CONF, TRAY, shot());
+    images.jobs[0]!.reject(new ImageError('corrupt'));
+    expect(await processed).toBeUndefined();
+    expect(await db.photos.get(photo.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/damaged or incomplete/),
+    });
+    expect(await db.originals.count()).toBe(1);
+  });
+
+  it('on a full disk keeps the shot pending, and resume() finishes it once there is room', async () => {
+    const { p, images } = pipeline();
+    const { photo, processed } = await p.capture(CONF, TRAY, shot());
+    const full = vi
+      .spyOn(db.photoBlobs, 'put')
+      .mockImplementation(() =>
+        Dexie.Promise.reject(new DOMException('full', 'QuotaExceededError')),
+      );
+    images.jobs[0]!.resolve(result());
+    await expect(processed).rejects.toBeInstanceOf(StorageFullError);
+    expect(await db.photos.get(photo.id)).toMatchObject({ status: 'pending' });
+
+    full.mockRestore();
+    const resumed = p.resume();
+    await vi.waitFor(() => expect(images.jobs).toHaveLength(2));
+    images.jobs[1]!.resolve(result());
+    await resumed;
+    expect(await db.photos.get(photo.id)).toMatchObject({ status: 'ready' });
+  });
+
+  it('after a reload finishes every unfinished shot from its stored original, oldest first', async () => {
+    const first = pipeline();
+    const a = await first.p.capture(CONF, TRAY, shot());
+    const b = await first.p.capture(CONF, TRAY, shot());
+    // The tab dies here: nothing was processed. A new page opens the same database.
+    const name = db.name;
+    db.close();
+    db = createDb(name);
+    photos = new PhotoRepo(db, tick);
+    const images = {
+      process: vi.fn((blob: Blob) => Promise.resolve({ ...result(), jpeg: blob })),
+    };
+    const second = pipeline(images as unknown as ReturnType<typeof manualImages>);
+    await second.p.resume();
+    expect(images.process).toHaveBeenCalledTimes(2);
+    const list = (await db.photos.toArray()).sort((x, y) => x.createdAt - y.createdAt);
+    // Oldest first, each from its own stored original: the bytes hash to the photo ids.
+    const hashed = await Promise.all(images.process.mock.calls.map(([blob]) => contentId(blob)));
+    expect(hashed).toEqual([a.photo.id, b.photo.id]);
+    expect(list.map((x) => [x.id, x.status])).toEqual([
+      [a.photo.id, 'ready'],
+      [b.photo.id, 'ready'],
+    ]);
+  });
+
+  it('processes the same bytes once when they arrive twice', async () => {
+    const { p, images } = pipeline();
+    const blob = shot();
+    const one = await p.capture(CONF, TRAY, blob);
+    const two = await p.capture(CONF, TRAY, blob);
+    expect(images.jobs).toHaveLength(1);
+    expect(two.processed).toBe(one.processed);
+    images.jobs[0]!.resolve(result());
+    await one.processed;
+    const three = await p.capture(CONF, TRAY, blob);
+    expect(await three.processed).toMatchObject({ status: 'ready' });
+    expect(images.jobs).toHaveLength(1);
+  });
+
+  it('retries a failed photo from its kept original', async () => {
+    const { p, images } = pipeline();
+    const { photo, processed } = await p.capture(CONF, TRAY, shot());
+    images.jobs[0]!.reject(new Error('worker died'));
+    await processed;
+    expect(await db.photos.get(photo.id)).toMatchObject({ status: 'failed' });
+    const retried = p.retry(photo.id);
+    await vi.waitFor(() => expect(images.jobs).toHaveLength(2));
+    images.jobs[1]!.resolve(result());
+    expect(await retried).toMatchObject({ status: 'ready' });
+  });
+});

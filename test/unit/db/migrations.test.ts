@@ -1,0 +1,110 @@
+// Each schema version is opened over real data written by the version before it, the way a
+// phone that skipped releases meets a new build.
+import Dexie, { type EntityTable } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConferenceRepo } from '../../../src/lib/db/conference-repo';
+import { ConfnotesDb } from '../../../src/lib/db/db';
+import { PhotoRepo } from '../../../src/lib/db/photo-repo';
+import type { Conference, Setting, Star, Talk } from '../../../src/lib/db/types';
+import { parseSchedule } from '../../../src/lib/schedule/parse';
+import { image } from '../capture/exif';
+import { fixtureBytes, FIXTURES } from '../schedule/fixtures';
+
+/** Version 1 exactly as it shipped, declared on its own so later edits to db.ts cannot alter it. */
+class ConfnotesDbV1 extends Dexie {
+  conferences!: EntityTable<Conference, 'id'>;
+  talks!: EntityTable<Talk, 'id'>;
+  stars!: EntityTable<Star, 'talkId'>;
+  settings!: EntityTable<Setting, 'key'>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      conferences: 'id, createdAt',
+      talks: 'id, conferenceId, [conferenceId+sourceKey]',
+      stars: 'talkId, conferenceId',
+      settings: 'key',
+    });
+  }
+}
+
+const opened: Dexie[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+async function snapshot(db: Dexie) {
+  return {
+    conferences: await db.table('conferences').toArray(),
+    talks: await db.table('talks').toArray(),
+    stars: await db.table('stars').toArray(),
+    settings: await db.table('settings').toArray(),
+  };
+}
+
+describe('schema version 1 to 2', () => {
+  it('keeps every record of a real FOSDEM import and adds the photo tables', async () => {
+    const name = 'migration-v1-v2';
+    const v1 = new ConfnotesDbV1(name);
+    opened.push(v1);
+    // ConferenceRepo only touches the version 1 tables, which the v1 class has.
+    const repo = new ConferenceRepo(v1 as unknown as ConfnotesDb);
+    const schedule = parseSchedule(fixtureBytes('fosdem'), FIXTURES.fosdem);
+    const conferenceId = await repo.create(
+      schedule,
+      {
+        kind: 'file',
+        fileName: FIXTURES.fosdem,
+        format: schedule.format,
+        fetchedAt: 1_422_000_000_000,
+      },
+      { deviceTimeZone: 'Europe/Brussels', now: 1_422_000_000_000 },
+    );
+    const talks = await v1.talks.where({ conferenceId }).limit(3).toArray();
+    await v1.stars.bulkAdd(talks.map((t) => ({ talkId: t.id, conferenceId, createdAt: 1 })));
+    await v1.settings.bulkPut([
+      { key: 'demoDismissed', value: true },
+      { key: 'lastConference', value: conferenceId },
+    ]);
+    const before = await snapshot(v1);
+    expect(before.talks).toHaveLength(551);
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const db = new ConfnotesDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await snapshot(db)).toEqual(before);
+
+    const idb = db.backendDB();
+    expect([...idb.objectStoreNames].sort()).toEqual([
+      'conferences',
+      'originals',
+      'photoBlobs',
+      'photos',
+      'settings',
+      'stars',
+      'talks',
+      'thumbs',
+    ]);
+    const photoIndexes = [...idb.transaction('photos').objectStore('photos').indexNames].sort();
+    expect(photoIndexes).toEqual(
+      ['[talkId+position]', 'conferenceId', 'deletedAt', 'status', 'takenAt', 'talkId'].sort(),
+    );
+
+    // The new tables work on the migrated data: a shot filed under a version 1 talk.
+    const photos = new PhotoRepo(db);
+    const talk = talks[0]!;
+    const photo = await photos.addShot(conferenceId, talk.id, new Blob([image('slide.jpg')]), 5);
+    expect(photo.talkId).toBe(talk.id);
+    expect(await photos.pending()).toHaveLength(1);
+  });
+
+  it('creates a fresh database at the current version', async () => {
+    const db = new ConfnotesDb('migration-fresh');
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.photos.count()).toBe(0);
+  });
+});
