@@ -6,6 +6,7 @@ import { CHROME_ARGS, chromePath } from '../support/browser';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  globalSetup: './global-setup.ts',
   outputDir: '../../test-results',
   fullyParallel: true,
   workers: 2,

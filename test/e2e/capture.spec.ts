@@ -1,0 +1,206 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { CHROME_ARGS, chromePath } from '../support/browser';
+import { FAKE_CAMERA } from '../support/fake-camera';
+import { test, expect, openApp, importFile, FIXTURES } from './fixtures';
+
+// Chromium's fake camera plays a video of slides made by global-setup.ts.
+test.use({
+  timezoneId: 'Europe/Brussels',
+  locale: 'en-GB',
+  launchOptions: {
+    executablePath: chromePath(),
+    args: [
+      ...CHROME_ARGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${FAKE_CAMERA}`,
+    ],
+  },
+});
+
+const IMAGES = new URL('../fixtures/images/', import.meta.url).pathname;
+
+async function openDemoTalk(page: Page, title: string) {
+  await page.getByRole('link', { name: 'Xebicon 2019' }).click();
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+async function cameraReady(page: Page) {
+  await expect(page.getByRole('button', { name: 'Take photo' })).toBeEnabled();
+  await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
+}
+
+test('a burst of 10 shots is filed under the starred talk on now, as Slide 1 to Slide 10', async ({
+  page,
+  app,
+}) => {
+  // Saturday 31 January 2015, 10:30 in Brussels: "Identity Crisis" runs 10:00–10:50 in Janson.
+  await page.clock.setFixedTime(new Date('2015-01-31T09:30:00Z'));
+  await openApp(page, app);
+  await importFile(page, app, `${FIXTURES}pentabarf-xml_fosdem2015.xml`);
+  await page.getByLabel('Conference time zone').selectOption('Europe/Brussels');
+  const title = 'Identity Crisis: Are we who we say we are?';
+  await page.getByRole('searchbox', { name: 'Search talks' }).fill('Identity Crisis');
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: title })
+    .getByRole('button', { name: 'Star' })
+    .click();
+
+  await page.getByRole('button', { name: 'Open camera' }).click();
+  await expect(page.getByText(`Next photo goes to: ${title} (starred, on now)`)).toBeVisible();
+  await cameraReady(page);
+  const shutter = page.getByRole('button', { name: 'Take photo' });
+  for (let i = 0; i < 10; i++) await shutter.click();
+  await expect(page.getByText('10 saved')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Done' }).click();
+  await page.getByRole('searchbox', { name: 'Search talks' }).fill('Identity Crisis');
+  await page.getByRole('link', { name: title }).click();
+  for (let n = 1; n <= 10; n++)
+    await expect(page.getByRole('img', { name: `Slide ${n}`, exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Slide 11', exact: true })).toHaveCount(0);
+  // Each is a real, decodable image of the 960×540 camera frames (thumbnails load lazily).
+  for (const img of await page.locator('main img').all()) {
+    await img.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth))
+      .toBeGreaterThan(0);
+  }
+});
+
+test('a reload in the middle of a burst loses no confirmed shot and finishes the rest', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await openDemoTalk(page, 'UX > craft');
+  await page.getByRole('button', { name: 'Open camera' }).click();
+  await expect(page.getByText('Next photo goes to: UX > craft')).toBeVisible();
+  await cameraReady(page);
+  const shutter = page.getByRole('button', { name: 'Take photo' });
+  for (let i = 0; i < 6; i++) await shutter.click({ noWaitAfter: true });
+  const saved = page.getByText(/^[1-9]\d* saved$/);
+  await expect(saved).toBeVisible();
+  const confirmed = Number((await saved.textContent())!.split(' ')[0]);
+  await page.reload();
+
+  await page.goto(app.url);
+  await openDemoTalk(page, 'UX > craft');
+  const photos = page.getByRole('img', { name: /^Slide \d+$/ });
+  await expect.poll(() => photos.count()).toBeGreaterThanOrEqual(confirmed);
+  // Shots stored but not processed before the reload are finished at start.
+  await expect(page.getByText('Processing…')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('main img')).toHaveCount(await photos.count());
+});
+
+test('gallery photos are added several at once; a non-image gets a clear message', async ({
+  page,
+  app,
+}) => {
+  const notAPhoto = join(tmpdir(), `confnotes-${process.pid}-notes.jpg`);
+  writeFileSync(notAPhoto, 'These are my notes, not a photo.');
+  const cut = join(tmpdir(), `confnotes-${process.pid}-cut.jpg`);
+  const { readFileSync } = await import('node:fs');
+  const whole = readFileSync(`${IMAGES}slide.jpg`);
+  writeFileSync(cut, whole.subarray(0, whole.length / 2));
+
+  await openApp(page, app);
+  await openDemoTalk(page, 'Docker est mort, vive Docker');
+  await page.getByRole('button', { name: 'Open camera' }).click();
+  await page
+    .getByLabel('Add photos')
+    .setInputFiles([`${IMAGES}slide.jpg`, notAPhoto, `${IMAGES}slide.png`, cut]);
+  await expect(page.getByText('2 saved')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText(/cut\.jpg: .*damaged or incomplete/);
+  await page.getByRole('link', { name: 'Done' }).click();
+  await expect(page.getByRole('img', { name: 'Slide 2', exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Slide 3', exact: true })).toHaveCount(0);
+});
+
+test('the camera is released when the screen closes or the app is hidden', async ({
+  page,
+  app,
+}) => {
+  await page.addInitScript(() => {
+    const streams: MediaStream[] = [];
+    (window as unknown as { __streams: MediaStream[] }).__streams = streams;
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (c) => {
+      const s = await original(c);
+      streams.push(s);
+      return s;
+    };
+  });
+  const live = () =>
+    page.evaluate(
+      () =>
+        (window as unknown as { __streams: MediaStream[] }).__streams
+          .flatMap((s) => s.getTracks())
+          .filter((t) => t.readyState === 'live').length,
+    );
+  await openApp(page, app);
+  await openDemoTalk(page, 'UX > craft');
+  await page.getByRole('button', { name: 'Open camera' }).click();
+  await cameraReady(page);
+  expect(await live()).toBe(1);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect.poll(live).toBe(0);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect.poll(live).toBe(1);
+  await page.getByRole('link', { name: 'Done' }).click();
+  await expect.poll(live).toBe(0);
+});
+
+test('a full disk says so, keeps every stored photo, and the camera works once space is freed', async ({
+  page,
+  app,
+}) => {
+  // Chromium's Storage.overrideQuotaForOrigin had no effect on this build (quota unchanged), so
+  // the full disk is injected where the browser reports it: IndexedDB writes of shot bytes
+  // fail with QuotaExceededError while window.__diskFull is set.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      ...args: Parameters<typeof put>
+    ) {
+      if ((window as unknown as { __diskFull?: boolean }).__diskFull && this.name === 'originals') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    };
+  });
+  const diskFull = (full: boolean) =>
+    page.evaluate((f) => ((window as unknown as { __diskFull: boolean }).__diskFull = f), full);
+  await openApp(page, app);
+  await openDemoTalk(page, 'UX > craft');
+  await page.getByRole('button', { name: 'Open camera' }).click();
+  await cameraReady(page);
+  const shutter = page.getByRole('button', { name: 'Take photo' });
+  await shutter.click();
+  await expect(page.getByText('1 saved')).toBeVisible();
+
+  await diskFull(true);
+  await shutter.click();
+  await expect(page.getByRole('alert')).toContainText('out of storage space');
+  await expect(page.getByText('1 saved')).toBeVisible();
+
+  await diskFull(false);
+  await shutter.click();
+  await expect(page.getByText('2 saved')).toBeVisible();
+  await page.getByRole('link', { name: 'Done' }).click();
+  await expect(page.getByRole('img', { name: 'Slide 1', exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Slide 2', exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Slide 3', exact: true })).toHaveCount(0);
+});
