@@ -78,7 +78,12 @@ export default defineConfig({
           method: 'POST',
           enctype: 'multipart/form-data',
           params: {
-            files: [{ name: 'photos', accept: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/*'] }],
+            files: [
+              {
+                name: 'photos',
+                accept: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/*'],
+              },
+            ],
           },
         },
         shortcuts: [

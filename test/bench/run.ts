@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { launch } from '../support/browser';
 import { startApp } from '../support/servers';
 import { scheduleBench } from './schedule';
+import { captureBench } from './capture';
 
 interface Row {
   what: string;
@@ -52,6 +53,7 @@ try {
   await context.close();
 
   rows.push(...(await scheduleBench(browser, app.url)));
+  rows.push(...(await captureBench(app.url)));
 } finally {
   await browser.close();
   await app.stop();

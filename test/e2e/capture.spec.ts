@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { FAKE_CAMERA } from '../support/fake-camera';
-import { test, expect, openApp, importFile, FIXTURES } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { test, expect, openApp, importFile, waitForOffline, FIXTURES } from './fixtures';
 
 // Chromium's fake camera plays a video of slides made by global-setup.ts.
 test.use({
@@ -105,7 +106,6 @@ test('gallery photos are added several at once; a non-image gets a clear message
   const notAPhoto = join(tmpdir(), `confnotes-${process.pid}-notes.jpg`);
   writeFileSync(notAPhoto, 'These are my notes, not a photo.');
   const cut = join(tmpdir(), `confnotes-${process.pid}-cut.jpg`);
-  const { readFileSync } = await import('node:fs');
   const whole = readFileSync(`${IMAGES}slide.jpg`);
   writeFileSync(cut, whole.subarray(0, whole.length / 2));
 
@@ -203,4 +203,56 @@ test('a full disk says so, keeps every stored photo, and the camera works once s
   await expect(page.getByRole('img', { name: 'Slide 1', exact: true })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Slide 2', exact: true })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Slide 3', exact: true })).toHaveCount(0);
+});
+
+test('images shared to the installed app are filed like captures', async ({ page, app }) => {
+  await openApp(page, app);
+  await waitForOffline(page);
+  // What the system share sheet does: a multipart POST navigation to the manifest's action.
+  const jpeg = readFileSync(`${IMAGES}slide.jpg`).toString('base64');
+  const png = readFileSync(`${IMAGES}slide.png`).toString('base64');
+  await page.evaluate(
+    ({ jpeg, png }) => {
+      const file = (b64: string, name: string, type: string) =>
+        new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, { type });
+      const form = document.createElement('form');
+      form.method = 'POST';
+      form.action = '/share-target';
+      form.enctype = 'multipart/form-data';
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.name = 'photos';
+      input.multiple = true;
+      const dt = new DataTransfer();
+      dt.items.add(file(jpeg, 'IMG_0001.jpg', 'image/jpeg'));
+      dt.items.add(file(png, 'Screenshot.png', 'image/png'));
+      input.files = dt.files;
+      form.append(input);
+      document.body.append(form);
+      form.submit();
+    },
+    { jpeg, png },
+  );
+  await expect(page.getByRole('heading', { level: 1, name: 'Shared photos' })).toBeVisible();
+  await expect(page.getByText('2 saved')).toBeVisible();
+  await page.getByRole('link', { name: 'See where they were filed' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Unsorted photos' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Slide 2', exact: true })).toBeVisible();
+});
+
+test('the manifest offers the camera shortcut and the share target', async ({ page, app }) => {
+  await openApp(page, app);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = (await (await page.request.get(new URL(href!, app.url).href)).json()) as {
+    shortcuts: { name: string; url: string }[];
+    share_target: { action: string; method: string; params: { files: { name: string }[] } };
+  };
+  expect(manifest.share_target).toMatchObject({
+    action: '/share-target',
+    method: 'POST',
+    params: { files: [{ name: 'photos' }] },
+  });
+  const camera = manifest.shortcuts.find((s) => s.name === 'Open camera')!;
+  await page.goto(new URL(camera.url, app.url).href);
+  await expect(page.getByRole('button', { name: 'Take photo' })).toBeVisible();
 });

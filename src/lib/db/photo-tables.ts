@@ -11,9 +11,13 @@ export function photosInTalk(db: ConfnotesDb, talkId: string) {
     .between([talkId, Dexie.minKey], [talkId, Dexie.maxKey]);
 }
 
-/** Shots stored but not yet processed (a closed tab left them), without loading any. */
-export function countPending(db: ConfnotesDb): Promise<number> {
-  return db.photos.where('status').equals('pending').count();
+/**
+ * Photos needing work at start: shots a closed tab left unprocessed, and deleted ones whose
+ * undo is over. Counted from the indexes, without loading a photo.
+ */
+export async function countStartupWork(db: ConfnotesDb): Promise<number> {
+  const pending = await db.photos.where('status').equals('pending').count();
+  return pending + (await db.photos.where('deletedAt').above(0).count());
 }
 
 export async function nextPosition(db: ConfnotesDb, talkId: string): Promise<number> {

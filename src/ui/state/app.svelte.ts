@@ -5,7 +5,7 @@ import { appDb } from '../../lib/db/db';
 import { ConferenceRepo } from '../../lib/db/conference-repo';
 import { SettingsRepo } from '../../lib/db/settings-repo';
 import { StarRepo } from '../../lib/db/star-repo';
-import { countPending } from '../../lib/db/photo-tables';
+import { countStartupWork } from '../../lib/db/photo-tables';
 import { Library } from '../../lib/conference/library';
 import type { Conference } from '../../lib/db/types';
 import { Live } from './live.svelte';
@@ -28,11 +28,11 @@ export function start(): void {
     .ensureDemo()
     .catch((e: unknown) => (startup.error = explain(e)))
     .finally(() => (startup.done = true));
-  // Shots a closed tab left unprocessed are finished in the background; the capture code is
-  // loaded only for that, so it stays out of the start-up bundle.
-  void countPending(db)
-    .then(async (pending) => {
-      if (pending) await (await import('./capture.svelte')).resumeCapture();
+  // Shots a closed tab left unprocessed are finished in the background, and deleted photos
+  // erased; the capture code is loaded only then, so it stays out of the start-up bundle.
+  void countStartupWork(db)
+    .then(async (work) => {
+      if (work) await (await import('./capture.svelte')).resumeCapture();
     })
     .catch((e: unknown) => (startup.error = explain(e)));
 }
