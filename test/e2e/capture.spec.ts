@@ -256,3 +256,46 @@ test('the manifest offers the camera shortcut and the share target', async ({ pa
   await page.goto(new URL(camera.url, app.url).href);
   await expect(page.getByRole('button', { name: 'Take photo' })).toBeVisible();
 });
+
+test('photos are captioned, reordered, moved to another talk and deleted with undo', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await openDemoTalk(page, 'UX > craft');
+  await page.getByRole('button', { name: 'Open camera' }).click();
+  await page
+    .getByLabel('Add photos')
+    .setInputFiles([`${IMAGES}slide.jpg`, `${IMAGES}slide.png`, `${IMAGES}slide.webp`]);
+  await expect(page.getByText('3 saved')).toBeVisible();
+  await page.getByRole('link', { name: 'Done' }).click();
+  const alts = () =>
+    page.locator('main ol img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('alt')));
+  await expect.poll(alts).toEqual(['Slide 1', 'Slide 2', 'Slide 3']);
+
+  // A caption becomes the image's name.
+  await page.getByLabel('Caption of Slide 1').fill('The data pipeline');
+  await page.getByLabel('Caption of Slide 1').press('Enter');
+  await expect(page.getByRole('img', { name: 'The data pipeline' })).toBeVisible();
+
+  // Reorder: the captioned photo moves after the next one.
+  await page.getByRole('button', { name: 'Move Slide 1 later' }).click();
+  await expect.poll(alts).toEqual(['Slide 1', 'The data pipeline', 'Slide 3']);
+
+  // Delete, then undo: it comes back in its place.
+  await page.getByRole('button', { name: 'Delete Slide 3' }).click();
+  await expect.poll(alts).toEqual(['Slide 1', 'The data pipeline']);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(alts).toEqual(['Slide 1', 'The data pipeline', 'Slide 3']);
+
+  // Move one to another talk of the conference.
+  await page
+    .getByLabel('Move Slide 2 to another talk')
+    .selectOption({ label: 'Docker est mort, vive Docker' });
+  await expect.poll(alts).toEqual(['Slide 1', 'Slide 2']);
+  await page.reload();
+  await expect.poll(alts).toEqual(['Slide 1', 'Slide 2']);
+  await page.getByRole('link', { name: '← Xebicon 2019' }).click();
+  await page.getByRole('link', { name: 'Docker est mort, vive Docker' }).click();
+  await expect(page.getByRole('img', { name: 'The data pipeline' })).toBeVisible();
+});
