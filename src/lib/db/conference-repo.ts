@@ -99,14 +99,18 @@ export class ConferenceRepo {
     opts: Pick<ImportOptions, 'newId' | 'now'> = {},
   ): Promise<{ added: number; removed: number; kept: number }> {
     const db = this.db;
-    return db.transaction('rw', [db.conferences, db.talks, db.stars, db.photos], async () => {
+    const tables = [db.conferences, db.talks, db.stars, db.photos, db.entries, db.opinions];
+    return db.transaction('rw', tables, async () => {
       const conf = await db.conferences.get(id);
       if (!conf) throw new Error('This conference no longer exists.');
       const zone = parsed.conference.timeZone ?? conf.timeZone;
       const existing = await db.talks.where({ conferenceId: id }).toArray();
-      // User data: a star or any photo (deleted ones too, while their undo is still offered).
+      // User data: a star, a note, an opinion or any photo (deleted ones too, while their undo
+      // is still offered).
       const touched = new Set(await db.stars.where({ conferenceId: id }).primaryKeys());
       await db.photos.where({ conferenceId: id }).each((p) => touched.add(p.talkId));
+      await db.entries.where({ conferenceId: id }).each((e) => touched.add(e.talkId));
+      await db.opinions.where({ conferenceId: id }).each((o) => touched.add(o.talkId));
       const plan = planRefresh(
         id,
         existing,
@@ -151,7 +155,7 @@ export class ConferenceRepo {
     });
   }
 
-  /** Deletes a conference with everything stored for it: talks, stars, photos and their bytes. */
+  /** Deletes a conference with everything stored for it: talks, stars, notes and photos. */
   async delete(id: string): Promise<void> {
     const db = this.db;
     const tables = [
@@ -162,11 +166,17 @@ export class ConferenceRepo {
       db.originals,
       db.photoBlobs,
       db.thumbs,
+      db.entries,
+      db.opinions,
+      db.freeSections,
     ];
     await db.transaction('rw', tables, async () => {
       const photoIds = await db.photos.where({ conferenceId: id }).primaryKeys();
       await db.photos.bulkDelete(photoIds);
       for (const photoId of photoIds) await removeBytes(db, photoId);
+      await db.entries.where({ conferenceId: id }).delete();
+      await db.opinions.where({ conferenceId: id }).delete();
+      await db.freeSections.where({ conferenceId: id }).delete();
       await db.talks.where({ conferenceId: id }).delete();
       await db.stars.where({ conferenceId: id }).delete();
       await db.conferences.delete(id);

@@ -1,7 +1,17 @@
 // The one IndexedDB database of Confnotes and its schema history. Every version that has an
 // upgrade() stays here for good: a phone may open the app after skipping many releases.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Conference, Photo, Setting, Star, StoredBlob, Talk } from './types';
+import type {
+  Conference,
+  Entry,
+  FreeSection,
+  Opinion,
+  Photo,
+  Setting,
+  Star,
+  StoredBlob,
+  Talk,
+} from './types';
 
 export class ConfnotesDb extends Dexie {
   conferences!: EntityTable<Conference, 'id'>;
@@ -12,6 +22,9 @@ export class ConfnotesDb extends Dexie {
   photoBlobs!: EntityTable<StoredBlob, 'id'>;
   thumbs!: EntityTable<StoredBlob, 'id'>;
   originals!: EntityTable<StoredBlob, 'id'>;
+  entries!: EntityTable<Entry, 'id'>;
+  opinions!: EntityTable<Opinion, 'talkId'>;
+  freeSections!: EntityTable<FreeSection, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -30,6 +43,13 @@ export class ConfnotesDb extends Dexie {
       photoBlobs: 'id',
       thumbs: 'id',
       originals: 'id',
+    });
+    // Version 3 adds the written notes. Text entries share the position sequence of a talk's
+    // photos, so the timeline interleaves them in the order they were made.
+    this.version(3).stores({
+      entries: 'id, conferenceId, talkId, [talkId+position]',
+      opinions: 'talkId, conferenceId',
+      freeSections: 'id, conferenceId',
     });
   }
 }

@@ -21,7 +21,7 @@ export class PhotoEdits {
   async move(photoId: string, talkId: string): Promise<string> {
     const db = this.db;
     return writeWithRetry(() =>
-      db.transaction('rw', db.photos, db.talks, async () => {
+      db.transaction('rw', [db.photos, db.talks, db.entries], async () => {
         const photo = await db.photos.get(photoId);
         if (!photo) throw new Error('This photo no longer exists.');
         if (photo.talkId === talkId) return talkId;
@@ -35,7 +35,11 @@ export class PhotoEdits {
     );
   }
 
-  /** Puts a talk's photos in the given order; photos missing from the list keep theirs, after. */
+  /**
+   * Puts a talk's photos in the given order; photos missing from the list keep theirs, after.
+   * Photos trade places among the positions they already hold, so written notes between them
+   * stay where they are in the timeline.
+   */
   async reorder(talkId: string, orderedIds: readonly string[]): Promise<void> {
     const order = [...orderedIds]; // a plain copy, in case a caller passed a $state proxy
     const db = this.db;
@@ -46,8 +50,11 @@ export class PhotoEdits {
           const i = order.indexOf(p.id);
           return i < 0 ? order.length + p.position : i;
         };
+        const slots = current.map((p) => p.position).sort((a, b) => a - b);
         const sorted = current.sort((a, b) => rank(a) - rank(b));
-        await db.photos.bulkUpdate(sorted.map((p, i) => ({ key: p.id, changes: { position: i } })));
+        await db.photos.bulkUpdate(
+          sorted.map((p, i) => ({ key: p.id, changes: { position: slots[i]! } })),
+        );
       }),
     );
   }

@@ -41,7 +41,7 @@ export class PhotoRepo extends PhotoEdits {
     const id = await contentId(blob);
     const name = blob instanceof File ? blob.name : '';
     const db = this.db;
-    const tables = [db.photos, db.originals, db.photoBlobs, db.thumbs, db.talks];
+    const tables = [db.photos, db.originals, db.photoBlobs, db.thumbs, db.talks, db.entries];
     return writeWithRetry(
       () =>
         db.transaction('rw', tables, async () => {

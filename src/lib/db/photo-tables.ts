@@ -20,9 +20,21 @@ export async function countStartupWork(db: ConfnotesDb): Promise<number> {
   return pending + (await db.photos.where('deletedAt').above(0).count());
 }
 
+/**
+ * The next free place at the end of a talk's timeline, after its photos and written notes.
+ * Call inside a transaction that includes both the photos and the entries tables.
+ */
 export async function nextPosition(db: ConfnotesDb, talkId: string): Promise<number> {
-  const last = await photosInTalk(db, talkId).last();
-  return last ? last.position + 1 : 0;
+  const range = [
+    [talkId, Dexie.minKey],
+    [talkId, Dexie.maxKey],
+  ] as const;
+  const photo = await photosInTalk(db, talkId).last();
+  const entry = await db.entries
+    .where('[talkId+position]')
+    .between(...range)
+    .last();
+  return Math.max(photo ? photo.position + 1 : 0, entry ? entry.position + 1 : 0);
 }
 
 /** Deletes a photo's bytes; call inside a transaction over the three byte tables. */

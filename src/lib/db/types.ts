@@ -117,3 +117,33 @@ export interface StoredBlob {
   type: string;
   name: string;
 }
+
+/** A written note in a talk's timeline (Markdown-lite, see src/lib/export/model.ts). */
+export interface Entry {
+  id: string;
+  conferenceId: string;
+  talkId: string;
+  /** Shared with the talk's photos: the timeline is both, ordered by position. */
+  position: number;
+  text: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The attendee's opinion of a talk (the seed's "Avis"). */
+export interface Opinion {
+  talkId: string;
+  conferenceId: string;
+  text: string;
+  updatedAt: number;
+}
+
+/** A section of the conference's write-up the user names ("Buzz words", "Divers"). */
+export interface FreeSection {
+  id: string;
+  conferenceId: string;
+  title: string;
+  text: string;
+  position: number;
+  updatedAt: number;
+}

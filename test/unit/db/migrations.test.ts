@@ -4,6 +4,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConferenceRepo } from '../../../src/lib/db/conference-repo';
 import { ConfnotesDb } from '../../../src/lib/db/db';
+import { NotesRepo } from '../../../src/lib/db/notes-repo';
 import { PhotoRepo } from '../../../src/lib/db/photo-repo';
 import type { Conference, Setting, Star, Talk } from '../../../src/lib/db/types';
 import { parseSchedule } from '../../../src/lib/schedule/parse';
@@ -41,7 +42,7 @@ async function snapshot(db: Dexie) {
   };
 }
 
-describe('schema version 1 to 2', () => {
+describe('schema version 1 to the current one (3)', () => {
   it('keeps every record of a real FOSDEM import and adds the photo tables', async () => {
     const name = 'migration-v1-v2';
     const v1 = new ConfnotesDbV1(name);
@@ -73,12 +74,15 @@ describe('schema version 1 to 2', () => {
     const db = new ConfnotesDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await snapshot(db)).toEqual(before);
 
     const idb = db.backendDB();
     expect([...idb.objectStoreNames].sort()).toEqual([
       'conferences',
+      'entries',
+      'freeSections',
+      'opinions',
       'originals',
       'photoBlobs',
       'photos',
@@ -98,13 +102,19 @@ describe('schema version 1 to 2', () => {
     const photo = await photos.addShot(conferenceId, talk.id, new Blob([image('slide.jpg')]), 5);
     expect(photo.talkId).toBe(talk.id);
     expect(await photos.pending()).toHaveLength(1);
+
+    // Version 3: a written note after that photo lands after it in the talk's timeline.
+    const notes = new NotesRepo(db);
+    await notes.saveEntry(conferenceId, talk.id, undefined, '- first bullet');
+    expect((await notes.timeline(talk.id)).map((r) => r.kind)).toEqual(['photo', 'text']);
   });
 
   it('creates a fresh database at the current version', async () => {
     const db = new ConfnotesDb('migration-fresh');
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.photos.count()).toBe(0);
+    expect(await db.entries.count()).toBe(0);
   });
 });
