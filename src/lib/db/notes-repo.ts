@@ -72,8 +72,9 @@ export class NotesRepo {
     );
   }
 
-  watchOpinion(talkId: string): Observable<Opinion | undefined> {
-    return liveQuery(() => this.db.opinions.get(talkId));
+  /** null when the talk has no opinion (undefined is "not loaded yet" for a subscriber). */
+  watchOpinion(talkId: string): Observable<Opinion | null> {
+    return liveQuery(async () => (await this.db.opinions.get(talkId)) ?? null);
   }
 
   async saveOpinion(conferenceId: string, talkId: string, text: string): Promise<void> {
