@@ -8,6 +8,7 @@ import { launch } from '../support/browser';
 import { startApp } from '../support/servers';
 import { scheduleBench } from './schedule';
 import { captureBench } from './capture';
+import { exportBench } from './export';
 
 interface Row {
   what: string;
@@ -54,6 +55,7 @@ try {
 
   rows.push(...(await scheduleBench(browser, app.url)));
   rows.push(...(await captureBench(app.url)));
+  rows.push(...(await exportBench()));
 } finally {
   await browser.close();
   await app.stop();

@@ -1,0 +1,133 @@
+// Reads what an export needs (conferences, talks, notes, photo metadata; image bytes one at a
+// time) and writes an imported archive back, merged by id in one transaction so importing the
+// same zip twice changes nothing and a failed import leaves nothing half-written.
+import type { ConfnotesArchive } from '../export/json';
+import type { RecordsToExport } from '../export/archive';
+import type { ExportInput, Lang, TalkNotes, TimelineItem } from '../export/model';
+import { compareTalks } from '../schedule/agenda';
+import type { ConfnotesDb } from './db';
+import { writeWithRetry } from './errors';
+import { visible, withType } from './photo-tables';
+
+export interface ExportChoice {
+  lang: Lang;
+  onlyWithNotes: boolean;
+}
+
+export class ArchiveRepo {
+  constructor(private readonly db: ConfnotesDb) {}
+
+  async load(
+    conferenceIds: string[],
+    choice: ExportChoice,
+  ): Promise<{ inputs: ExportInput[]; records: RecordsToExport }> {
+    const db = this.db;
+    return db.transaction(
+      'r',
+      [db.conferences, db.talks, db.stars, db.photos, db.entries, db.opinions, db.freeSections],
+      async () => {
+        const records: RecordsToExport = {
+          conferences: [],
+          talks: [],
+          stars: [],
+          photos: [],
+          entries: [],
+          opinions: [],
+          freeSections: [],
+        };
+        const inputs: ExportInput[] = [];
+        for (const id of conferenceIds) {
+          const conference = await db.conferences.get(id);
+          if (!conference) continue;
+          const talks = (await db.talks.where({ conferenceId: id }).toArray()).sort(compareTalks);
+          const photos = (await db.photos.where({ conferenceId: id }).toArray()).filter(visible);
+          const entries = await db.entries.where({ conferenceId: id }).toArray();
+          const opinions = await db.opinions.where({ conferenceId: id }).toArray();
+          const freeSections = (await db.freeSections.where({ conferenceId: id }).toArray()).sort(
+            (a, b) => a.position - b.position,
+          );
+          records.conferences.push(conference);
+          records.talks.push(...talks);
+          records.stars.push(...(await db.stars.where({ conferenceId: id }).toArray()));
+          records.photos.push(...photos);
+          records.entries.push(...entries);
+          records.opinions.push(...opinions);
+          records.freeSections.push(...freeSections);
+
+          const notes = new Map<string, TalkNotes>();
+          const items = new Map<string, (TimelineItem & { at: number })[]>();
+          const add = (talkId: string, item: TimelineItem & { at: number }) =>
+            items.set(talkId, [...(items.get(talkId) ?? []), item]);
+          for (const p of photos)
+            add(p.talkId, {
+              kind: 'photo',
+              id: p.id,
+              caption: p.caption,
+              type: p.type,
+              at: p.position,
+            });
+          for (const e of entries)
+            add(e.talkId, { kind: 'text', id: e.id, text: e.text, at: e.position });
+          const opinionOf = new Map(opinions.map((o) => [o.talkId, o.text]));
+          for (const talk of talks) {
+            const timeline = (items.get(talk.id) ?? [])
+              .sort((a, b) => a.at - b.at)
+              .map(({ at: _at, ...item }) => item);
+            const opinion = opinionOf.get(talk.id) ?? '';
+            if (timeline.length || opinion)
+              notes.set(talk.id, { talkId: talk.id, timeline, opinion });
+          }
+          inputs.push({ conference, talks, notes, freeSections, ...choice });
+        }
+        return { inputs, records };
+      },
+    );
+  }
+
+  /** The stored image of a photo, or its original while it is still being processed. */
+  async photoBlob(id: string): Promise<Blob> {
+    const blob =
+      withType(await this.db.photoBlobs.get(id)) ?? withType(await this.db.originals.get(id));
+    if (!blob)
+      throw new Error('A photo’s image is missing from this device, so the export stopped.');
+    return blob;
+  }
+
+  /** Writes an archive's records and images, merged by id; returns what it holds. */
+  async import(
+    archive: ConfnotesArchive,
+    images: Map<string, Blob>,
+  ): Promise<{ conferences: number; photos: number }> {
+    const db = this.db;
+    const tables = [
+      db.conferences,
+      db.talks,
+      db.stars,
+      db.photos,
+      db.photoBlobs,
+      db.thumbs,
+      db.entries,
+      db.opinions,
+      db.freeSections,
+    ];
+    await writeWithRetry(() =>
+      db.transaction('rw', tables, async () => {
+        await db.conferences.bulkPut(archive.conferences);
+        await db.talks.bulkPut(archive.talks);
+        await db.stars.bulkPut(archive.stars);
+        await db.entries.bulkPut(archive.entries);
+        await db.opinions.bulkPut(archive.opinions);
+        await db.freeSections.bulkPut(archive.freeSections);
+        for (const { file: _file, ...photo } of archive.photos) {
+          const blob = images.get(photo.id)!;
+          const row = { id: photo.id, blob, type: photo.type, name: _file.split('/').pop() ?? '' };
+          await db.photos.put({ ...photo, status: 'ready' });
+          await db.photoBlobs.put(row);
+          // The zip carries no thumbnails: until one is made, lists show the image itself.
+          if (!(await db.thumbs.get(photo.id))) await db.thumbs.put(row);
+        }
+      }),
+    );
+    return { conferences: archive.conferences.length, photos: archive.photos.length };
+  }
+}

@@ -1,0 +1,107 @@
+// The files of an export zip, produced one at a time (images fetched only when the zip writer
+// reaches them), and the way back: a zip read into a checked archive and its images by photo id.
+import type { Photo } from '../db/types';
+import { toAsciiDoc } from './asciidoc';
+import { ArchiveError, parseArchiveJson, toArchiveJson, type ArchiveRecords } from './json';
+import type { ConfnotesArchive } from './json';
+import { toMarkdown } from './markdown';
+import { documentPhotos, type ExportInput } from './model';
+import { nameImages, uniqueSlug } from './slug';
+import type { ZipEntry } from './zip';
+import { ARCHIVE_JSON, readZip } from './zip-read';
+
+export interface ExportPlan {
+  docs: { input: ExportInput; slug: string; imageName: (photoId: string) => string }[];
+  /** Every image to write, in zip order: document order first, per conference. */
+  images: { id: string; file: string; type: string; takenAt?: number }[];
+}
+
+/**
+ * Slugs and image names for the conferences exported. Photos of `photos` that no document
+ * shows (the Unsorted tray) follow the shown ones under their conference's slug.
+ */
+export function planExport(inputs: ExportInput[], photos: Photo[]): ExportPlan {
+  const taken = new Set<string>();
+  const images: ExportPlan['images'] = [];
+  const placed = new Set<string>();
+  const byId = new Map(photos.map((p) => [p.id, p]));
+  const docs = inputs.map((input) => {
+    const slug = uniqueSlug(input.conference.title, taken);
+    const shown = documentPhotos(input).filter((p) => !placed.has(p.id));
+    const shownIds = new Set(shown.map((p) => p.id));
+    const others = photos.filter(
+      (p) => p.conferenceId === input.conference.id && !shownIds.has(p.id) && !placed.has(p.id),
+    );
+    const names = nameImages(slug, [...shown, ...others]);
+    for (const [id, name] of names) {
+      placed.add(id);
+      const type = byId.get(id)?.type ?? shown.find((p) => p.id === id)?.type ?? 'image/jpeg';
+      images.push({ id, file: `images/${name}`, type, takenAt: byId.get(id)?.takenAt });
+    }
+    const imageName = (id: string) => {
+      const name = names.get(id);
+      if (name === undefined) throw new Error(`No image name planned for photo ${id}`);
+      return name;
+    };
+    return { input, slug, imageName };
+  });
+  const loose = photos.filter((p) => !placed.has(p.id));
+  for (const [id, name] of nameImages(uniqueSlug('photos', taken), loose)) {
+    images.push({ id, file: `images/${name}`, type: byId.get(id)!.type });
+  }
+  return { docs, images };
+}
+
+export type RecordsToExport = Omit<ArchiveRecords, 'photos'> & { photos: Photo[] };
+
+/**
+ * The zip's files in order: each conference's .adoc and .md, confnotes.json, then the images,
+ * each Blob asked of `photoBlob` only when the writer needs it.
+ */
+export async function* archiveEntries(
+  inputs: ExportInput[],
+  records: RecordsToExport,
+  photoBlob: (photoId: string) => Promise<Blob>,
+  exportedAt = new Date(),
+): AsyncGenerator<ZipEntry> {
+  const plan = planExport(inputs, records.photos);
+  for (const { input, slug, imageName } of plan.docs) {
+    yield { name: `${slug}.adoc`, lastModified: exportedAt, input: toAsciiDoc(input, imageName) };
+    yield { name: `${slug}.md`, lastModified: exportedAt, input: toMarkdown(input, imageName) };
+  }
+  const files = new Map(plan.images.map((i) => [i.id, i.file]));
+  const photos = records.photos.map((p) => ({ ...p, file: files.get(p.id)! }));
+  yield {
+    name: ARCHIVE_JSON,
+    lastModified: exportedAt,
+    input: toArchiveJson({ ...records, photos }, exportedAt),
+  };
+  for (const image of plan.images) {
+    const blob = await photoBlob(image.id);
+    const lastModified = image.takenAt ? new Date(image.takenAt) : exportedAt;
+    yield { name: image.file, lastModified, input: blob };
+  }
+}
+
+export interface ImportedArchive {
+  archive: ConfnotesArchive;
+  /** Image bytes by photo id, typed from the photo record. */
+  images: Map<string, Blob>;
+}
+
+/** A Confnotes zip read and checked; nothing is written anywhere. */
+export async function readArchive(zip: Blob): Promise<ImportedArchive> {
+  const files = await readZip(zip);
+  const archive = parseArchiveJson(await files.get(ARCHIVE_JSON)!.text());
+  const images = new Map<string, Blob>();
+  for (const photo of archive.photos) {
+    const blob = files.get(photo.file);
+    if (!blob) {
+      throw new ArchiveError(
+        `This Confnotes export is incomplete: the image ${photo.file} is missing. Nothing was imported.`,
+      );
+    }
+    images.set(photo.id, blob.type === photo.type ? blob : blob.slice(0, blob.size, photo.type));
+  }
+  return { archive, images };
+}

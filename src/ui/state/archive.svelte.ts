@@ -1,0 +1,75 @@
+// Export and import of Confnotes zips for the screens: progress in bytes, Cancel, and the
+// way out (the share sheet where the browser takes files, else a download). The zip is
+// streamed from the database and held once, as the Blob handed to share or download.
+import { archiveEntries, readArchive } from '../../lib/export/archive';
+import type { ExportChoice } from '../../lib/db/archive-repo';
+import { ArchiveRepo } from '../../lib/db/archive-repo';
+import { appDb } from '../../lib/db/db';
+import { slugify } from '../../lib/export/slug';
+import { exportZip, zipToBlob } from '../../lib/export/zip';
+import { explain } from './app.svelte';
+import { photos } from './capture.svelte';
+
+export const archives = new ArchiveRepo(appDb());
+
+function download(file: File) {
+  const url = URL.createObjectURL(file);
+  const a = Object.assign(document.createElement('a'), { href: url, download: file.name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later: the download starts asynchronously from the URL.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export class ExportJob {
+  running = $state(false);
+  written = $state(0);
+  total = $state(0);
+  message = $state('');
+  error = $state('');
+  #controller: AbortController | undefined;
+
+  async run(conferenceIds: string[], choice: ExportChoice, name: string): Promise<void> {
+    this.running = true;
+    this.error = this.message = '';
+    this.written = 0;
+    const controller = (this.#controller = new AbortController());
+    try {
+      const { inputs, records } = await archives.load(conferenceIds, choice);
+      this.total = records.photos.reduce((sum, p) => sum + p.size, 0) + 64 * 1024;
+      const entries = archiveEntries(inputs, records, (id) => archives.photoBlob(id));
+      const stream = exportZip(entries, {
+        signal: controller.signal,
+        onProgress: (n) => (this.written = n),
+      });
+      const file = new File([await zipToBlob(stream)], `${slugify(name) || 'confnotes'}.zip`, {
+        type: 'application/zip',
+      });
+      if (navigator.canShare?.({ files: [file] }))
+        await navigator.share({ files: [file], title: name });
+      else download(file);
+      await photos.markSent(
+        records.photos.map((p) => p.id),
+        'exportedAt',
+        Date.now(),
+      );
+      this.message = `Exported ${file.name} (${(file.size / 1024 / 1024).toFixed(1)} MB).`;
+    } catch (e) {
+      this.error = controller.signal.aborted ? 'Export cancelled.' : explain(e);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  cancel(): void {
+    this.#controller?.abort(new DOMException('Export cancelled.', 'AbortError'));
+  }
+}
+
+/** Restores a Confnotes zip; nothing is written unless the whole archive checks out. */
+export async function importZip(file: File): Promise<string> {
+  const { archive, images } = await readArchive(file);
+  const { conferences, photos: count } = await archives.import(archive, images);
+  return `Imported ${conferences} ${conferences === 1 ? 'conference' : 'conferences'} and ${count} ${count === 1 ? 'photo' : 'photos'}.`;
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import Asciidoctor from '@asciidoctor/core';
+import { Parser } from 'commonmark';
+import JSZip from 'jszip';
+import { test, expect, openApp } from './fixtures';
+
+const IMAGES = new URL('../fixtures/images/', import.meta.url).pathname;
+
+test('export a zip that reads like the write-up, then restore it in a fresh profile', async ({
+  page,
+  app,
+  browser,
+}) => {
+  await openApp(page, app);
+  await page.getByRole('link', { name: 'Xebicon 2019' }).click();
+  const talk = 'Spark On K8S with S3? How we made it work!';
+  await page.getByRole('link', { name: talk }).click();
+  await page.getByRole('textbox', { name: 'Notes' }).fill('**Data post Hadoop**');
+  await page.getByRole('button', { name: 'Open camera' }).click();
+  await page.getByLabel('Add photos').setInputFiles([`${IMAGES}slide.jpg`, `${IMAGES}slide.png`]);
+  await expect(page.getByText('2 saved')).toBeVisible();
+  await page.getByRole('link', { name: 'Done' }).click();
+  await page.getByLabel('Caption of Slide 2').fill('Spark sur Kubernetes');
+  await page.getByLabel('Caption of Slide 2').press('Enter');
+  await page.getByRole('textbox', { name: 'Notes' }).fill('- spark-submit\n  - toujours en beta');
+  await page.getByRole('textbox', { name: 'Opinion' }).fill('Des infos utiles.');
+  await page.waitForTimeout(700);
+
+  await page.getByRole('link', { name: '← Xebicon 2019' }).click();
+  await page.getByLabel('Only talks with notes or photos').check();
+  await page.getByLabel('Language of the write-up').selectOption('fr');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export zip' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('xebicon-2019.zip');
+  const path = await download.path();
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const names = Object.keys(zip.files)
+    .filter((n) => !zip.files[n]!.dir)
+    .sort();
+  expect(names).toEqual([
+    'confnotes.json',
+    'images/xebicon-2019_01.jpg',
+    'images/xebicon-2019_02.jpg',
+    'xebicon-2019.adoc',
+    'xebicon-2019.md',
+  ]);
+
+  const adoc = await zip.file('xebicon-2019.adoc')!.async('string');
+  expect(adoc).toContain('= Xebicon 2019');
+  expect(adoc).toContain('Le 28/11/2019, au palais Brogniart à Paris.');
+  expect(adoc).toContain(`== ${talk}`);
+  expect(adoc).toContain('https://xebicon.fr/programme-xebicon-2019/#event-85[]');
+  // As in the seed: a bold paragraph ({empty} keeps it from reading as a bullet), photos with
+  // their caption as block title, bullets nested with a tab.
+  expect(adoc).toContain(
+    '=== Notes\n\n{empty}*Data post Hadoop*\n\nimage:xebicon-2019_01.jpg[]\n\n.Spark sur Kubernetes\nimage:xebicon-2019_02.jpg[]\n\n* spark-submit\n\t** toujours en beta',
+  );
+  expect(adoc).toContain('=== Avis\n\nDes infos utiles.');
+  // Asciidoctor renders it with every image found and no warning.
+  const asciidoctor = Asciidoctor();
+  const logger = asciidoctor.MemoryLogger.create();
+  asciidoctor.LoggerManager.setLogger(logger);
+  const html = asciidoctor.convert(adoc, { safe: 'safe', standalone: false }) as string;
+  expect(logger.getMessages().map((m) => m.getText())).toEqual([]);
+  for (const src of html.match(/src="[^"]+"/g) ?? [])
+    expect(names).toContain(src.slice(5, -1).replace(/^\.\//, ''));
+
+  const md = await zip.file('xebicon-2019.md')!.async('string');
+  const walker = new Parser().parse(md).walker();
+  const images: string[] = [];
+  for (let e = walker.next(); e; e = walker.next())
+    if (e.entering && e.node.type === 'image') images.push(e.node.destination!);
+  expect(images).toEqual(['images/xebicon-2019_01.jpg', 'images/xebicon-2019_02.jpg']);
+
+  // The JPEG went in byte for byte as stored; restore it on a new device.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openApp(other, app);
+  await expect(other.getByRole('link', { name: 'Xebicon 2019' })).toBeVisible();
+  await other.getByLabel('Import zip').setInputFiles(path);
+  await expect(other.getByText('Imported 1 conference and 2 photos.')).toBeVisible();
+  await other.getByLabel('Import zip').setInputFiles(path);
+  await expect(other.getByText('Imported 1 conference and 2 photos.')).toBeVisible();
+  await other.goto(app.url);
+  // Its own demo plus the imported conference, not a third copy.
+  await expect(other.getByRole('link', { name: 'Xebicon 2019' })).toHaveCount(2);
+  await other.getByRole('link', { name: 'Xebicon 2019' }).first().click();
+  await other.getByRole('link', { name: talk }).click();
+  await expect(other.getByText('Data post Hadoop')).toBeVisible();
+  await expect(other.getByRole('img', { name: 'Spark sur Kubernetes' })).toBeVisible();
+  await expect(other.getByRole('textbox', { name: 'Opinion' })).toHaveValue('Des infos utiles.');
+  // Images come back byte for byte.
+  const stored = await other.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const req = indexedDB.open('confnotes');
+        req.onsuccess = () => {
+          const all = req.result.transaction('photoBlobs').objectStore('photoBlobs').getAll();
+          all.onsuccess = async () => {
+            const rows = all.result as { blob: Blob }[];
+            const hex = async (b: Blob) =>
+              [...new Uint8Array(await crypto.subtle.digest('SHA-256', await b.arrayBuffer()))]
+                .map((x) => x.toString(16).padStart(2, '0'))
+                .join('');
+            resolve((await Promise.all(rows.map((r) => hex(r.blob)))).sort());
+          };
+        };
+      }),
+  );
+  const { createHash } = await import('node:crypto');
+  const inZip = await Promise.all(
+    ['images/xebicon-2019_01.jpg', 'images/xebicon-2019_02.jpg'].map(async (n) =>
+      createHash('sha256')
+        .update(await zip.file(n)!.async('nodebuffer'))
+        .digest('hex'),
+    ),
+  );
+  expect(stored).toEqual(inZip.sort());
+  await fresh.close();
+});

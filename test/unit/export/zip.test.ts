@@ -1,0 +1,168 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { archiveEntries, readArchive } from '../../../src/lib/export/archive';
+import { exportZip, zipToBlob } from '../../../src/lib/export/zip';
+import { readZip } from '../../../src/lib/export/zip-read';
+import type { Photo } from '../../../src/lib/db/types';
+import { records } from './records';
+import { xebiconInput } from './xebicon-notes';
+
+/** Random bytes standing for a JPEG (which does not compress either). */
+function fakeJpeg(seed: number, size = 50_000): Blob {
+  const bytes = new Uint8Array(size);
+  let x = seed * 2654435761;
+  for (let i = 0; i < size; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    bytes[i] = x >>> 24;
+  }
+  return new Blob([bytes], { type: 'image/jpeg' });
+}
+
+const input = xebiconInput();
+const photoIds = [...input.notes.values()].flatMap((n) =>
+  n.timeline.filter((i) => i.kind === 'photo').map((i) => i.id),
+);
+const blobs = new Map(photoIds.map((id, i) => [id, fakeJpeg(i + 1)]));
+const { file: _file, ...photoRecord } = records.photos[0]!;
+const photos: Photo[] = photoIds.map((id, i) => ({
+  ...photoRecord,
+  id,
+  talkId: [...input.notes.values()].find((n) => n.timeline.some((t) => t.id === id))!.talkId,
+  position: i,
+  size: blobs.get(id)!.size,
+}));
+const toExport = { ...records, photos };
+
+function entries(asked: string[] = []) {
+  return archiveEntries(
+    [input],
+    toExport,
+    (id) => {
+      asked.push(id);
+      return Promise.resolve(blobs.get(id)!);
+    },
+    new Date('2019-11-28T18:00:00Z'),
+  );
+}
+
+async function sameBytes(a: Blob | Uint8Array, b: Blob): Promise<boolean> {
+  const left = a instanceof Blob ? new Uint8Array(await a.arrayBuffer()) : a;
+  return Buffer.from(left).equals(Buffer.from(await b.arrayBuffer()));
+}
+
+/** Compression method of every entry, from the central directory. */
+function methods(zip: Uint8Array): Map<string, number> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const out = new Map<string, number>();
+  for (let p = 0; p + 46 <= zip.length; p++) {
+    if (view.getUint32(p, true) !== 0x02014b50) continue;
+    const nameLen = view.getUint16(p + 28, true);
+    out.set(
+      new TextDecoder().decode(zip.subarray(p + 46, p + 46 + nameLen)),
+      view.getUint16(p + 10, true),
+    );
+  }
+  return out;
+}
+
+describe('export zip', () => {
+  it('holds the write-ups, confnotes.json and every image byte for byte, images stored', async () => {
+    const progress: number[] = [];
+    const zip = await zipToBlob(exportZip(entries(), { onProgress: (b) => progress.push(b) }));
+    expect(zip.type).toBe('application/zip');
+    const bytes = new Uint8Array(await zip.arrayBuffer());
+    expect(progress.at(-1)).toBe(bytes.length);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+
+    const unzipped = await JSZip.loadAsync(bytes);
+    const names = Object.keys(unzipped.files);
+    expect(names.slice(0, 3)).toEqual(['xebicon-2019.adoc', 'xebicon-2019.md', 'confnotes.json']);
+    expect(names.slice(3)).toEqual(
+      Array.from(
+        { length: 22 },
+        (_, i) => `images/xebicon-2019_${String(i + 1).padStart(2, '0')}.jpg`,
+      ),
+    );
+    const adoc = await unzipped.file('xebicon-2019.adoc')!.async('string');
+    for (const [, n] of adoc.matchAll(/image:(\S+)\[\]/g)) expect(names).toContain(`images/${n}`);
+    const json = JSON.parse(await unzipped.file('confnotes.json')!.async('string')) as {
+      photos: { id: string; file: string }[];
+    };
+    for (const p of json.photos) {
+      const got = await unzipped.file(p.file)!.async('uint8array');
+      expect(await sameBytes(got, blobs.get(p.id)!)).toBe(true);
+    }
+    expect([...methods(bytes).values()].every((m) => m === 0)).toBe(true);
+  });
+
+  it('stops when cancelled, without asking for the remaining images', async () => {
+    const controller = new AbortController();
+    const asked: string[] = [];
+    const reader = exportZip(entries(asked), { signal: controller.signal }).getReader();
+    let read = 0;
+    await expect(
+      (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          read += value.length;
+          if (read > 100_000) controller.abort();
+        }
+      })(),
+    ).rejects.toThrow(/abort/i);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked.length).toBeLessThan(6);
+  });
+
+  it('comes back through readArchive identical, images byte for byte', async () => {
+    const zip = await zipToBlob(exportZip(entries()));
+    const { archive, images } = await readArchive(zip);
+    expect(archive.photos.map(({ file: _file, ...p }) => p)).toEqual(photos);
+    expect(archive.talks).toEqual(records.talks);
+    expect(archive.entries).toEqual(records.entries);
+    for (const [id, blob] of images) {
+      expect(blob.type).toBe('image/jpeg');
+      expect(await sameBytes(blob, blobs.get(id)!)).toBe(true);
+    }
+    expect(images.size).toBe(22);
+  });
+
+  it('reads a Confnotes zip re-made (deflated) by another tool', async () => {
+    const zip = await zipToBlob(exportZip(entries()));
+    const again = await JSZip.loadAsync(await zip.arrayBuffer());
+    const remade = await again.generateAsync({ type: 'blob', compression: 'DEFLATE' });
+    const files = await readZip(remade);
+    expect(await files.get('confnotes.json')!.text()).toBe(
+      await again.file('confnotes.json')!.async('string'),
+    );
+  });
+});
+
+describe('readZip rejects with plain words', () => {
+  it('a truncated zip', async () => {
+    const zip = await zipToBlob(exportZip(entries()));
+    await expect(readZip(zip.slice(0, Math.floor(zip.size / 2)))).rejects.toThrow(
+      'This file is not a zip archive, or it was cut short. Nothing was imported.',
+    );
+  });
+
+  it('a zip whose image bytes were damaged', async () => {
+    const bytes = new Uint8Array(await (await zipToBlob(exportZip(entries()))).arrayBuffer());
+    const at = bytes.length - 60_000;
+    bytes[at] = bytes[at]! ^ 0xff;
+    await expect(readZip(new Blob([bytes]))).rejects.toThrow(/damaged .*checksum/);
+  });
+
+  it('a zip without confnotes.json', async () => {
+    const other = new JSZip();
+    other.file('holiday.jpg', await fakeJpeg(9).arrayBuffer());
+    const blob = await other.generateAsync({ type: 'blob' });
+    await expect(readZip(blob)).rejects.toThrow(
+      'This zip is not a Confnotes export: it has no confnotes.json. Nothing was imported.',
+    );
+  });
+
+  it('a file that is not a zip', async () => {
+    await expect(readZip(new Blob(['<html>nope</html>']))).rejects.toThrow(/not a zip archive/);
+  });
+});
