@@ -51,10 +51,9 @@ test('export a zip that reads like the write-up, then restore it in a fresh prof
   expect(adoc).toContain('Le 28/11/2019, au palais Brogniart à Paris.');
   expect(adoc).toContain(`== ${talk}`);
   expect(adoc).toContain('https://xebicon.fr/programme-xebicon-2019/#event-85[]');
-  // As in the seed: a bold paragraph ({empty} keeps it from reading as a bullet), photos with
-  // their caption as block title, bullets nested with a tab.
+  // As in the seed: a bold line, photos with their caption as block title, nested bullets.
   expect(adoc).toContain(
-    '=== Notes\n\n{empty}*Data post Hadoop*\n\nimage:xebicon-2019_01.jpg[]\n\n.Spark sur Kubernetes\nimage:xebicon-2019_02.jpg[]\n\n* spark-submit\n\t** toujours en beta',
+    '=== Notes\n\n*Data post Hadoop*\n\nimage:xebicon-2019_01.jpg[]\n\n.Spark sur Kubernetes\nimage:xebicon-2019_02.jpg[]\n\n* spark-submit\n\t** toujours en beta',
   );
   expect(adoc).toContain('=== Avis\n\nDes infos utiles.');
   // Asciidoctor renders it with every image found and no warning.
