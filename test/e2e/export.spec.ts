@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Asciidoctor from '@asciidoctor/core';
 import { Parser } from 'commonmark';
 import JSZip from 'jszip';
@@ -117,4 +119,26 @@ test('export a zip that reads like the write-up, then restore it in a fresh prof
   );
   expect(stored).toEqual(inZip.sort());
   await fresh.close();
+});
+
+test('a corrupt or foreign zip gets a clear message and changes nothing', async ({ page, app }) => {
+  const dir = tmpdir();
+  const foreign = new JSZip();
+  foreign.file('readme.txt', 'Not a Confnotes export');
+  const foreignPath = join(dir, `confnotes-${process.pid}-foreign.zip`);
+  writeFileSync(foreignPath, await foreign.generateAsync({ type: 'nodebuffer' }));
+  const cutPath = join(dir, `confnotes-${process.pid}-cut.zip`);
+  writeFileSync(cutPath, (await foreign.generateAsync({ type: 'nodebuffer' })).subarray(0, 40));
+  const notZip = join(dir, `confnotes-${process.pid}-photo.zip`);
+  writeFileSync(notZip, readFileSync(`${IMAGES}slide.jpg`));
+
+  await openApp(page, app);
+  await expect(page.getByRole('link', { name: 'Xebicon 2019' })).toBeVisible();
+  for (const path of [foreignPath, cutPath, notZip]) {
+    await page.getByLabel('Import zip').setInputFiles(path);
+    await expect(page.getByRole('alert')).toContainText('Nothing was changed.');
+  }
+  await expect(page.getByRole('alert')).not.toContainText('undefined');
+  await page.reload();
+  await expect(page.locator('main li.card')).toHaveCount(1);
 });
