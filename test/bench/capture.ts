@@ -4,7 +4,7 @@
 // stored sizes; and the longest main-thread task during a 10-shot burst from the camera.
 import type { Browser, Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { FAKE_CAMERA, makeFakeCamera } from '../support/fake-camera';
+import { CAMERA_ARGS, makeFakeCamera } from '../support/fake-camera';
 import { launch } from '../support/browser';
 
 const SHOTS = 7;
@@ -114,11 +114,7 @@ const measures = (page: Page, name: string) =>
 
 export async function captureBench(url: string) {
   await makeFakeCamera();
-  const browser: Browser = await launch([
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-video-capture=${FAKE_CAMERA}`,
-  ]);
+  const browser: Browser = await launch(CAMERA_ARGS);
   try {
     const page = await (
       await browser.newContext({ viewport: { width: 360, height: 740 } })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CHROME_ARGS, chromePath } from '../support/browser';
-import { FAKE_CAMERA } from '../support/fake-camera';
+import { CAMERA_ARGS } from '../support/fake-camera';
 import { readFileSync } from 'node:fs';
 import { test, expect, openApp, importFile, waitForOffline, FIXTURES } from './fixtures';
 
@@ -13,12 +13,7 @@ test.use({
   locale: 'en-GB',
   launchOptions: {
     executablePath: chromePath(),
-    args: [
-      ...CHROME_ARGS,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${FAKE_CAMERA}`,
-    ],
+    args: [...CHROME_ARGS, ...CAMERA_ARGS],
   },
 });
 

@@ -1,16 +1,11 @@
 import { CHROME_ARGS, chromePath } from '../support/browser';
-import { FAKE_CAMERA } from '../support/fake-camera';
+import { CAMERA_ARGS } from '../support/fake-camera';
 import { test, expect, openApp, waitForOffline } from './fixtures';
 
 test.use({
   launchOptions: {
     executablePath: chromePath(),
-    args: [
-      ...CHROME_ARGS,
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${FAKE_CAMERA}`,
-    ],
+    args: [...CHROME_ARGS, ...CAMERA_ARGS],
   },
 });
 

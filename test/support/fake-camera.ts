@@ -7,6 +7,13 @@ import { join } from 'node:path';
 import { launch } from './browser';
 
 export const FAKE_CAMERA = join(tmpdir(), 'confnotes-e2e', 'slides.y4m');
+
+/** Chromium flags that replace the camera with that video and grant access without asking. */
+export const CAMERA_ARGS = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-video-capture=${FAKE_CAMERA}`,
+];
 const WIDTH = 960;
 const HEIGHT = 540;
 const FRAMES = 90; // three seconds at 30 fps before the video loops
