@@ -2,6 +2,7 @@
 // a talk's timeline and the Unsorted tray. Errors and the undo offer are state the list shows.
 import { explain } from './app.svelte';
 import { photos } from './capture.svelte';
+import { t } from './i18n.svelte';
 
 export class PhotoActions {
   undo = $state<{ label: string; run: () => Promise<void> }>();
@@ -36,7 +37,10 @@ export class PhotoActions {
   remove(id: string, label: string): void {
     void this.act(async () => {
       const token = await photos.delete(id);
-      this.undo = { label: `${label} deleted.`, run: () => photos.restore(token) };
+      this.undo = {
+        label: t('{name} deleted.', { name: label }),
+        run: () => photos.restore(token),
+      };
     });
   }
 

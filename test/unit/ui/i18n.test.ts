@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FR } from '../../../src/ui/i18n/fr';
+
+const UI = new URL('../../../src/', import.meta.url).pathname;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(svelte|ts)$/.test(name) ? [path] : [];
+  });
+}
+
+const LIT = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
+/** t('…') or t(cond ? '…' : '…'): the literals of the first argument. */
+const CALL = new RegExp(String.raw`\bt\(\s*(?:[^'"(),?]*\?\s*)?(${LIT})(?:\s*:\s*(${LIT}))?`, 'g');
+
+function keys(): Set<string> {
+  const found = new Set<string>();
+  for (const file of sources(UI)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(CALL)) {
+      for (const lit of [m[1], m[2]])
+        if (lit) found.add(lit.slice(1, -1).replace(/\\(['"])/g, '$1'));
+    }
+  }
+  return found;
+}
+
+describe('French interface', () => {
+  const used = keys();
+
+  it('finds the strings the interface uses', () => {
+    expect(used.size).toBeGreaterThan(100);
+    expect(used).toContain('Take photo');
+    expect(used).toContain('{n} talks');
+  });
+
+  it('translates every one of them, keeping their placeholders', () => {
+    const missing = [...used].filter((k) => !(k in FR));
+    expect(missing).toEqual([]);
+    for (const key of used) {
+      const holes = (s: string) => [...s.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort();
+      expect(holes(FR[key]!), key).toEqual(holes(key));
+    }
+  });
+
+  it('has no translation that nothing uses', () => {
+    expect(Object.keys(FR).filter((k) => !used.has(k))).toEqual([]);
+  });
+});
