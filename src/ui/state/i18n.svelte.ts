@@ -1,14 +1,13 @@
 // The interface language: English or French, following the browser until the user picks one
 // in Settings (kept on the device). Strings are keyed by their English text, so a missing
-// translation shows English rather than a key.
-import { FR } from '../i18n/fr';
-
+// translation shows English rather than a key. The French table is loaded only when needed,
+// so English start-up carries none of it.
 export type UiLang = 'en' | 'fr';
 
 const KEY = 'confnotes.lang';
 
 function initial(): UiLang {
-  // localStorage, not IndexedDB: the language is needed for the very first paint.
+  // localStorage, not IndexedDB: the language is needed before the first paint.
   const saved = localStorage.getItem(KEY);
   if (saved === 'en' || saved === 'fr') return saved;
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
@@ -16,15 +15,19 @@ function initial(): UiLang {
 
 class I18n {
   lang = $state<UiLang>(initial());
+  dict = $state.raw<Record<string, string> | undefined>(undefined);
+  /** Resolves once the words of the starting language are loaded: main.ts waits for it. */
+  readonly ready: Promise<void>;
 
   constructor() {
-    document.documentElement.lang = this.lang;
+    this.ready = this.set(this.lang, false);
   }
 
-  set(lang: UiLang): void {
-    this.lang = lang;
-    localStorage.setItem(KEY, lang);
+  async set(lang: UiLang, remember = true): Promise<void> {
+    if (remember) localStorage.setItem(KEY, lang);
     document.documentElement.lang = lang;
+    this.dict = lang === 'fr' ? (await import('../i18n/fr')).FR : undefined;
+    this.lang = lang;
   }
 }
 
@@ -32,6 +35,6 @@ export const i18n = new I18n();
 
 /** The text in the current language; `{name}` placeholders are filled from `values`. */
 export function t(english: string, values: Record<string, string | number> = {}): string {
-  const text = (i18n.lang === 'fr' ? FR[english] : undefined) ?? english;
+  const text = i18n.dict?.[english] ?? english;
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
