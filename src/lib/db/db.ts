@@ -6,12 +6,16 @@ import type {
   Entry,
   FreeSection,
   Opinion,
+  OutboxRow,
   Photo,
   Setting,
   Star,
   StoredBlob,
+  SyncBase,
+  SyncMeta,
   Talk,
 } from './types';
+import { outboxMiddleware } from './outbox';
 
 export class ConfnotesDb extends Dexie {
   conferences!: EntityTable<Conference, 'id'>;
@@ -25,6 +29,9 @@ export class ConfnotesDb extends Dexie {
   entries!: EntityTable<Entry, 'id'>;
   opinions!: EntityTable<Opinion, 'talkId'>;
   freeSections!: EntityTable<FreeSection, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  syncBase!: EntityTable<SyncBase, 'id'>;
+  syncMeta!: EntityTable<SyncMeta, 'conferenceId'>;
 
   constructor(name: string) {
     super(name);
@@ -51,6 +58,15 @@ export class ConfnotesDb extends Dexie {
       opinions: 'talkId, conferenceId',
       freeSections: 'id, conferenceId',
     });
+    // Version 4 adds sync: the outbox of changes not yet on the server (filled by
+    // outboxMiddleware in the same transaction as each change), the merge base of every
+    // synced record, and each conference's server folder.
+    this.version(4).stores({
+      outbox: 'id, conferenceId',
+      syncBase: 'id, conferenceId',
+      syncMeta: 'conferenceId',
+    });
+    this.use(outboxMiddleware);
   }
 }
 

@@ -118,6 +118,16 @@ export interface StoredBlob {
   name: string;
 }
 
+/**
+ * Another device's version of a note, kept when both devices changed it before syncing: the
+ * user chooses which to keep. `title` is for free sections only.
+ */
+export interface OtherVersion {
+  text: string;
+  title?: string;
+  updatedAt: number;
+}
+
 /** A written note in a talk's timeline (Markdown-lite, see src/lib/export/model.ts). */
 export interface Entry {
   id: string;
@@ -128,6 +138,7 @@ export interface Entry {
   text: string;
   createdAt: number;
   updatedAt: number;
+  otherVersions?: OtherVersion[];
 }
 
 /** The attendee's opinion of a talk (the seed's "Avis"). */
@@ -136,6 +147,7 @@ export interface Opinion {
   conferenceId: string;
   text: string;
   updatedAt: number;
+  otherVersions?: OtherVersion[];
 }
 
 /** A section of the conference's write-up the user names ("Buzz words", "Divers"). */
@@ -146,4 +158,47 @@ export interface FreeSection {
   text: string;
   position: number;
   updatedAt: number;
+  otherVersions?: OtherVersion[];
+}
+
+/** The tables whose records travel to the sync server. */
+export type SyncedTable =
+  'conferences' | 'talks' | 'stars' | 'photos' | 'entries' | 'opinions' | 'freeSections';
+
+/**
+ * A record changed since it was last synced, written in the same transaction as the change
+ * (see outbox.ts). One row per record however often it changes; `rev` is new on each change,
+ * so a sync removes the row only if nothing changed the record while it ran.
+ */
+export interface OutboxRow {
+  /** `<table>/<primary key>`, the record's key in the sync state too. */
+  id: string;
+  conferenceId: string;
+  rev: string;
+  at: number;
+}
+
+/** The hash of a record as the server and this device last agreed on it (the merge base). */
+export interface SyncBase {
+  id: string;
+  conferenceId: string;
+  hash: string;
+}
+
+/** Where a conference lives on the sync server and what this device last saw of it. */
+export interface SyncMeta {
+  conferenceId: string;
+  /** Folder name under the account's URL. */
+  folder: string;
+  /** Identity written in the folder's state files: another id means another folder. */
+  folderId?: string;
+  /** ETag of each state file as last read or written. */
+  etags: Record<string, string>;
+  /** Hashes of the readable files last written, so unchanged ones are not sent again. */
+  files: Record<string, string>;
+  lastSyncAt?: number;
+  /** Set when the server folder vanished or was replaced: sync waits for the user. */
+  lost?: 'missing' | 'replaced';
+  /** The user chose not to sync this conference. */
+  paused?: boolean;
 }

@@ -42,7 +42,7 @@ async function snapshot(db: Dexie) {
   };
 }
 
-describe('schema version 1 to the current one (3)', () => {
+describe('schema version 1 to the current one (4)', () => {
   it('keeps every record of a real FOSDEM import and adds the photo tables', async () => {
     const name = 'migration-v1-v2';
     const v1 = new ConfnotesDbV1(name);
@@ -74,7 +74,7 @@ describe('schema version 1 to the current one (3)', () => {
     const db = new ConfnotesDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await snapshot(db)).toEqual(before);
 
     const idb = db.backendDB();
@@ -84,10 +84,13 @@ describe('schema version 1 to the current one (3)', () => {
       'freeSections',
       'opinions',
       'originals',
+      'outbox',
       'photoBlobs',
       'photos',
       'settings',
       'stars',
+      'syncBase',
+      'syncMeta',
       'talks',
       'thumbs',
     ]);
@@ -107,13 +110,20 @@ describe('schema version 1 to the current one (3)', () => {
     const notes = new NotesRepo(db);
     await notes.saveEntry(conferenceId, talk.id, undefined, '- first bullet');
     expect((await notes.timeline(talk.id)).map((r) => r.kind)).toEqual(['photo', 'text']);
+
+    // Version 4: records from before the outbox existed have no row (their first sync sends
+    // them all, having no merge base); changes made since do.
+    expect((await db.outbox.toArray()).map((r) => r.id.split('/')[0]).sort()).toEqual([
+      'entries',
+      'photos',
+    ]);
   });
 
   it('creates a fresh database at the current version', async () => {
     const db = new ConfnotesDb('migration-fresh');
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.photos.count()).toBe(0);
     expect(await db.entries.count()).toBe(0);
   });

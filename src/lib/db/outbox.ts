@@ -1,0 +1,83 @@
+// The sync outbox, kept by a Dexie middleware below every write: each change to a synced table
+// also writes an outbox row in the same IndexedDB transaction, so no code path can change a
+// note without the change waiting for sync, and a crash can never keep one without the other.
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { OutboxRow, SyncedTable } from './types';
+
+export const SYNCED_TABLES: readonly SyncedTable[] = [
+  'conferences',
+  'talks',
+  'stars',
+  'photos',
+  'entries',
+  'opinions',
+  'freeSections',
+];
+const synced = new Set<string>(SYNCED_TABLES);
+
+// Transactions that apply what came from the server: their writes are not local changes.
+const quiet = new WeakSet<object>();
+
+/** Marks an IndexedDB transaction whose writes must not enter the outbox. */
+export function quietTransaction(idbtrans: object): void {
+  quiet.add(idbtrans);
+}
+
+type Row = Record<string, unknown>;
+
+/** The records a write touches, read before a delete since the delete loses them. */
+function touched(table: DBCoreTable, req: DBCoreMutateRequest): Promise<Row[]> {
+  if (req.type === 'add' || req.type === 'put') return Promise.resolve(req.values as Row[]);
+  if (req.type === 'delete') {
+    return table
+      .getMany({ trans: req.trans, keys: req.keys })
+      .then((rows: Row[]) => rows.filter(Boolean));
+  }
+  return table
+    .query({
+      trans: req.trans,
+      values: true,
+      query: { index: table.schema.primaryKey, range: req.range },
+    })
+    .then((found) => found.result as Row[]);
+}
+
+export const outboxMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'outbox',
+  create: (down) => ({
+    ...down,
+    transaction(stores, mode, options) {
+      const widen = mode === 'readwrite' && stores.some((s) => synced.has(s));
+      return down.transaction(widen ? [...new Set([...stores, 'outbox'])] : stores, mode, options);
+    },
+    table(name) {
+      const table = down.table(name);
+      if (!synced.has(name)) return table;
+      const keyPath = table.schema.primaryKey.keyPath as string;
+      return {
+        ...table,
+        async mutate(req) {
+          if (quiet.has(req.trans)) return table.mutate(req);
+          // Both start at once, before any await: Dexie's hooks layer below finds its
+          // transaction in a zone an await would leave, and IndexedDB runs requests in the
+          // order they were made, so the read still sees the records the delete removes.
+          const reading = touched(table, req);
+          const writing = table.mutate(req);
+          const [records, result] = await Promise.all([reading, writing]);
+          const at = Date.now();
+          const rows: OutboxRow[] = records.map((r) => ({
+            id: `${name}/${String(r[keyPath])}`,
+            conferenceId: String(name === 'conferences' ? r.id : r.conferenceId),
+            rev: `${at.toString(36)}${Math.random().toString(36).slice(2)}`,
+            at,
+          }));
+          if (rows.length) {
+            await down.table('outbox').mutate({ type: 'put', trans: req.trans, values: rows });
+          }
+          return result;
+        },
+      };
+    },
+  }),
+};
