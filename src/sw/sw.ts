@@ -29,3 +29,15 @@ registerRoute(
   'POST',
 );
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+// Background Sync (Chromium): the page registers this tag when a sync could not reach the
+// server; the browser fires it once the network is back. An open window runs the sync itself.
+self.addEventListener('sync', (event: Event) => {
+  const e = event as ExtendableEvent & { tag: string };
+  if (e.tag !== 'confnotes-sync') return;
+  e.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((windows) => {
+      for (const w of windows) w.postMessage({ type: 'confnotes-sync' });
+    }),
+  );
+});

@@ -2,12 +2,13 @@
 // its restoration, and deletion (remembering that the demo was dismissed).
 import type { ConferenceRepo } from '../db/conference-repo';
 import type { SettingsRepo } from '../db/settings-repo';
-import type { ParsedSchedule } from '../schedule/types';
-
-const DEMO_DISMISSED = 'demoDismissed';
+import type { ConfnotesDb } from '../db/db';
+import { addDemo } from '../db/demo';
+import { DEMO_DISMISSED } from '../db/conference-list';
 
 export class Library {
   constructor(
+    private readonly db: ConfnotesDb,
     private readonly repo: ConferenceRepo,
     private readonly settings: SettingsRepo,
     private readonly deviceTimeZone: () => string,
@@ -26,21 +27,8 @@ export class Library {
     if (!(await this.repo.list()).some((c) => c.demo)) await this.addDemo();
   }
 
-  private async addDemo(): Promise<void> {
-    // Loaded on demand: the demo data has no place in the start-up bundle.
-    const { default: demo } = await import('../demo/xebicon-2019.json');
-    const { programmeUrl, ...parsed } = demo as ParsedSchedule & { programmeUrl: string };
-    await this.repo.create(
-      parsed,
-      {
-        kind: 'demo',
-        url: programmeUrl,
-        fileName: 'xebicon-2019-notes.adoc',
-        format: 'confnotes-demo',
-        fetchedAt: Date.now(),
-      },
-      { deviceTimeZone: this.deviceTimeZone() },
-    );
+  async addDemo(): Promise<void> {
+    await addDemo(this.db, this.deviceTimeZone());
   }
 
   async delete(conferenceId: string): Promise<void> {

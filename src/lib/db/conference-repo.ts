@@ -4,6 +4,7 @@ import { liveQuery, type Observable } from 'dexie';
 import type { ParsedSchedule } from '../schedule/types';
 import { planRefresh, resolveTimes, toTalkFields } from '../conference/materialise';
 import type { ConfnotesDb } from './db';
+import { listConferences, watchConferences } from './conference-list';
 import { removeBytes } from './photo-tables';
 import type { Conference, ScheduleSource, Talk, TimeZoneSource } from './types';
 
@@ -27,7 +28,7 @@ export class ConferenceRepo {
   constructor(private readonly db: ConfnotesDb) {}
 
   watchConferences(): Observable<Conference[]> {
-    return liveQuery(() => this.db.conferences.orderBy('createdAt').toArray());
+    return watchConferences(this.db);
   }
 
   watchConference(id: string): Observable<Conference | undefined> {
@@ -39,7 +40,7 @@ export class ConferenceRepo {
   }
 
   list(): Promise<Conference[]> {
-    return this.db.conferences.orderBy('createdAt').toArray();
+    return listConferences(this.db);
   }
 
   get(id: string): Promise<Conference | undefined> {
@@ -155,7 +156,7 @@ export class ConferenceRepo {
     });
   }
 
-  /** Deletes a conference with everything stored for it: talks, stars, notes and photos. */
+  /** Deletes a conference with everything stored for it here: talks, stars, notes and photos. */
   async delete(id: string): Promise<void> {
     const db = this.db;
     const tables = [
@@ -169,6 +170,8 @@ export class ConferenceRepo {
       db.entries,
       db.opinions,
       db.freeSections,
+      db.outbox,
+      db.syncBase,
     ];
     await db.transaction('rw', tables, async () => {
       const photoIds = await db.photos.where({ conferenceId: id }).primaryKeys();
@@ -180,6 +183,10 @@ export class ConferenceRepo {
       await db.talks.where({ conferenceId: id }).delete();
       await db.stars.where({ conferenceId: id }).delete();
       await db.conferences.delete(id);
+      // Deleting here does not delete on the sync server: the folder stays there, and the
+      // conference's sync record (syncMeta) stays too, so sync does not bring it back.
+      await db.outbox.where({ conferenceId: id }).delete();
+      await db.syncBase.where({ conferenceId: id }).delete();
     });
   }
 }

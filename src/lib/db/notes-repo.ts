@@ -118,6 +118,32 @@ export class NotesRepo {
     await writeWithRetry(() => this.db.freeSections.update(id, plain));
   }
 
+  /**
+   * Settles a note edited on two devices: `choice` is the index of the other version to keep,
+   * or -1 for the current one. The others are dropped, and sync carries the choice.
+   */
+  async keepVersion(
+    table: 'entries' | 'opinions' | 'freeSections',
+    key: string,
+    choice: number,
+  ): Promise<void> {
+    const rows = this.db.table<Entry | Opinion | FreeSection, string>(table);
+    await writeWithRetry(() =>
+      this.db.transaction('rw', rows, async () => {
+        const row = await rows.get(key);
+        if (!row) return;
+        const picked = row.otherVersions?.[choice];
+        const next = { ...row, updatedAt: this.now() };
+        delete next.otherVersions;
+        if (picked) {
+          next.text = picked.text;
+          if ('title' in next && picked.title !== undefined) next.title = picked.title;
+        }
+        await rows.put(next);
+      }),
+    );
+  }
+
   async removeSection(id: string): Promise<void> {
     await writeWithRetry(() => this.db.freeSections.delete(id));
   }

@@ -3,6 +3,7 @@
 // a killed tab loses nothing. Every record written here is built from primitives and Blobs,
 // so a Svelte $state proxy handed in by a caller never reaches structured clone.
 import { liveQuery, type Observable } from 'dexie';
+import { quietTransaction } from './outbox';
 import { writeWithRetry } from './errors';
 import { PhotoEdits } from './photo-edits';
 import { contentId, isUnsortedTray, unsortedTray } from './photo-ids';
@@ -159,9 +160,18 @@ export class PhotoRepo extends PhotoEdits {
       .filter((p) => visible(p) && p.exportedAt === undefined && p.syncedAt === undefined);
   }
 
-  /** Records that photos went out in a zip (exportedAt) or to the sync server (syncedAt). */
+  /**
+   * Records that photos went out in a zip (exportedAt) or to the sync server (syncedAt). Only
+   * this device cares, so the change stays out of the sync outbox.
+   */
   async markSent(ids: readonly string[], field: 'exportedAt' | 'syncedAt', at: number) {
+    const db = this.db;
     const changes = ids.map((key) => ({ key, changes: { [field]: at } }));
-    await writeWithRetry(() => this.db.photos.bulkUpdate(changes));
+    await writeWithRetry(() =>
+      db.transaction('rw', db.photos, async (tx) => {
+        quietTransaction(tx.idbtrans);
+        await db.photos.bulkUpdate(changes);
+      }),
+    );
   }
 }

@@ -27,8 +27,8 @@ export const FR: Record<string, string> = {
   Conference: 'Conférence',
   'Confnotes reads frab/pretalx schedule.json and schedule.xml (FOSDEM, CCC, DebConf), iCalendar .ics and Sessionize JSON.':
     'Confnotes lit les schedule.json et schedule.xml de frab/pretalx (FOSDEM, CCC, DebConf), l’iCalendar .ics et le JSON de Sessionize.',
-  'Confnotes {version}. Everything stays on this device; the app only contacts the schedule addresses you give it.':
-    'Confnotes {version}. Tout reste sur cet appareil ; l’application ne contacte que les adresses de programme que vous lui donnez.',
+  'Confnotes {version}. Everything stays on this device; the app only contacts the schedule and sync addresses you give it.':
+    'Confnotes {version}. Tout reste sur cet appareil ; l’application ne contacte que les adresses de programme et de synchronisation que vous lui donnez.',
   Day: 'Jour',
   'Delete conference': 'Supprimer la conférence',
   'Delete section {title}': 'Supprimer la section {title}',
@@ -171,4 +171,42 @@ export const FR: Record<string, string> = {
   '{n} talks': '{n} talks',
   '{n} talk found': '{n} talk trouvé',
   '{n} talks found': '{n} talks trouvés',
+  'A note': 'Une note',
+  'Edited on two devices': 'Modifiée sur deux appareils',
+  'Both versions are kept until you choose. The one you keep goes to every device.':
+    'Les deux versions sont gardées jusqu’à votre choix. Celle que vous gardez va sur tous vos appareils.',
+  'Version {n}': 'Version {n}',
+  'Keep version {n}': 'Garder la version {n}',
+  'The account is removed from this device. Nothing on the server was touched.':
+    'Le compte est retiré de cet appareil. Rien n’a été touché sur le serveur.',
+  'Sending photos': 'Envoi des photos',
+  'Receiving photos': 'Réception des photos',
+  'Saving notes on the server': 'Enregistrement des notes sur le serveur',
+  'Checking the server': 'Vérification du serveur',
+  'Sync (WebDAV)': 'Synchronisation (WebDAV)',
+  'Copies your conferences to a folder on your own server (Nextcloud, ownCloud…), and brings back what other devices put there. The password stays on this device.':
+    'Copie vos conférences dans un dossier de votre propre serveur (Nextcloud, ownCloud…) et rapporte ce que vos autres appareils y ont mis. Le mot de passe reste sur cet appareil.',
+  'WebDAV URL': 'URL WebDAV',
+  Username: 'Nom d’utilisateur',
+  Password: 'Mot de passe',
+  'On Nextcloud, make an app password in Settings → Security.':
+    'Sur Nextcloud, créez un mot de passe d’application dans Paramètres → Sécurité.',
+  'Test connection': 'Tester la connexion',
+  'Save account': 'Enregistrer le compte',
+  'Connecting…': 'Connexion…',
+  'Sync now': 'Synchroniser',
+  'Remove account': 'Retirer le compte',
+  'Last sync: {when}.': 'Dernière synchronisation : {when}.',
+  'Not synced yet.': 'Pas encore synchronisé.',
+  '{n} changes waiting.': '{n} modifications en attente.',
+  'Nothing waiting.': 'Rien en attente.',
+  'Synced {n} conferences: {up} photos sent, {down} changes received, {c} notes edited on two devices.':
+    '{n} conférences synchronisées : {up} photos envoyées, {down} modifications reçues, {c} notes modifiées sur deux appareils.',
+  'The folder “{folder}” for {title} is no longer on the server. Nothing on this device was deleted.':
+    'Le dossier « {folder} » de {title} n’est plus sur le serveur. Rien n’a été supprimé sur cet appareil.',
+  'The folder “{folder}” for {title} was replaced on the server by another copy. Nothing on this device was changed.':
+    'Le dossier « {folder} » de {title} a été remplacé sur le serveur par une autre copie. Rien n’a changé sur cet appareil.',
+  'Upload this copy again': 'Renvoyer cette copie',
+  'Merge with the server copy': 'Fusionner avec la copie du serveur',
+  'Stop syncing it': 'Ne plus la synchroniser',
 };

@@ -1,31 +1,26 @@
-// The app's services, created once: repositories over the one database, the conference
-// library, and the list of conferences every screen starts from. The import flows live in
-// importer.ts, loaded only by the screens that import.
+// Start-up: the list of conferences every screen starts from, the first-launch demo, and work
+// a closed tab left behind. The repositories that write live in repos.ts and the import flows
+// in importer.ts, loaded only by the screens that need them.
 import { appDb } from '../../lib/db/db';
-import { ConferenceRepo } from '../../lib/db/conference-repo';
-import { SettingsRepo } from '../../lib/db/settings-repo';
-import { StarRepo } from '../../lib/db/star-repo';
+import { listConferences, needsDemo, watchConferences } from '../../lib/db/conference-list';
 import { countStartupWork } from '../../lib/db/photo-tables';
-import { Library } from '../../lib/conference/library';
 import type { Conference } from '../../lib/db/types';
+import { addDemo } from '../../lib/db/demo';
 import { Live } from './live.svelte';
 import { deviceTimeZone } from './env.svelte';
 
 const db = appDb();
 
-export const conferences = new ConferenceRepo(db);
-export const stars = new StarRepo(db);
-export const settings = new SettingsRepo(db);
-export const library = new Library(conferences, settings, deviceTimeZone);
-
-export const conferenceList = new Live<Conference[]>(() => conferences.watchConferences());
+export const conferenceList = new Live<Conference[]>(() => watchConferences(db));
 
 /** Set once start-up work (adding the demo on first launch) is done. */
 export const startup = $state({ done: false, error: '' });
 
 export function start(): void {
-  library
-    .ensureDemo()
+  needsDemo(db)
+    .then(async (add) => {
+      if (add) await addDemo(db, deviceTimeZone());
+    })
     .catch((e: unknown) => (startup.error = explain(e)))
     .finally(() => (startup.done = true));
   // Shots a closed tab left unprocessed are finished in the background, and deleted photos
@@ -53,7 +48,7 @@ export function explain(err: unknown): string {
 
 /** The conference running today (local date), else the one imported last. */
 export async function conferenceForNow(): Promise<string | undefined> {
-  const list = await conferences.list();
+  const list = await listConferences(db);
   const today = new Intl.DateTimeFormat('sv').format(Date.now()); // YYYY-MM-DD, local
   const running = list.find(
     (c) => c.startDate && c.endDate && c.startDate <= today && today <= c.endDate,

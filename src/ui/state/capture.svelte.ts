@@ -9,7 +9,8 @@ import { inspect } from '../../lib/capture/process';
 import { PhotoRepo, unsortedTray } from '../../lib/db/photo-repo';
 import { appDb } from '../../lib/db/db';
 import { fileShot } from '../../lib/capture/filing';
-import { conferenceForNow, conferences, explain, settings, stars } from './app.svelte';
+import { conferenceForNow, explain } from './app.svelte';
+import { conferences, settings, stars } from './repos';
 
 export const photos = new PhotoRepo(appDb());
 export { unsortedTray };

@@ -3,7 +3,7 @@
 import type { Conference, Talk } from '../../lib/db/types';
 import { compareTalks, groupByDay, nowAndNext, roomsOf } from '../../lib/schedule/agenda';
 import { buildIndex, search } from '../../lib/schedule/search';
-import { conferences, stars } from './app.svelte';
+import { conferences, stars } from './repos';
 import { clock, deviceTimeZone } from './env.svelte';
 import { Live } from './live.svelte';
 

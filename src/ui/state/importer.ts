@@ -2,7 +2,7 @@
 // the parser client and fetch code are not part of the start-up bundle.
 import { ImportService } from '../../lib/conference/import-service';
 import { ScheduleParser } from '../../lib/schedule/parser-client';
-import { conferences } from './app.svelte';
+import { conferences } from './repos';
 import { deviceTimeZone } from './env.svelte';
 
 export const importer = new ImportService(

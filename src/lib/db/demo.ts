@@ -1,0 +1,54 @@
+// Writes the Xebicon 2019 demo. Its talks have no times (the seed gives none), so it needs none
+// of the time-zone code a real import runs, and a first launch loads only this and the data.
+import type { ParsedSchedule } from '../schedule/types';
+import type { ConfnotesDb } from './db';
+import type { Conference, Talk } from './types';
+
+export async function addDemo(
+  db: ConfnotesDb,
+  deviceTimeZone: string,
+  now = Date.now(),
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<string> {
+  const { default: data } = await import('../demo/xebicon-2019.json');
+  const demo = data as ParsedSchedule & { programmeUrl: string };
+  const { title, startDate, endDate, venue, url } = demo.conference;
+  const conference: Conference = {
+    id: newId(),
+    title,
+    timeZone: deviceTimeZone,
+    timeZoneSource: 'device',
+    source: {
+      kind: 'demo',
+      url: demo.programmeUrl,
+      fileName: 'xebicon-2019-notes.adoc',
+      format: 'confnotes-demo',
+      fetchedAt: now,
+    },
+    demo: true,
+    warnings: demo.warnings,
+    createdAt: now,
+    updatedAt: now,
+    ...(startDate && { startDate }),
+    ...(endDate && { endDate }),
+    ...(venue && { venue }),
+    ...(url && { url }),
+    programmeUrl: demo.programmeUrl,
+  };
+  const talks: Talk[] = demo.talks.map((t, order) => {
+    if (t.startLocal || t.startUtc !== undefined) throw new Error('The demo talks have no times');
+    return {
+      ...t,
+      order,
+      removedFromSchedule: false,
+      utcFromFile: false,
+      id: newId(),
+      conferenceId: conference.id,
+    };
+  });
+  await db.transaction('rw', db.conferences, db.talks, async () => {
+    await db.conferences.add(conference);
+    await db.talks.bulkAdd(talks);
+  });
+  return conference.id;
+}

@@ -1,0 +1,223 @@
+// The database side of sync: the account, each conference's server folder, a snapshot of a
+// state file's records with their merge bases and outbox revisions, and applying a merge back
+// in one transaction that leaves alone whatever the user changed while the sync ran.
+import { liveQuery, type Observable } from 'dexie';
+import { PARTS, recordKey, shareable, tableOf, type PartName } from '../sync/state';
+import type { SyncRecord } from '../sync/state';
+import type { ConfnotesDb } from './db';
+import { writeWithRetry } from './errors';
+import { quietTransaction } from './outbox';
+import { withType } from './photo-tables';
+import type { Conference, Photo, SyncMeta, SyncedTable } from './types';
+
+export interface SyncAccount {
+  url: string;
+  username: string;
+  /** An app password; it never leaves this device except in the Authorization header. */
+  password: string;
+}
+
+const ACCOUNT_KEY = 'sync.account';
+
+export interface Snapshot {
+  local: Map<string, SyncRecord>;
+  base: Map<string, string>;
+  /** Outbox revision of each changed key when the snapshot was taken. */
+  revs: Map<string, string>;
+}
+
+export interface Applied {
+  put: Map<string, SyncRecord>;
+  remove: string[];
+  base: Map<string, string | null>;
+}
+
+const KEY_FIELD: Record<SyncedTable, string> = {
+  conferences: 'id',
+  talks: 'id',
+  stars: 'talkId',
+  photos: 'id',
+  entries: 'id',
+  opinions: 'talkId',
+  freeSections: 'id',
+};
+
+/** Photos still being processed are not ready to share: they go once they are. */
+const shareableNow = (table: SyncedTable, r: SyncRecord) =>
+  table !== 'photos' || (r as unknown as Photo).status === 'ready';
+
+export class SyncRepo {
+  constructor(private readonly db: ConfnotesDb) {}
+
+  async account(): Promise<SyncAccount | undefined> {
+    const row = await this.db.settings.get(ACCOUNT_KEY);
+    return row?.value as SyncAccount | undefined;
+  }
+
+  async saveAccount(account: SyncAccount | undefined): Promise<void> {
+    if (account) await this.db.settings.put({ key: ACCOUNT_KEY, value: { ...account } });
+    else await this.db.settings.delete(ACCOUNT_KEY);
+  }
+
+  /** Conferences that sync: every one but the demo. */
+  async conferences(): Promise<Conference[]> {
+    return (await this.db.conferences.toArray()).filter((c) => !c.demo);
+  }
+
+  metas(): Promise<SyncMeta[]> {
+    return this.db.syncMeta.toArray();
+  }
+
+  watchMetas(): Observable<SyncMeta[]> {
+    return liveQuery(() => this.db.syncMeta.toArray());
+  }
+
+  async saveMeta(meta: SyncMeta): Promise<void> {
+    await writeWithRetry(() => this.db.syncMeta.put(structuredClone(meta)));
+  }
+
+  async forgetMeta(conferenceId: string): Promise<void> {
+    await this.db.syncMeta.delete(conferenceId);
+  }
+
+  /** Changes waiting for the server, by conference. */
+  watchWaiting(): Observable<Map<string, number>> {
+    return liveQuery(async () => {
+      const counts = new Map<string, number>();
+      await this.db.outbox.each((row) =>
+        counts.set(row.conferenceId, (counts.get(row.conferenceId) ?? 0) + 1),
+      );
+      return counts;
+    });
+  }
+
+  async waiting(conferenceId: string, part: PartName): Promise<number> {
+    const rows = await this.db.outbox.where({ conferenceId }).toArray();
+    return rows.filter((r) => PARTS[part].includes(tableOf(r.id))).length;
+  }
+
+  /** A state file's records as this device has them, with bases and outbox revisions. */
+  async snapshot(conferenceId: string, part: PartName): Promise<Snapshot> {
+    const db = this.db;
+    const tables = PARTS[part];
+    return db.transaction(
+      'r',
+      [...tables.map((t) => db.table(t)), db.syncBase, db.outbox],
+      async () => {
+        const local = new Map<string, SyncRecord>();
+        for (const table of tables) {
+          const rows: SyncRecord[] =
+            table === 'conferences'
+              ? await db.table<SyncRecord>(table).where({ id: conferenceId }).toArray()
+              : await db.table<SyncRecord>(table).where({ conferenceId }).toArray();
+          for (const row of rows) {
+            if (!shareableNow(table, row)) continue;
+            local.set(recordKey(table, String(row[KEY_FIELD[table]])), shareable(table, row));
+          }
+        }
+        const inPart = (id: string) => tables.includes(tableOf(id));
+        const base = new Map<string, string>();
+        await db.syncBase.where({ conferenceId }).each((b) => {
+          if (inPart(b.id)) base.set(b.id, b.hash);
+        });
+        const revs = new Map<string, string>();
+        await db.outbox.where({ conferenceId }).each((o) => {
+          if (inPart(o.id)) revs.set(o.id, o.rev);
+        });
+        return { local, base, revs };
+      },
+    );
+  }
+
+  /**
+   * Writes a merge's outcome for a conference. A key the user changed since the snapshot
+   * (its outbox revision moved) keeps the user's record and its outbox row: the next sync
+   * merges it. Everything else takes the merge, and its outbox row goes.
+   */
+  async apply(conferenceId: string, part: PartName, done: Applied, revs: Map<string, string>) {
+    const db = this.db;
+    const tables = PARTS[part].map((t) => db.table(t));
+    await writeWithRetry(() =>
+      db.transaction('rw', [...tables, db.syncBase, db.outbox], async (tx) => {
+        quietTransaction(tx.idbtrans);
+        const ids = [...done.base.keys(), ...done.put.keys(), ...done.remove];
+        const now = new Map(
+          (await db.outbox.bulkGet([...new Set(ids)])).filter((r) => !!r).map((r) => [r.id, r.rev]),
+        );
+        const untouched = (key: string) => now.get(key) === revs.get(key);
+        const held = new Set<string>();
+        for (const [key, record] of done.put) {
+          if (!untouched(key)) {
+            held.add(key);
+            continue;
+          }
+          const table = tableOf(key);
+          if (table === 'photos') {
+            // Keep what only this device knows about the photo (when it went out in a zip).
+            const mine = await db.photos.get(String(record.id));
+            await db.photos.put({
+              ...(record as unknown as Photo),
+              exportedAt: mine?.exportedAt,
+              syncedAt: mine?.syncedAt ?? Date.now(),
+            });
+          } else await db.table(table).put(record);
+        }
+        for (const key of done.remove) {
+          if (!untouched(key)) {
+            held.add(key);
+            continue;
+          }
+          await db.table(tableOf(key)).delete(key.slice(key.indexOf('/') + 1));
+        }
+        for (const [key, hash] of done.base) {
+          if (held.has(key)) continue;
+          if (hash === null) await db.syncBase.delete(key);
+          else await db.syncBase.put({ id: key, conferenceId, hash });
+        }
+        const cleared = [...new Set(ids)].filter((k) => now.has(k) && untouched(k));
+        await db.outbox.bulkDelete(cleared);
+      }),
+    );
+  }
+
+  /** Drops every merge base of a conference: its next sync merges as if for the first time. */
+  async resetBases(conferenceId: string): Promise<void> {
+    await this.db.syncBase.where({ conferenceId }).delete();
+  }
+
+  /** Ready photos of a conference whose image this device has not yet put on the server. */
+  async photosToUpload(conferenceId: string): Promise<Photo[]> {
+    return this.db.photos
+      .where({ conferenceId })
+      .filter((p) => p.status === 'ready' && p.deletedAt === undefined && !p.syncedAt)
+      .toArray();
+  }
+
+  async markUploaded(id: string): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.photos, async (tx) => {
+      quietTransaction(tx.idbtrans);
+      await db.photos.update(id, { syncedAt: Date.now() });
+    });
+  }
+
+  async hasImage(id: string): Promise<boolean> {
+    return (await this.db.photoBlobs.where('id').equals(id).count()) > 0;
+  }
+
+  async image(id: string): Promise<Blob | undefined> {
+    return withType(await this.db.photoBlobs.get(id));
+  }
+
+  /** An image from the server; it serves as its own thumbnail until one is made. */
+  async storeImage(id: string, blob: Blob, name: string): Promise<void> {
+    const db = this.db;
+    const row = { id, blob, type: blob.type, name };
+    await writeWithRetry(() =>
+      db.transaction('rw', db.photoBlobs, db.thumbs, async () => {
+        await db.photoBlobs.put(row);
+        if (!(await db.thumbs.get(id))) await db.thumbs.put(row);
+      }),
+    );
+  }
+}

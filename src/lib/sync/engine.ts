@@ -1,0 +1,381 @@
+// One sync run: every conference of this device to its folder on the user's WebDAV server,
+// and every Confnotes folder there that this device has not seen, back. Per conference:
+//   <folder>/<folder>.adoc and .md   the write-up, as in the export (talks with notes)
+//   <folder>/images/<photo id>.jpg    images named by content hash: they never conflict
+//   <folder>/.confnotes/<part>.json   machine state (see state.ts), written with If-Match
+// Images go up before the state that names them, and each one is marked as sent as soon as
+// the server has it, so an interrupted sync resumes where it stopped.
+import type { Applied, Snapshot, SyncAccount } from '../db/sync-repo';
+import type { Conference, Photo, SyncMeta } from '../db/types';
+import { toAsciiDoc } from '../export/asciidoc';
+import { toMarkdown } from '../export/markdown';
+import { documentPhotos, type ExportInput, type Lang } from '../export/model';
+import { extensionOf, uniqueSlug } from '../export/slug';
+import { merge } from './merge';
+import {
+  PART_NAMES,
+  STATE_DIR,
+  emptyState,
+  hashText,
+  parseState,
+  stateJson,
+  tableOf,
+  type PartName,
+  type StateDoc,
+} from './state';
+import { DavClient, DavError, type DavEntry, type DavOptions } from './webdav';
+
+/** What the engine needs of the database (SyncRepo and the export loader). */
+export interface SyncStore {
+  conferences(): Promise<Conference[]>;
+  metas(): Promise<SyncMeta[]>;
+  saveMeta(meta: SyncMeta): Promise<void>;
+  snapshot(conferenceId: string, part: PartName): Promise<Snapshot>;
+  apply(
+    conferenceId: string,
+    part: PartName,
+    done: Applied,
+    revs: Map<string, string>,
+  ): Promise<void>;
+  photosToUpload(conferenceId: string): Promise<Photo[]>;
+  markUploaded(id: string): Promise<void>;
+  hasImage(id: string): Promise<boolean>;
+  image(id: string): Promise<Blob | undefined>;
+  storeImage(id: string, blob: Blob, name: string): Promise<void>;
+  document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined>;
+}
+
+export interface SyncProgress {
+  conference: string;
+  phase: 'checking' | 'uploading' | 'downloading' | 'saving';
+  done: number;
+  total: number;
+}
+
+export interface ConferenceReport {
+  conferenceId: string;
+  title: string;
+  folder: string;
+  /** Images sent, and changed records sent. */
+  uploaded: number;
+  sent: number;
+  downloaded: number;
+  conflicts: number;
+  /** Set when the server folder vanished or was replaced: nothing was changed here. */
+  lost?: 'missing' | 'replaced';
+  error?: string;
+}
+
+export interface SyncReport {
+  conferences: ConferenceReport[];
+  /** A failure that stopped the whole run (account, network); per-conference ones are above. */
+  error?: DavError;
+}
+
+export interface SyncOptions extends DavOptions {
+  lang: Lang;
+  onProgress?: (p: SyncProgress) => void;
+  now?: () => number;
+  /** Images sent at once. */
+  parallel?: number;
+}
+
+const imageFile = (p: { id: string; type: string }) => `${p.id}.${extensionOf(p.type)}`;
+const stateFile = (part: PartName) => `${STATE_DIR}/${part}.json`;
+
+function newFolderId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Runs `work` over `items`, `width` at a time, stopping at the first failure. */
+async function eachLimited<T>(items: T[], width: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
+
+export class SyncEngine {
+  readonly client: DavClient;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: SyncStore,
+    account: SyncAccount,
+    private readonly options: SyncOptions,
+  ) {
+    this.client = new DavClient(account, options);
+    this.now = options.now ?? Date.now;
+  }
+
+  async run(): Promise<SyncReport> {
+    const report: SyncReport = { conferences: [] };
+    try {
+      const top = await this.client.list('', 1);
+      if (top === null) {
+        throw new DavError(
+          'not-found',
+          `The folder ${this.client.base.pathname} does not exist on the server. Check the WebDAV URL in Settings.`,
+          404,
+        );
+      }
+      const remote = new Set(top.filter((e) => e.folder && e.path).map((e) => e.name));
+      const metas = new Map((await this.store.metas()).map((m) => [m.conferenceId, m]));
+      const local = await this.store.conferences();
+      const known = new Set([...metas.values()].map((m) => m.folder));
+
+      // Folders this device has not met: another device's conferences, or this device's own
+      // after its sync records were lost. Adopted only if they hold Confnotes state.
+      for (const folder of remote) {
+        if (known.has(folder)) continue;
+        const found = await this.readFolderIdentity(folder);
+        if (!found || metas.has(found)) continue;
+        metas.set(found, { conferenceId: found, folder, etags: {}, files: {} });
+        known.add(folder);
+      }
+      const taken = new Set([...remote, ...known]);
+      for (const conference of local) {
+        if (!metas.has(conference.id)) {
+          const folder = uniqueSlug(conference.title, taken);
+          metas.set(conference.id, { conferenceId: conference.id, folder, etags: {}, files: {} });
+        }
+      }
+      const byId = new Map(local.map((c) => [c.id, c]));
+      for (const meta of metas.values()) {
+        const conference = byId.get(meta.conferenceId);
+        // A conference deleted here keeps its record, so its folder is not fetched back.
+        if (meta.paused || (!conference && meta.lastSyncAt)) continue;
+        const entry: ConferenceReport = {
+          conferenceId: meta.conferenceId,
+          title: conference?.title ?? meta.folder,
+          folder: meta.folder,
+          uploaded: 0,
+          sent: 0,
+          downloaded: 0,
+          conflicts: 0,
+        };
+        report.conferences.push(entry);
+        if (meta.lost) {
+          entry.lost = meta.lost;
+          continue;
+        }
+        try {
+          await this.syncConference(meta, remote.has(meta.folder), entry);
+        } catch (err) {
+          if (!(err instanceof DavError)) throw err;
+          // Account-wide problems stop the run; others are this conference's.
+          if (['auth', 'offline', 'unreachable', 'cors'].includes(err.code)) throw err;
+          entry.error = err.message;
+        }
+      }
+    } catch (err) {
+      if (err instanceof DavError) report.error = err;
+      else throw err;
+    }
+    return report;
+  }
+
+  /** The conference id a folder's state names, or undefined when it is not a Confnotes folder. */
+  private async readFolderIdentity(folder: string): Promise<string | undefined> {
+    const got = await this.client.get(`${folder}/${stateFile('schedule')}`);
+    if (!got) return undefined;
+    try {
+      return parseState(await got.res.text(), 'schedule').conferenceId;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private progress(meta: SyncMeta, phase: SyncProgress['phase'], done: number, total: number) {
+    this.options.onProgress?.({ conference: meta.conferenceId, phase, done, total });
+  }
+
+  private async syncConference(meta: SyncMeta, exists: boolean, report: ConferenceReport) {
+    const dir = `${meta.folder}/`;
+    this.progress(meta, 'checking', 0, 1);
+    const listing = exists ? await this.client.list(`${dir}${STATE_DIR}/`, 1) : null;
+    const etags = new Map<string, string | undefined>();
+    for (const entry of listing ?? []) {
+      if (!entry.folder) etags.set(entry.name.replace(/\.json$/, ''), entry.etag);
+    }
+    if (!etags.has('schedule') && meta.folderId) {
+      // The folder was emptied, moved or deleted: never take that as "delete everything".
+      meta.lost = 'missing';
+      report.lost = meta.lost;
+      await this.store.saveMeta(meta);
+      return;
+    }
+    if (!listing) {
+      await this.client.mkcol(dir);
+      await this.client.mkcol(`${dir}${STATE_DIR}/`);
+    }
+    if (!listing || !exists) await this.client.mkcol(`${dir}images/`);
+    meta.folderId ??= etags.has('schedule') ? undefined : newFolderId();
+
+    for (const part of PART_NAMES) {
+      const lost = await this.syncPart(meta, dir, part, etags.get(part), report);
+      if (lost) {
+        meta.lost = lost;
+        report.lost = lost;
+        await this.store.saveMeta(meta);
+        return;
+      }
+    }
+    await this.writeDocuments(meta, dir);
+    meta.lastSyncAt = this.now();
+    await this.store.saveMeta(meta);
+  }
+
+  /** Merges one state file; returns why the folder is not ours any more, if it is not. */
+  private async syncPart(
+    meta: SyncMeta,
+    dir: string,
+    part: PartName,
+    listedEtag: string | undefined,
+    report: ConferenceReport,
+  ): Promise<SyncMeta['lost'] | undefined> {
+    const path = `${dir}${stateFile(part)}`;
+    for (let attempt = 0; ; attempt++) {
+      const snap = await this.store.snapshot(meta.conferenceId, part);
+      // Nothing changed on either side since the last sync: the listing was all it took.
+      if (listedEtag && listedEtag === meta.etags[part] && snap.revs.size === 0) {
+        if (part === 'notes') await this.uploadImages(meta, dir, report);
+        return undefined;
+      }
+      let doc: StateDoc;
+      let etag: string | undefined;
+      const got = listedEtag ? await this.client.get(path) : null;
+      if (got) {
+        doc = parseState(await got.res.text(), part);
+        etag = got.etag;
+        if (meta.folderId && doc.folderId !== meta.folderId) return 'replaced';
+        meta.folderId ??= doc.folderId;
+      } else {
+        if (!meta.folderId) return 'missing';
+        doc = emptyState(meta.folderId, meta.conferenceId, part);
+      }
+      const outcome = merge({ local: snap.local, base: snap.base, remote: doc, now: this.now() });
+      report.conflicts += outcome.conflicts.length;
+
+      if (part === 'notes') {
+        await this.downloadImages(meta, dir, outcome.put, report);
+        await this.uploadImages(meta, dir, report);
+      }
+      if (outcome.changed) {
+        this.progress(meta, 'saving', 0, 1);
+        const next: StateDoc = {
+          ...doc,
+          records: outcome.records,
+          tombstones: outcome.tombstones,
+          writtenAt: new Date(this.now()).toISOString(),
+        };
+        try {
+          const put = await this.client.put(path, stateJson(next), {
+            type: 'application/json',
+            ...(got?.etag ? { ifMatch: got.etag } : { ifNoneMatch: '*' as const }),
+          });
+          etag = put.etag;
+        } catch (err) {
+          // Another device wrote in between: read its version and merge again.
+          if (err instanceof DavError && err.code === 'precondition' && attempt < 4) {
+            listedEtag = 'changed';
+            continue;
+          }
+          throw err;
+        }
+        report.sent += snap.revs.size;
+      }
+      await this.store.apply(meta.conferenceId, part, outcome, snap.revs);
+      report.downloaded += outcome.put.size + outcome.remove.length;
+      // Without an ETag from the PUT, the next listing's one is unknown: read again next time.
+      if (etag) meta.etags[part] = etag;
+      else delete meta.etags[part];
+      return undefined;
+    }
+  }
+
+  /** Fetches the images of photos the merge brings, before their records land here. */
+  private async downloadImages(
+    meta: SyncMeta,
+    dir: string,
+    put: Map<string, Record<string, unknown>>,
+    report: ConferenceReport,
+  ) {
+    const wanted: { key: string; photo: Photo }[] = [];
+    for (const [key, record] of put) {
+      if (tableOf(key) !== 'photos') continue;
+      const photo = record as unknown as Photo;
+      if (photo.deletedAt === undefined && !(await this.store.hasImage(photo.id))) {
+        wanted.push({ key, photo });
+      }
+    }
+    let done = 0;
+    await eachLimited(wanted, this.options.parallel ?? 4, async ({ key, photo }) => {
+      this.progress(meta, 'downloading', done, wanted.length);
+      const got = await this.client.get(`${dir}images/${imageFile(photo)}`);
+      if (!got) {
+        // Its image is not on the server (yet): leave the photo for a later sync.
+        put.delete(key);
+        return;
+      }
+      const bytes = await got.res.blob();
+      const blob = bytes.type === photo.type ? bytes : bytes.slice(0, bytes.size, photo.type);
+      await this.store.storeImage(photo.id, blob, imageFile(photo));
+      report.downloaded++;
+      this.progress(meta, 'downloading', ++done, wanted.length);
+    });
+  }
+
+  /** Sends the images of this device's photos the server lacks, each marked once there. */
+  private async uploadImages(meta: SyncMeta, dir: string, report: ConferenceReport) {
+    const photos = await this.store.photosToUpload(meta.conferenceId);
+    if (!photos.length) return;
+    const listing: DavEntry[] = (await this.client.list(`${dir}images/`, 1)) ?? [];
+    const there = new Set(listing.map((e) => e.name));
+    const todo: Photo[] = [];
+    for (const photo of photos) {
+      if (there.has(imageFile(photo))) await this.store.markUploaded(photo.id);
+      else todo.push(photo);
+    }
+    const total = todo.reduce((n, p) => n + p.size, 0);
+    let sent = 0;
+    this.progress(meta, 'uploading', 0, total);
+    await eachLimited(todo, this.options.parallel ?? 4, async (photo) => {
+      const blob = await this.store.image(photo.id);
+      if (!blob) return;
+      try {
+        await this.client.put(`${dir}images/${imageFile(photo)}`, blob, {
+          type: photo.type,
+          ifNoneMatch: '*',
+        });
+      } catch (err) {
+        // Already there (another device sent the same photo): that is what we wanted.
+        if (!(err instanceof DavError && err.code === 'precondition')) throw err;
+      }
+      await this.store.markUploaded(photo.id);
+      report.uploaded++;
+      sent += photo.size;
+      this.progress(meta, 'uploading', sent, total);
+    });
+  }
+
+  /** The readable write-up, sent only when its text changed. */
+  private async writeDocuments(meta: SyncMeta, dir: string) {
+    const input = await this.store.document(meta.conferenceId, this.options.lang);
+    if (!input) return;
+    const types = new Map(documentPhotos(input).map((p) => [p.id, p.type]));
+    const name = (id: string) => imageFile({ id, type: types.get(id) ?? 'image/jpeg' });
+    const docs: [string, string, string][] = [
+      [`${meta.folder}.adoc`, toAsciiDoc(input, name), 'text/asciidoc; charset=utf-8'],
+      [`${meta.folder}.md`, toMarkdown(input, name), 'text/markdown; charset=utf-8'],
+    ];
+    for (const [name, text, type] of docs) {
+      const hash = hashText(text);
+      if (meta.files[name] === hash) continue;
+      await this.client.put(`${dir}${name}`, text, { type });
+      meta.files[name] = hash;
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// The machine-readable state of a conference on the sync server: two JSON files in the
+// folder's `.confnotes/`, one for the schedule (conference and talks, large and rarely changed)
+// and one for the user's notes (stars, photos, notes, opinions, free sections), so a new note
+// never sends the whole schedule again. Each record is keyed `<table>/<primary key>`; a deleted
+// one leaves a tombstone so the deletion reaches the other devices.
+import type { SyncedTable } from '../db/types';
+
+export const STATE_FORMAT = 'confnotes-sync';
+export const STATE_VERSION = 1;
+export const STATE_DIR = '.confnotes';
+
+export type PartName = 'schedule' | 'notes';
+
+export const PARTS: Record<PartName, readonly SyncedTable[]> = {
+  schedule: ['conferences', 'talks'],
+  notes: ['stars', 'photos', 'entries', 'opinions', 'freeSections'],
+};
+
+export const PART_NAMES = Object.keys(PARTS) as PartName[];
+
+export type SyncRecord = Record<string, unknown>;
+
+export interface StateDoc {
+  format: typeof STATE_FORMAT;
+  version: number;
+  /** Random per folder: a folder emptied and refilled by someone else gets another one. */
+  folderId: string;
+  conferenceId: string;
+  part: PartName;
+  records: Record<string, SyncRecord>;
+  /** Deleted records: key to deletion time (ms). */
+  tombstones: Record<string, number>;
+  writtenAt: string;
+}
+
+/** Thrown for a state file this version cannot use; `message` is for the user. */
+export class StateError extends Error {
+  override readonly name = 'StateError';
+}
+
+export function partOf(table: SyncedTable): PartName {
+  return PARTS.schedule.includes(table) ? 'schedule' : 'notes';
+}
+
+export const recordKey = (table: SyncedTable, key: string) => `${table}/${key}`;
+
+export function tableOf(key: string): SyncedTable {
+  return key.slice(0, key.indexOf('/')) as SyncedTable;
+}
+
+// Fields that describe this device, not the record: when a photo last went out in a zip or
+// reached the server.
+const LOCAL_FIELDS: Partial<Record<SyncedTable, string[]>> = {
+  photos: ['exportedAt', 'syncedAt', 'error'],
+};
+
+/** The record as it travels: without fields that only mean something on this device. */
+export function shareable(table: SyncedTable, record: SyncRecord): SyncRecord {
+  const drop = LOCAL_FIELDS[table];
+  if (!drop) return record;
+  const out = { ...record };
+  for (const field of drop) delete out[field];
+  return out;
+}
+
+/** JSON with keys sorted at every level, so equal records give equal text on every device. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A 64-bit hash of a string (two 32-bit FNV-1a style lanes): change detection, not security. */
+export function hashText(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+export const hashRecord = (record: SyncRecord) => hashText(canonical(record));
+
+export function emptyState(folderId: string, conferenceId: string, part: PartName): StateDoc {
+  return {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    folderId,
+    conferenceId,
+    part,
+    records: {},
+    tombstones: {},
+    writtenAt: new Date(0).toISOString(),
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads a state file; throws StateError in plain words when it is not one we can use. */
+export function parseState(text: string, part: PartName): StateDoc {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new StateError(
+      `The sync file ${STATE_DIR}/${part}.json on the server is damaged (not readable JSON).`,
+    );
+  }
+  if (!isObject(data) || data.format !== STATE_FORMAT) {
+    throw new StateError(
+      `The sync file ${STATE_DIR}/${part}.json on the server is not Confnotes’.`,
+    );
+  }
+  if (typeof data.version !== 'number' || data.version > STATE_VERSION) {
+    throw new StateError(
+      'The server holds notes synced by a newer version of Confnotes. Update the app, then sync again.',
+    );
+  }
+  if (
+    typeof data.folderId !== 'string' ||
+    typeof data.conferenceId !== 'string' ||
+    data.part !== part ||
+    !isObject(data.records) ||
+    !isObject(data.tombstones)
+  ) {
+    throw new StateError(`The sync file ${STATE_DIR}/${part}.json on the server is damaged.`);
+  }
+  for (const [key, record] of Object.entries(data.records)) {
+    if (!isObject(record) || !PARTS[part].includes(tableOf(key))) {
+      throw new StateError(`The sync file ${STATE_DIR}/${part}.json holds a record it should not.`);
+    }
+  }
+  return data as unknown as StateDoc;
+}
+
+export function stateJson(doc: StateDoc): string {
+  return JSON.stringify(doc);
+}

@@ -1,0 +1,321 @@
+// A small WebDAV client for the sync: PROPFIND listings, GET, conditional PUT, MKCOL, DELETE,
+// with every failure turned into one plain-language reason. It uses fetch and fast-xml-parser
+// only (no DOM), so the service worker can run it for Background Sync too.
+import { XMLParser } from 'fast-xml-parser';
+
+export interface DavAccount {
+  url: string;
+  username: string;
+  password: string;
+}
+
+export type DavErrorCode =
+  | 'bad-url'
+  | 'insecure'
+  | 'offline'
+  | 'unreachable'
+  | 'cors'
+  | 'auth'
+  | 'forbidden'
+  | 'not-found'
+  | 'not-webdav'
+  | 'precondition'
+  | 'full'
+  | 'server'
+  | 'http';
+
+export class DavError extends Error {
+  override readonly name = 'DavError';
+  constructor(
+    readonly code: DavErrorCode,
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+  }
+}
+
+export interface DavEntry {
+  /** Path below the account URL, decoded, folders ending in "/". */
+  path: string;
+  name: string;
+  folder: boolean;
+  etag?: string;
+  size: number;
+}
+
+export interface DavOptions {
+  fetch?: typeof fetch;
+  online?: () => boolean;
+  /** This app's origin, named in the CORS advice. */
+  origin?: string;
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The account URL checked, ending in "/"; throws DavError in plain words. */
+export function accountUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new DavError('bad-url', 'That is not a web address. It should start with https://');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new DavError('bad-url', 'The WebDAV URL must start with https://');
+  }
+  if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
+    throw new DavError(
+      'insecure',
+      `Plain http:// would send your password to ${url.host} unencrypted. Use the https:// address.`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new DavError(
+      'bad-url',
+      'Put the username and password in their own fields, not in the URL.',
+    );
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+const PROPFIND_BODY =
+  '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop>' +
+  '<d:resourcetype/><d:getetag/><d:getcontentlength/></d:prop></d:propfind>';
+
+const xml = new XMLParser({
+  removeNSPrefix: true,
+  ignoreAttributes: true,
+  isArray: (name) => name === 'response' || name === 'propstat',
+});
+
+type Node = Record<string, unknown>;
+
+const str = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+
+/** Reads a 207 Multi-Status body into entries, relative to `base`. */
+export function parseMultistatus(body: string, base: URL): DavEntry[] {
+  const doc = xml.parse(body) as Node;
+  const status = doc.multistatus as Node | undefined;
+  if (!status || typeof status !== 'object') throw new Error('not a multistatus');
+  const entries: DavEntry[] = [];
+  for (const response of (status.response as Node[] | undefined) ?? []) {
+    const href = str(response.href);
+    const abs = new URL(href, base);
+    if (!abs.pathname.startsWith(base.pathname)) continue;
+    const path = decodeURIComponent(abs.pathname.slice(base.pathname.length));
+    const ok = ((response.propstat as Node[] | undefined) ?? []).find((p) =>
+      /\s2\d\d\s/.test(str(p.status)),
+    );
+    const prop = (ok?.prop ?? {}) as Node;
+    const type = prop.resourcetype;
+    const folder = !!type && typeof type === 'object' && 'collection' in (type as Node);
+    const etag = str(prop.getetag) || undefined;
+    const name = path.replace(/\/$/, '').split('/').pop() ?? '';
+    entries.push({ path, name, folder, etag, size: Number(prop.getcontentlength ?? 0) });
+  }
+  return entries;
+}
+
+export class DavClient {
+  readonly base: URL;
+  private readonly auth: string;
+  private readonly doFetch: typeof fetch;
+  private readonly online: () => boolean;
+  private readonly origin: string;
+
+  constructor(account: DavAccount, options: DavOptions = {}) {
+    this.base = accountUrl(account.url);
+    // btoa takes Latin-1 only: encode the UTF-8 bytes so any password works.
+    const pair = new TextEncoder().encode(`${account.username}:${account.password}`);
+    this.auth = `Basic ${btoa(String.fromCharCode(...pair))}`;
+    this.doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.online = options.online ?? (() => true);
+    this.origin = options.origin ?? 'this app’s address';
+  }
+
+  /** The URL of a path below the account URL, each segment encoded. */
+  url(path: string): URL {
+    const encoded = path
+      .split('/')
+      .map((s) => encodeURIComponent(s))
+      .join('/');
+    return new URL(encoded, this.base);
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    init: { headers?: Record<string, string>; body?: BodyInit; signal?: AbortSignal } = {},
+  ): Promise<Response> {
+    const url = this.url(path);
+    let res: Response;
+    try {
+      res = await this.doFetch(url, {
+        method,
+        body: init.body,
+        signal: init.signal,
+        headers: { Authorization: this.auth, ...init.headers },
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (err) {
+      if (init.signal?.aborted) throw err;
+      throw await this.networkFailure(url);
+    }
+    return res;
+  }
+
+  private async networkFailure(url: URL): Promise<DavError> {
+    if (!this.online()) {
+      return new DavError('offline', 'You are offline. Your notes wait here and sync later.');
+    }
+    // A CORS refusal and an unreachable host look alike to fetch(); an opaque no-cors
+    // request (no credentials, nothing read) succeeds whenever the server answers at all.
+    try {
+      await this.doFetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
+    } catch {
+      return new DavError(
+        'unreachable',
+        `${url.host} could not be reached. Check the address and your connection.`,
+      );
+    }
+    return new DavError(
+      'cors',
+      `${url.host} answers, but does not let this app read its answers (CORS). The server must ` +
+        `send Access-Control-Allow-Origin: ${this.origin}, allow the methods GET, PUT, ` +
+        'PROPFIND, MKCOL and DELETE and the headers Authorization, Content-Type, Depth, ' +
+        'If-Match and If-None-Match, and expose ETag.',
+    );
+  }
+
+  /** The plain-words error for an HTTP status that is not a success. */
+  failure(res: Response, path: string): DavError {
+    const s = res.status;
+    const where = this.url(path).pathname;
+    if (s === 401) {
+      return new DavError(
+        'auth',
+        'The server did not accept the username or password. On Nextcloud, use an app password (Settings → Security).',
+        s,
+      );
+    }
+    if (s === 403)
+      return new DavError('forbidden', `The server does not allow writing to ${where}.`, s);
+    if (s === 404 || s === 409) {
+      return new DavError('not-found', `The folder ${where} does not exist on the server.`, s);
+    }
+    if (s === 412) {
+      return new DavError('precondition', 'Another device changed this file at the same time.', s);
+    }
+    if (s === 507) {
+      return new DavError(
+        'full',
+        'The server is out of space (507). Free some space in your account; nothing here was lost.',
+        s,
+      );
+    }
+    if (s === 405 || s === 501) {
+      return new DavError(
+        'not-webdav',
+        `The server at ${this.base.host} does not speak WebDAV here.`,
+        s,
+      );
+    }
+    if (s >= 500) {
+      return new DavError(
+        'server',
+        `The server had a problem (error ${s}). Sync will try again.`,
+        s,
+      );
+    }
+    return new DavError('http', `The server answered with error ${s}.`, s);
+  }
+
+  /** PROPFIND; a missing folder gives null. */
+  async list(path = '', depth: 0 | 1 = 1): Promise<DavEntry[] | null> {
+    const res = await this.request('PROPFIND', path, {
+      headers: { Depth: String(depth), 'Content-Type': 'application/xml; charset=utf-8' },
+      body: PROPFIND_BODY,
+    });
+    if (res.status === 404) return null;
+    if (res.status !== 207) {
+      const err = this.failure(res, path);
+      if (res.ok)
+        throw new DavError(
+          'not-webdav',
+          `${this.base.host} does not speak WebDAV at this address.`,
+          res.status,
+        );
+      throw err;
+    }
+    const body = await res.text();
+    try {
+      return parseMultistatus(body, this.base);
+    } catch {
+      throw new DavError('not-webdav', `${this.base.host} does not speak WebDAV at this address.`);
+    }
+  }
+
+  /** GET; a missing file gives null. */
+  async get(path: string, signal?: AbortSignal): Promise<{ res: Response; etag?: string } | null> {
+    const res = await this.request('GET', path, { signal });
+    if (res.status === 404) return null;
+    if (!res.ok) throw this.failure(res, path);
+    return { res, etag: res.headers.get('etag') ?? undefined };
+  }
+
+  /**
+   * PUT with the preconditions that make concurrent writes safe: `ifMatch` replaces only the
+   * version read, `ifNoneMatch: '*'` only creates. A failed precondition throws 'precondition'.
+   */
+  async put(
+    path: string,
+    body: Blob | string,
+    options: { type?: string; ifMatch?: string; ifNoneMatch?: '*'; signal?: AbortSignal } = {},
+  ): Promise<{ etag?: string }> {
+    const headers: Record<string, string> = {
+      'Content-Type': options.type ?? 'application/octet-stream',
+    };
+    if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+    if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
+    const res = await this.request('PUT', path, { headers, body, signal: options.signal });
+    if (!res.ok) throw this.failure(res, path);
+    return { etag: res.headers.get('etag') ?? undefined };
+  }
+
+  /** Creates a folder; one that already exists is fine. */
+  async mkcol(path: string): Promise<void> {
+    const res = await this.request('MKCOL', path.endsWith('/') ? path : `${path}/`);
+    if (res.ok || res.status === 405) return;
+    throw this.failure(res, path);
+  }
+
+  async remove(path: string): Promise<void> {
+    const res = await this.request('DELETE', path);
+    if (res.ok || res.status === 404) return;
+    throw this.failure(res, path);
+  }
+}
+
+/** "Test connection": the account folder read once, with a verdict for the user. */
+export async function testConnection(
+  account: DavAccount,
+  options: DavOptions = {},
+): Promise<string> {
+  const client = new DavClient(account, options);
+  const entries = await client.list('', 1);
+  if (entries === null) {
+    throw new DavError(
+      'not-found',
+      `The folder ${client.base.pathname} does not exist on ${client.base.host}. Create it, or check the URL.`,
+      404,
+    );
+  }
+  const folders = entries.filter((e) => e.folder && e.path !== '').length;
+  return `Connected to ${client.base.host}. The folder holds ${folders} ${folders === 1 ? 'folder' : 'folders'}.`;
+}

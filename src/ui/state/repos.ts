@@ -1,0 +1,15 @@
+// The repositories that write conferences, stars and settings, and the conference library.
+// Only the screens that change things load them; start-up needs none (see app.svelte.ts).
+import { appDb } from '../../lib/db/db';
+import { ConferenceRepo } from '../../lib/db/conference-repo';
+import { SettingsRepo } from '../../lib/db/settings-repo';
+import { StarRepo } from '../../lib/db/star-repo';
+import { Library } from '../../lib/conference/library';
+import { deviceTimeZone } from './env.svelte';
+
+const db = appDb();
+
+export const conferences = new ConferenceRepo(db);
+export const stars = new StarRepo(db);
+export const settings = new SettingsRepo(db);
+export const library = new Library(db, conferences, settings, deviceTimeZone);

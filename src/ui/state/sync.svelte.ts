@@ -1,0 +1,144 @@
+// Sync for the screens: the account, "Test connection", "Sync now" and the automatic runs,
+// with progress and the last outcome in plain words. Loaded only once an account exists (see
+// sync-trigger.ts) or the Settings page opens.
+import { ArchiveRepo } from '../../lib/db/archive-repo';
+import { appDb } from '../../lib/db/db';
+import { SyncRepo, type SyncAccount } from '../../lib/db/sync-repo';
+import type { SyncMeta } from '../../lib/db/types';
+import {
+  SyncEngine,
+  type SyncProgress,
+  type SyncReport,
+  type SyncStore,
+} from '../../lib/sync/engine';
+import { testConnection } from '../../lib/sync/webdav';
+import { explain } from './app.svelte';
+import { i18n } from './i18n.svelte';
+import { Live } from './live.svelte';
+import { SYNC_FLAG, SYNC_TAG } from './sync-trigger';
+
+const db = appDb();
+export const syncRepo = new SyncRepo(db);
+const archives = new ArchiveRepo(db);
+
+const store: SyncStore = {
+  conferences: () => syncRepo.conferences(),
+  metas: () => syncRepo.metas(),
+  saveMeta: (m) => syncRepo.saveMeta(m),
+  snapshot: (id, part) => syncRepo.snapshot(id, part),
+  apply: (id, part, done, revs) => syncRepo.apply(id, part, done, revs),
+  photosToUpload: (id) => syncRepo.photosToUpload(id),
+  markUploaded: (id) => syncRepo.markUploaded(id),
+  hasImage: (id) => syncRepo.hasImage(id),
+  image: (id) => syncRepo.image(id),
+  storeImage: (id, blob, name) => syncRepo.storeImage(id, blob, name),
+  document: async (id, lang) =>
+    (await archives.load([id], { lang, onlyWithNotes: true })).inputs[0],
+};
+
+// Automatic runs wait this long after the previous one, so switching apps is not a sync each.
+const AUTO_GAP_MS = 20_000;
+
+class SyncState {
+  running = $state(false);
+  progress = $state<SyncProgress>();
+  report = $state<SyncReport>();
+  error = $state('');
+  lastRunAt = 0;
+  readonly metas = new Live<SyncMeta[]>(() => syncRepo.watchMetas());
+  readonly waiting = new Live<Map<string, number>>(() => syncRepo.watchWaiting());
+  #run: Promise<void> | undefined;
+
+  account(): Promise<SyncAccount | undefined> {
+    return syncRepo.account();
+  }
+
+  async saveAccount(account: SyncAccount | undefined): Promise<void> {
+    await syncRepo.saveAccount(account);
+    if (account) localStorage.setItem(SYNC_FLAG, '1');
+    else localStorage.removeItem(SYNC_FLAG);
+  }
+
+  /** Reads the folder once; a verdict in plain words, thrown as an Error when it failed. */
+  test(account: SyncAccount): Promise<string> {
+    return testConnection(account, { online: () => navigator.onLine, origin: location.origin });
+  }
+
+  /** "Sync now": one run at a time; a second call waits for the first. */
+  now(): Promise<void> {
+    this.#run ??= this.#sync().finally(() => (this.#run = undefined));
+    return this.#run;
+  }
+
+  /** A run the app starts by itself (open, back online, visible, Background Sync). */
+  auto(): Promise<void> {
+    if (this.running || Date.now() - this.lastRunAt < AUTO_GAP_MS) return Promise.resolve();
+    return this.now();
+  }
+
+  async #sync(): Promise<void> {
+    const account = await syncRepo.account();
+    if (!account) {
+      this.error = 'Set up a WebDAV account first.';
+      return;
+    }
+    this.running = true;
+    this.error = '';
+    this.progress = undefined;
+    this.lastRunAt = Date.now();
+    try {
+      const engine = new SyncEngine(store, account, {
+        lang: i18n.lang,
+        online: () => navigator.onLine,
+        origin: location.origin,
+        onProgress: (p) => (this.progress = p),
+      });
+      const report = await engine.run();
+      this.report = report;
+      if (report.error) {
+        this.error = report.error.message;
+        if (['offline', 'unreachable', 'server'].includes(report.error.code)) await retryLater();
+      }
+    } catch (e) {
+      this.error = explain(e);
+    } finally {
+      this.running = false;
+      this.progress = undefined;
+    }
+  }
+
+  /** After the folder vanished or was replaced: send this device's copy again, merged. */
+  async reconnect(meta: SyncMeta): Promise<void> {
+    await syncRepo.resetBases(meta.conferenceId);
+    await syncRepo.saveMeta({
+      ...meta,
+      lost: undefined,
+      folderId: undefined,
+      etags: {},
+      files: {},
+    });
+    await this.now();
+  }
+
+  async pause(meta: SyncMeta, paused: boolean): Promise<void> {
+    await syncRepo.saveMeta({ ...meta, paused });
+  }
+}
+
+/** Background Sync is not in TypeScript's DOM library yet. */
+type BackgroundSyncRegistration = ServiceWorkerRegistration & {
+  sync?: { register(tag: string): Promise<void> };
+};
+
+/** Asks the browser to run sync when the network is back, even with the app closed. */
+async function retryLater(): Promise<void> {
+  try {
+    const reg: BackgroundSyncRegistration | undefined =
+      await navigator.serviceWorker?.getRegistration();
+    await reg?.sync?.register(SYNC_TAG);
+  } catch {
+    // No Background Sync here (Safari, Firefox): the app syncs when it is next opened.
+  }
+}
+
+export const sync = new SyncState();
