@@ -110,7 +110,7 @@ export default defineConfig({
     }),
   ],
   test: {
-    include: ['test/unit/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/unit/setup.ts'],
   },

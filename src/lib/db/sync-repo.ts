@@ -4,6 +4,9 @@
 import { liveQuery, type Observable } from 'dexie';
 import { PARTS, recordKey, shareable, tableOf, type PartName } from '../sync/state';
 import type { SyncRecord } from '../sync/state';
+import type { SyncStore } from '../sync/engine';
+import type { ExportInput, Lang } from '../export/model';
+import { ArchiveRepo } from './archive-repo';
 import type { ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { quietTransaction } from './outbox';
@@ -46,8 +49,17 @@ const KEY_FIELD: Record<SyncedTable, string> = {
 const shareableNow = (table: SyncedTable, r: SyncRecord) =>
   table !== 'photos' || (r as unknown as Photo).status === 'ready';
 
-export class SyncRepo {
-  constructor(private readonly db: ConfnotesDb) {}
+export class SyncRepo implements SyncStore {
+  private readonly archives: ArchiveRepo;
+
+  constructor(private readonly db: ConfnotesDb) {
+    this.archives = new ArchiveRepo(db);
+  }
+
+  /** The readable write-up of a conference: the talks with notes, photos or an opinion. */
+  async document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined> {
+    return (await this.archives.load([conferenceId], { lang, onlyWithNotes: true })).inputs[0];
+  }
 
   async account(): Promise<SyncAccount | undefined> {
     const row = await this.db.settings.get(ACCOUNT_KEY);
@@ -180,9 +192,24 @@ export class SyncRepo {
     );
   }
 
-  /** Drops every merge base of a conference: its next sync merges as if for the first time. */
-  async resetBases(conferenceId: string): Promise<void> {
-    await this.db.syncBase.where({ conferenceId }).delete();
+  /**
+   * After the server folder vanished or was replaced: forgets what this device knew of it
+   * (merge bases, ETags, which images were sent), so the next sync merges with whatever is
+   * there as if for the first time and sends every image again. Nothing local is deleted.
+   */
+  async reconnect(conferenceId: string): Promise<void> {
+    const db = this.db;
+    await writeWithRetry(() =>
+      db.transaction('rw', db.syncBase, db.syncMeta, db.photos, async (tx) => {
+        quietTransaction(tx.idbtrans);
+        await db.syncBase.where({ conferenceId }).delete();
+        await db.photos.where({ conferenceId }).modify((p) => void delete p.syncedAt);
+        const meta = await db.syncMeta.get(conferenceId);
+        if (meta) {
+          await db.syncMeta.put({ conferenceId, folder: meta.folder, etags: {}, files: {} });
+        }
+      }),
+    );
   }
 
   /** Ready photos of a conference whose image this device has not yet put on the server. */

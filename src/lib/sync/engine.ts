@@ -271,12 +271,13 @@ export class SyncEngine {
           tombstones: outcome.tombstones,
           writtenAt: new Date(this.now()).toISOString(),
         };
+        const body = stateJson(next);
         try {
-          const put = await this.client.put(path, stateJson(next), {
+          const put = await this.client.put(path, body, {
             type: 'application/json',
             ...(got?.etag ? { ifMatch: got.etag } : { ifNoneMatch: '*' as const }),
           });
-          etag = put.etag;
+          etag = put.etag ?? (await this.etagIfStill(path, body));
         } catch (err) {
           // Another device wrote in between: read its version and merge again.
           if (err instanceof DavError && err.code === 'precondition' && attempt < 4) {
@@ -294,6 +295,17 @@ export class SyncEngine {
       else delete meta.etags[part];
       return undefined;
     }
+  }
+
+  /**
+   * The ETag of what we just wrote, for servers that do not return one from PUT (Apache): read
+   * back, and kept only if the file still holds our text, so a write by another device in
+   * between is never mistaken for ours.
+   */
+  private async etagIfStill(path: string, body: string): Promise<string | undefined> {
+    const got = await this.client.get(path);
+    if (!got?.etag) return undefined;
+    return (await got.res.text()) === body ? got.etag : undefined;
   }
 
   /** Fetches the images of photos the merge brings, before their records land here. */

@@ -1,40 +1,17 @@
 // Sync for the screens: the account, "Test connection", "Sync now" and the automatic runs,
 // with progress and the last outcome in plain words. Loaded only once an account exists (see
 // sync-trigger.ts) or the Settings page opens.
-import { ArchiveRepo } from '../../lib/db/archive-repo';
 import { appDb } from '../../lib/db/db';
 import { SyncRepo, type SyncAccount } from '../../lib/db/sync-repo';
 import type { SyncMeta } from '../../lib/db/types';
-import {
-  SyncEngine,
-  type SyncProgress,
-  type SyncReport,
-  type SyncStore,
-} from '../../lib/sync/engine';
+import { SyncEngine, type SyncProgress, type SyncReport } from '../../lib/sync/engine';
 import { testConnection } from '../../lib/sync/webdav';
 import { explain } from './app.svelte';
 import { i18n } from './i18n.svelte';
 import { Live } from './live.svelte';
 import { SYNC_FLAG, SYNC_TAG } from './sync-trigger';
 
-const db = appDb();
-export const syncRepo = new SyncRepo(db);
-const archives = new ArchiveRepo(db);
-
-const store: SyncStore = {
-  conferences: () => syncRepo.conferences(),
-  metas: () => syncRepo.metas(),
-  saveMeta: (m) => syncRepo.saveMeta(m),
-  snapshot: (id, part) => syncRepo.snapshot(id, part),
-  apply: (id, part, done, revs) => syncRepo.apply(id, part, done, revs),
-  photosToUpload: (id) => syncRepo.photosToUpload(id),
-  markUploaded: (id) => syncRepo.markUploaded(id),
-  hasImage: (id) => syncRepo.hasImage(id),
-  image: (id) => syncRepo.image(id),
-  storeImage: (id, blob, name) => syncRepo.storeImage(id, blob, name),
-  document: async (id, lang) =>
-    (await archives.load([id], { lang, onlyWithNotes: true })).inputs[0],
-};
+export const syncRepo = new SyncRepo(appDb());
 
 // Automatic runs wait this long after the previous one, so switching apps is not a sync each.
 const AUTO_GAP_MS = 20_000;
@@ -87,7 +64,7 @@ class SyncState {
     this.progress = undefined;
     this.lastRunAt = Date.now();
     try {
-      const engine = new SyncEngine(store, account, {
+      const engine = new SyncEngine(syncRepo, account, {
         lang: i18n.lang,
         online: () => navigator.onLine,
         origin: location.origin,
@@ -109,14 +86,7 @@ class SyncState {
 
   /** After the folder vanished or was replaced: send this device's copy again, merged. */
   async reconnect(meta: SyncMeta): Promise<void> {
-    await syncRepo.resetBases(meta.conferenceId);
-    await syncRepo.saveMeta({
-      ...meta,
-      lost: undefined,
-      folderId: undefined,
-      etags: {},
-      files: {},
-    });
+    await syncRepo.reconnect(meta.conferenceId);
     await this.now();
   }
 

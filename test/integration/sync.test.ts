@@ -1,0 +1,314 @@
+// The sync engine and the database together, against a real Apache httpd with mod_dav (started
+// here, see test/support/dav-server.ts), through a proxy that injects faults. Each "device" is
+// its own IndexedDB (fake-indexeddb), as two browser profiles would be.
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDb, type ConfnotesDb } from '../../src/lib/db/db';
+import { ConferenceRepo } from '../../src/lib/db/conference-repo';
+import { NotesRepo } from '../../src/lib/db/notes-repo';
+import { StarRepo } from '../../src/lib/db/star-repo';
+import { SyncRepo } from '../../src/lib/db/sync-repo';
+import type { Photo } from '../../src/lib/db/types';
+import { SyncEngine, type SyncReport } from '../../src/lib/sync/engine';
+import { startDav, type DavServer } from '../support/dav-server';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { parsed } from '../unit/schedule/fixtures';
+
+let dav: DavServer;
+let proxy: FaultProxy;
+let n = 0;
+
+beforeAll(async () => {
+  dav = await startDav();
+  proxy = await startFaultProxy(dav.url);
+}, 60_000);
+
+afterAll(async () => {
+  await proxy?.stop();
+  await dav?.stop();
+});
+
+class Device {
+  db: ConfnotesDb;
+  repo: SyncRepo;
+  notes: NotesRepo;
+  constructor(readonly name: string) {
+    this.db = createDb(`sync-${name}-${++n}`);
+    this.repo = new SyncRepo(this.db);
+    this.notes = new NotesRepo(this.db);
+  }
+
+  sync(lang: 'en' | 'fr' = 'en'): Promise<SyncReport> {
+    const account = { url: proxy.url + folder, username: dav.user, password: dav.password };
+    return new SyncEngine(this.repo, account, { lang }).run();
+  }
+
+  async importRc3(): Promise<{ conferenceId: string; talkId: string }> {
+    const conferenceId = await new ConferenceRepo(this.db).create(
+      parsed('rc3'),
+      { kind: 'file', fileName: 'rc3.json', format: 'frab-json', fetchedAt: 0 },
+      { deviceTimeZone: 'UTC' },
+    );
+    const talks = await this.db.talks.where({ conferenceId }).sortBy('order');
+    return { conferenceId, talkId: talks[0]!.id };
+  }
+
+  /** A processed photo, as capture leaves it: record and image in one transaction. */
+  async addPhoto(conferenceId: string, talkId: string, seed: number): Promise<Photo> {
+    const bytes = new Uint8Array(2048).map((_, i) => (i * seed) % 251);
+    const id = `${seed.toString(16).padStart(8, '0')}${'ab'.repeat(28)}`;
+    const photo: Photo = {
+      id,
+      conferenceId,
+      talkId,
+      position: 100 + seed,
+      caption: `slide ${seed}`,
+      takenAt: seed,
+      width: 1920,
+      height: 1080,
+      size: bytes.byteLength,
+      type: 'image/jpeg',
+      status: 'ready',
+      createdAt: seed,
+    };
+    const blob = new Blob([bytes], { type: 'image/jpeg' });
+    await this.db.transaction('rw', this.db.photos, this.db.photoBlobs, async () => {
+      await this.db.photos.add(photo);
+      await this.db.photoBlobs.add({ id, blob, type: 'image/jpeg', name: `${id}.jpg` });
+    });
+    return photo;
+  }
+
+  async text(id: string) {
+    return (await this.db.entries.get(id))?.text;
+  }
+}
+
+// Each test syncs into its own account folder.
+let folder = '';
+beforeEach(async () => {
+  folder = `account-${++n}/`;
+  const res = await fetch(new URL(folder, dav.url), {
+    method: 'MKCOL',
+    headers: { Authorization: `Basic ${btoa(`${dav.user}:${dav.password}`)}` },
+  });
+  expect(res.status).toBe(201);
+  proxy.clear();
+  proxy.requests.length = 0;
+});
+
+const onDisk = (...parts: string[]) => join(dav.root, folder, ...parts);
+
+function clean(report: SyncReport) {
+  expect(report.error?.message).toBeUndefined();
+  for (const c of report.conferences) {
+    expect(c.error).toBeUndefined();
+    expect(c.lost).toBeUndefined();
+  }
+  return report;
+}
+
+describe('sync against Apache mod_dav', () => {
+  it('puts a readable folder on the server and brings everything to a second device', async () => {
+    const phone = new Device('phone');
+    const { conferenceId, talkId } = await phone.importRc3();
+    await new StarRepo(phone.db).set(talkId, conferenceId, true);
+    const photo = await phone.addPhoto(conferenceId, talkId, 7);
+    const noteId = await phone.notes.saveEntry(conferenceId, talkId, undefined, '- first point');
+    await phone.notes.saveOpinion(conferenceId, talkId, 'Worth it');
+    const first = clean(await phone.sync());
+    expect(first.conferences).toHaveLength(1);
+    expect(first.conferences[0]!.uploaded).toBe(1);
+    expect(await phone.db.outbox.count()).toBe(0);
+
+    const slug = first.conferences[0]!.folder;
+    expect(readdirSync(onDisk(slug)).sort()).toEqual(
+      ['.confnotes', 'images', `${slug}.adoc`, `${slug}.md`].sort(),
+    );
+    expect(readdirSync(onDisk(slug, 'images'))).toEqual([`${photo.id}.jpg`]);
+    const adoc = readFileSync(onDisk(slug, `${slug}.adoc`), 'utf8');
+    expect(adoc).toContain(`image:${photo.id}.jpg[]`);
+    expect(adoc).toContain('* first point');
+    expect(readFileSync(onDisk(slug, `${slug}.md`), 'utf8')).toContain(`](images/${photo.id}.jpg)`);
+
+    const laptop = new Device('laptop');
+    const pulled = clean(await laptop.sync());
+    expect(pulled.conferences.map((c) => c.conferenceId)).toEqual([conferenceId]);
+    expect(await laptop.db.talks.where({ conferenceId }).count()).toBe(48);
+    expect(await laptop.text(noteId!)).toBe('- first point');
+    expect((await laptop.db.opinions.get(talkId))?.text).toBe('Worth it');
+    expect(await laptop.db.stars.get(talkId)).toBeTruthy();
+    const image = await laptop.repo.image(photo.id);
+    expect(new Uint8Array(await image!.arrayBuffer())).toEqual(
+      new Uint8Array(await (await phone.repo.image(photo.id))!.arrayBuffer()),
+    );
+    expect(await laptop.db.outbox.count()).toBe(0);
+  });
+
+  it('needs only listings when nothing changed, and sends each photo once', async () => {
+    const phone = new Device('phone');
+    const { conferenceId, talkId } = await phone.importRc3();
+    for (let i = 1; i <= 3; i++) await phone.addPhoto(conferenceId, talkId, i);
+    clean(await phone.sync());
+    const puts = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/images/'));
+    expect(puts).toHaveLength(3);
+
+    proxy.requests.length = 0;
+    clean(await phone.sync());
+    expect(proxy.requests.map((r) => r.method)).toEqual(['PROPFIND', 'PROPFIND']);
+  });
+
+  it('carries edits both ways, and deletions as tombstones', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const noteId = (await phone.notes.saveEntry(conferenceId, talkId, undefined, 'v1'))!;
+    await new StarRepo(phone.db).set(talkId, conferenceId, true);
+    clean(await phone.sync());
+    clean(await laptop.sync());
+
+    await laptop.notes.saveEntry(conferenceId, talkId, noteId, 'v2 from the laptop');
+    await new StarRepo(laptop.db).set(talkId, conferenceId, false);
+    clean(await laptop.sync());
+    clean(await phone.sync());
+    expect(await phone.text(noteId)).toBe('v2 from the laptop');
+    expect(await phone.db.stars.get(talkId)).toBeUndefined();
+
+    await phone.notes.saveEntry(conferenceId, talkId, noteId, '');
+    clean(await phone.sync());
+    clean(await laptop.sync());
+    expect(await laptop.db.entries.get(noteId)).toBeUndefined();
+  });
+
+  it('keeps both versions of a note changed on both devices offline', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const noteId = (await phone.notes.saveEntry(conferenceId, talkId, undefined, '- base'))!;
+    clean(await phone.sync());
+    clean(await laptop.sync());
+    await phone.notes.saveEntry(conferenceId, talkId, noteId, '- base\n- from the phone');
+    await laptop.notes.saveEntry(conferenceId, talkId, noteId, '- base\n- from the laptop');
+    clean(await phone.sync());
+    const second = clean(await laptop.sync());
+    expect(second.conferences[0]!.conflicts).toBe(1);
+    clean(await phone.sync());
+    for (const device of [phone, laptop]) {
+      const entry = await device.db.entries.get(noteId);
+      expect(entry!.text).toBe('- base\n- from the phone');
+      expect(entry!.otherVersions!.map((v) => v.text)).toEqual(['- base\n- from the laptop']);
+    }
+    await laptop.notes.keepVersion('entries', noteId, 0);
+    clean(await laptop.sync());
+    clean(await phone.sync());
+    const settled = await phone.db.entries.get(noteId);
+    expect(settled!.text).toBe('- base\n- from the laptop');
+    expect(settled!.otherVersions).toBeUndefined();
+  });
+
+  it('loses nothing to a fault, and converges on the next sync', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const { conferenceId, talkId } = await phone.importRc3();
+    clean(await phone.sync());
+    clean(await laptop.sync());
+    const faults = [
+      { method: 'PUT', path: /notes\.json/, fault: { status: 500 } },
+      { method: 'PUT', path: /notes\.json/, fault: { status: 503 } },
+      { method: 'PUT', path: /images\//, fault: { status: 507 } },
+      { method: 'PROPFIND', fault: { status: 401 } },
+      { method: 'PUT', path: /notes\.json/, fault: { status: 412 } },
+      { method: 'PUT', path: /images\//, fault: { drop: 'mid-upload' as const } },
+      { method: 'GET', path: /notes\.json/, fault: { drop: 'before' as const } },
+    ];
+    let seed = 100;
+    for (const rule of faults) {
+      const label = `${rule.method} ${'status' in rule.fault ? rule.fault.status : rule.fault.drop}`;
+      const text = `written before ${label}`;
+      const id = (await phone.notes.saveEntry(conferenceId, talkId, undefined, text))!;
+      const photo = await phone.addPhoto(conferenceId, talkId, ++seed);
+      proxy.fail(rule);
+      proxy.requests.length = 0;
+      const failed = await phone.sync();
+      const hit = 'status' in rule.fault ? rule.fault.status : 0;
+      expect(
+        proxy.requests.some((r) => r.method === rule.method && r.status === hit),
+        label,
+      ).toBe(true);
+      // 412 is not a failure: the engine reads the other write and merges again.
+      if (!('status' in rule.fault && rule.fault.status === 412)) {
+        const problem = failed.error?.message ?? failed.conferences[0]?.error;
+        expect(problem, label).toBeTruthy();
+        expect(await phone.db.outbox.get(`entries/${id}`), label).toBeTruthy();
+      }
+      expect(await phone.text(id), label).toBe(text);
+      clean(await phone.sync());
+      clean(await laptop.sync());
+      expect(await laptop.text(id), label).toBe(text);
+      expect(await laptop.repo.image(photo.id), label).toBeTruthy();
+    }
+  });
+
+  it('asks before anything when the folder was emptied, and can send it all again', async () => {
+    const phone = new Device('phone');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const id = (await phone.notes.saveEntry(conferenceId, talkId, undefined, 'keep me'))!;
+    const photo = await phone.addPhoto(conferenceId, talkId, 9);
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
+    rmSync(onDisk(slug), { recursive: true });
+
+    const report = await phone.sync();
+    expect(report.conferences[0]!.lost).toBe('missing');
+    expect(await phone.text(id)).toBe('keep me');
+    expect(await phone.db.talks.where({ conferenceId }).count()).toBe(48);
+    expect(existsSync(onDisk(slug))).toBe(false);
+
+    await phone.repo.reconnect(conferenceId);
+    clean(await phone.sync());
+    expect(readFileSync(onDisk(slug, `${slug}.adoc`), 'utf8')).toContain('keep me');
+    expect(readdirSync(onDisk(slug, 'images'))).toEqual([`${photo.id}.jpg`]);
+  });
+
+  it('resumes an interrupted upload without sending finished images again', async () => {
+    const phone = new Device('phone');
+    const { conferenceId, talkId } = await phone.importRc3();
+    for (let i = 1; i <= 6; i++) await phone.addPhoto(conferenceId, talkId, 40 + i);
+    clean(await phone.sync());
+    for (let i = 1; i <= 6; i++) await phone.addPhoto(conferenceId, talkId, 60 + i);
+    // The connection drops during one image of the second batch.
+    proxy.fail({ method: 'PUT', path: /images\//, fault: { drop: 'mid-upload' } });
+    proxy.requests.length = 0;
+    const failed = await phone.sync();
+    expect(failed.error ?? failed.conferences[0]?.error).toBeTruthy();
+    const sentBefore = proxy.requests.filter((r) => r.method === 'PUT' && r.status === 201).length;
+    proxy.requests.length = 0;
+    clean(await phone.sync());
+    const puts = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/images/'));
+    expect(sentBefore + puts.length).toBe(6);
+    expect(readdirSync(onDisk(failed.conferences[0]!.folder, 'images'))).toHaveLength(12);
+  });
+
+  it('stops and asks when another copy replaced the folder', async () => {
+    const phone = new Device('phone');
+    const tablet = new Device('tablet');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const id = (await phone.notes.saveEntry(conferenceId, talkId, undefined, 'phone words'))!;
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
+    clean(await tablet.sync());
+    await tablet.notes.saveEntry(conferenceId, talkId, undefined, 'tablet words');
+    // Someone empties the folder; the tablet, asked what to do, sends its copy again.
+    rmSync(onDisk(slug), { recursive: true });
+    expect((await tablet.sync()).conferences[0]!.lost).toBe('missing');
+    await tablet.repo.reconnect(conferenceId);
+    clean(await tablet.sync());
+
+    const report = await phone.sync();
+    expect(report.conferences[0]!.lost).toBe('replaced');
+    expect(await phone.text(id)).toBe('phone words');
+    await phone.repo.reconnect(conferenceId);
+    clean(await phone.sync());
+    const texts = (await phone.db.entries.where({ conferenceId }).toArray()).map((e) => e.text);
+    expect(texts.sort()).toEqual(['phone words', 'tablet words']);
+  });
+});
