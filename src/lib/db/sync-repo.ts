@@ -92,13 +92,16 @@ export class SyncRepo implements SyncStore {
     await this.db.syncMeta.delete(conferenceId);
   }
 
-  /** Changes waiting for the server, by conference. */
+  /** Changes waiting for the server, by conference (the demo, which stays here, left out). */
   watchWaiting(): Observable<Map<string, number>> {
     return liveQuery(async () => {
+      const synced = new Set((await this.conferences()).map((c) => c.id));
       const counts = new Map<string, number>();
-      await this.db.outbox.each((row) =>
-        counts.set(row.conferenceId, (counts.get(row.conferenceId) ?? 0) + 1),
-      );
+      await this.db.outbox.each((row) => {
+        if (synced.has(row.conferenceId)) {
+          counts.set(row.conferenceId, (counts.get(row.conferenceId) ?? 0) + 1);
+        }
+      });
       return counts;
     });
   }

@@ -88,13 +88,28 @@ function newFolderId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Runs `work` over `items`, `width` at a time, stopping at the first failure. */
+/**
+ * Runs `work` over `items`, `width` at a time. After a failure no new item starts, and the
+ * ones under way finish before the first error is thrown: nothing keeps running unseen.
+ */
 async function eachLimited<T>(items: T[], width: number, work: (item: T) => Promise<void>) {
   let next = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  const lanes = await Promise.allSettled(
+    Array.from({ length: Math.min(width, items.length) }, lane),
+  );
+  const failure = lanes.find((l) => l.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 export class SyncEngine {
@@ -200,7 +215,7 @@ export class SyncEngine {
     for (const entry of listing ?? []) {
       if (!entry.folder) etags.set(entry.name.replace(/\.json$/, ''), entry.etag);
     }
-    if (!etags.has('schedule') && meta.folderId) {
+    if (!etags.has('schedule') && meta.lastSyncAt) {
       // The folder was emptied, moved or deleted: never take that as "delete everything".
       meta.lost = 'missing';
       report.lost = meta.lost;
@@ -212,7 +227,9 @@ export class SyncEngine {
       await this.client.mkcol(`${dir}${STATE_DIR}/`);
     }
     if (!listing || !exists) await this.client.mkcol(`${dir}images/`);
-    meta.folderId ??= etags.has('schedule') ? undefined : newFolderId();
+    if (!etags.has('schedule')) meta.folderId ??= newFolderId();
+    // The folder is this conference's from now on, even if this first sync stops halfway.
+    await this.store.saveMeta(meta);
 
     for (const part of PART_NAMES) {
       const lost = await this.syncPart(meta, dir, part, etags.get(part), report);

@@ -54,16 +54,17 @@ class SyncState {
   }
 
   async #sync(): Promise<void> {
-    const account = await syncRepo.account();
-    if (!account) {
-      this.error = 'Set up a WebDAV account first.';
-      return;
-    }
     this.running = true;
     this.error = '';
+    this.report = undefined;
     this.progress = undefined;
     this.lastRunAt = Date.now();
     try {
+      const account = await syncRepo.account();
+      if (!account) {
+        this.error = 'Set up a WebDAV account first.';
+        return;
+      }
       const engine = new SyncEngine(syncRepo, account, {
         lang: i18n.lang,
         online: () => navigator.onLine,

@@ -1,0 +1,193 @@
+// Sync in the built app, against a real Apache httpd with mod_dav on another origin (CORS set up
+// as a browser-facing Nextcloud must be), with two browser profiles as two devices.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { CHROME_ARGS, chromePath } from '../support/browser';
+import { CAMERA_ARGS } from '../support/fake-camera';
+import { startDav, type DavServer } from '../support/dav-server';
+import { startFaultProxy } from '../support/fault-proxy';
+import { test, expect, openApp, importFile, waitForOffline, FIXTURES } from './fixtures';
+
+test.use({
+  launchOptions: { executablePath: chromePath(), args: [...CHROME_ARGS, ...CAMERA_ARGS] },
+});
+
+const RC3 = `${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`;
+const TALK = 'Der faule Admin automatisiert: Gluon auf echter Hardware testen';
+
+async function setUpAccount(page: Page, url: string, user: string, password: string) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: 'WebDAV URL' }).fill(url);
+  await page.getByRole('textbox', { name: 'Username' }).fill(user);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Save account' }).click();
+}
+
+async function syncNow(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByText(/^Synced \d+ conferences/)).toBeVisible();
+  await expect(page.getByText('Nothing waiting.')).toBeVisible();
+}
+
+async function openTalk(page: Page) {
+  await page.getByRole('link', { name: 'Confnotes' }).click();
+  await page.getByRole('link', { name: 'rC3 Channels' }).click();
+  await page.getByRole('searchbox', { name: 'Search talks' }).fill(TALK);
+  await page.getByRole('link', { name: TALK, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: TALK })).toBeVisible();
+}
+
+let dav: DavServer | undefined;
+test.afterEach(async () => {
+  await dav?.stop();
+  dav = undefined;
+});
+
+test('two devices share a conference through WebDAV, and an offline clash keeps both versions', async ({
+  page,
+  app,
+  browser,
+}) => {
+  dav = await startDav({ origin: app.url.replace(/\/$/, '') });
+  const account = `${dav.url}`;
+
+  // The phone: a schedule, a slide and a note, then the account.
+  await openApp(page, app);
+  await waitForOffline(page);
+  await importFile(page, app, RC3);
+  await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
+  await openTalk(page);
+  await page.getByRole('button', { name: 'Open camera' }).click();
+  await expect(page.getByRole('button', { name: 'Take photo' })).toBeEnabled();
+  await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
+  await page.getByRole('button', { name: 'Take photo' }).click();
+  await expect(page.getByText('1 saved')).toBeVisible();
+  await page.getByRole('link', { name: 'Done' }).click();
+  await expect(page.getByRole('img', { name: 'Slide 1', exact: true })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Notes' }).fill('- Gluon on real hardware');
+  await page.waitForTimeout(600);
+
+  await setUpAccount(page, account, dav.user, dav.password);
+  await expect(page.getByText(/^Connected to 127\.0\.0\.1/)).toBeVisible();
+  await expect(page.getByText(/^Synced 1 conferences: 1 photos sent/)).toBeVisible();
+  await expect(page.getByText('Nothing waiting.')).toBeVisible();
+
+  // The server holds the readable write-up and the image, named by its content hash.
+  const folder = readdirSync(dav.root).find((f) => f.startsWith('rc3'))!;
+  const images = readdirSync(join(dav.root, folder, 'images'));
+  expect(images).toHaveLength(1);
+  expect(images[0]).toMatch(/^[0-9a-f]{64}\.jpg$/);
+  const adoc = readFileSync(join(dav.root, folder, `${folder}.adoc`), 'utf8');
+  expect(adoc).toContain(`== ${TALK}`);
+  expect(adoc).toContain(`image:${images[0]}[]`);
+  expect(adoc).toContain('* Gluon on real hardware');
+
+  // The laptop: a second profile on the same app, with the same account.
+  const laptopContext = await browser.newContext();
+  const laptop = await laptopContext.newPage();
+  await openApp(laptop, app);
+  await setUpAccount(laptop, account, dav.user, dav.password);
+  await expect(laptop.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await openTalk(laptop);
+  await expect(laptop.getByRole('img', { name: 'Slide 1', exact: true })).toBeVisible();
+  await expect(laptop.getByRole('textbox', { name: 'Notes' })).toHaveValue(
+    '- Gluon on real hardware',
+  );
+
+  // Both change the note with the app's server gone; the WebDAV server is still there.
+  await app.stop();
+  await page.reload();
+  await openTalk(page);
+  await page.getByRole('textbox', { name: 'Notes' }).fill('- Gluon on real hardware\n- phone');
+  await laptop.getByRole('textbox', { name: 'Notes' }).fill('- Gluon on real hardware\n- laptop');
+  await page.waitForTimeout(600);
+  await laptop.waitForTimeout(600);
+  await syncNow(page);
+  await syncNow(laptop);
+  await expect(laptop.getByText(/1 notes edited on two devices/)).toBeVisible();
+  await syncNow(page);
+
+  for (const device of [page, laptop]) {
+    await openTalk(device);
+    const clash = device.getByRole('region', { name: 'Edited on two devices' });
+    await expect(clash.getByRole('group', { name: 'Version 1' })).toContainText('- phone');
+    await expect(clash.getByRole('group', { name: 'Version 2' })).toContainText('- laptop');
+  }
+  await laptop
+    .getByRole('region', { name: 'Edited on two devices' })
+    .getByRole('button', { name: 'Keep version 2' })
+    .click();
+  await expect(laptop.getByRole('region', { name: 'Edited on two devices' })).toHaveCount(0);
+  await expect(laptop.getByRole('textbox', { name: 'Notes' })).toHaveValue(
+    '- Gluon on real hardware\n- laptop',
+  );
+  await syncNow(laptop);
+  await syncNow(page);
+  await openTalk(page);
+  await expect(page.getByRole('region', { name: 'Edited on two devices' })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(
+    '- Gluon on real hardware\n- laptop',
+  );
+  await laptopContext.close();
+});
+
+test('Test connection says what is wrong, in plain words', async ({ page, app }) => {
+  dav = await startDav({ origin: app.url.replace(/\/$/, '') });
+  const other = await startDav({ origin: 'http://127.0.0.1:1' });
+  try {
+    await openApp(page, app);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const check = async (url: string, password: string, message: RegExp) => {
+      await page.getByRole('textbox', { name: 'WebDAV URL' }).fill(url);
+      await page.getByRole('textbox', { name: 'Username' }).fill(dav!.user);
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await expect(page.getByRole('alert')).toHaveText(message);
+    };
+    await check(dav.url, 'wrong', /did not accept the username or password/);
+    await check(`${dav.url}missing/`, dav.password, /does not exist/);
+    await check(other.url, other.password, /does not let this app read its answers \(CORS\)/);
+    await check('http://127.0.0.1:9/dav/', dav.password, /could not be reached/);
+    await check(
+      'http://example.org/dav/',
+      dav.password,
+      /Plain http:\/\/ would send your password/,
+    );
+    await page.getByRole('textbox', { name: 'WebDAV URL' }).fill(dav.url);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Connected to' })).toBeVisible();
+    // The password is never in a URL the app requested.
+  } finally {
+    await other.stop();
+  }
+});
+
+test('a full server (507) is told in plain words, and the next sync sends everything', async ({
+  page,
+  app,
+}) => {
+  dav = await startDav({ origin: app.url.replace(/\/$/, '') });
+  const proxy = await startFaultProxy(dav.url, { origin: app.url.replace(/\/$/, '') });
+  try {
+    await openApp(page, app);
+    await importFile(page, app, RC3);
+    await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
+    await openTalk(page);
+    await page.getByRole('textbox', { name: 'Notes' }).fill('- written before the server filled');
+    await page.waitForTimeout(600);
+    proxy.fail({ method: 'PUT', path: /\.confnotes\/schedule\.json/, fault: { status: 507 } });
+    await setUpAccount(page, proxy.url, dav.user, dav.password);
+    await expect(page.getByRole('alert').filter({ hasText: 'out of space' })).toBeVisible();
+    await expect(page.getByText(/changes waiting/)).toBeVisible();
+    await syncNow(page);
+    expect(readdirSync(dav.root)).toEqual(['rc3-channels']);
+    expect(readFileSync(join(dav.root, 'rc3-channels', 'rc3-channels.md'), 'utf8')).toContain(
+      'written before the server filled',
+    );
+    expect(proxy.requests.every((r) => !r.path.includes(dav!.password))).toBe(true);
+  } finally {
+    await proxy.stop();
+  }
+});
