@@ -9,6 +9,7 @@ import { scheduleBench } from './schedule';
 import { captureBench } from './capture';
 import { exportBench } from './export';
 import { startupBench, type Row } from './startup';
+import { syncBench } from './sync';
 
 // `npm run bench -- startup sync` runs only those parts; no names runs them all.
 const only = process.argv.slice(2);
@@ -23,6 +24,7 @@ try {
   if (wanted('schedule')) rows.push(...(await scheduleBench(browser, app.url)));
   if (wanted('capture')) rows.push(...(await captureBench(app.url)));
   if (wanted('export')) rows.push(...(await exportBench()));
+  if (wanted('sync')) rows.push(...(await syncBench(browser, app.url)));
 } finally {
   await browser.close();
   await app.stop();

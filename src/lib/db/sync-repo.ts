@@ -223,11 +223,13 @@ export class SyncRepo implements SyncStore {
       .toArray();
   }
 
-  async markUploaded(id: string): Promise<void> {
+  async markUploaded(ids: string[]): Promise<void> {
+    if (!ids.length) return;
     const db = this.db;
+    const at = Date.now();
     await db.transaction('rw', db.photos, async (tx) => {
       quietTransaction(tx.idbtrans);
-      await db.photos.update(id, { syncedAt: Date.now() });
+      await db.photos.bulkUpdate(ids.map((key) => ({ key, changes: { syncedAt: at } })));
     });
   }
 

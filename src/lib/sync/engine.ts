@@ -38,7 +38,7 @@ export interface SyncStore {
     revs: Map<string, string>,
   ): Promise<void>;
   photosToUpload(conferenceId: string): Promise<Photo[]>;
-  markUploaded(id: string): Promise<void>;
+  markUploaded(ids: string[]): Promise<void>;
   hasImage(id: string): Promise<boolean>;
   image(id: string): Promise<Blob | undefined>;
   storeImage(id: string, blob: Blob, name: string): Promise<void>;
@@ -194,6 +194,9 @@ export class SyncEngine {
 
   /** The conference id a folder's state names, or undefined when it is not a Confnotes folder. */
   private async readFolderIdentity(folder: string): Promise<string | undefined> {
+    // A listing first: another app's folder costs one PROPFIND, never a download.
+    const state = await this.client.list(`${folder}/${STATE_DIR}/`, 1);
+    if (!state?.some((e) => e.name === 'schedule.json')) return undefined;
     const got = await this.client.get(`${folder}/${stateFile('schedule')}`);
     if (!got) return undefined;
     try {
@@ -364,30 +367,38 @@ export class SyncEngine {
     const listing: DavEntry[] = (await this.client.list(`${dir}images/`, 1)) ?? [];
     const there = new Set(listing.map((e) => e.name));
     const todo: Photo[] = [];
+    // Photos on the server are marked as sent in one write at the end, failed or not: one
+    // transaction per photo would cost more than the upload. A mark lost to a crash costs
+    // nothing either, since the listing above shows the server has the image.
+    const marked: string[] = [];
     for (const photo of photos) {
-      if (there.has(imageFile(photo))) await this.store.markUploaded(photo.id);
+      if (there.has(imageFile(photo))) marked.push(photo.id);
       else todo.push(photo);
     }
     const total = todo.reduce((n, p) => n + p.size, 0);
     let sent = 0;
     this.progress(meta, 'uploading', 0, total);
-    await eachLimited(todo, this.options.parallel ?? 4, async (photo) => {
-      const blob = await this.store.image(photo.id);
-      if (!blob) return;
-      try {
-        await this.client.put(`${dir}images/${imageFile(photo)}`, blob, {
-          type: photo.type,
-          ifNoneMatch: '*',
-        });
-      } catch (err) {
-        // Already there (another device sent the same photo): that is what we wanted.
-        if (!(err instanceof DavError && err.code === 'precondition')) throw err;
-      }
-      await this.store.markUploaded(photo.id);
-      report.uploaded++;
-      sent += photo.size;
-      this.progress(meta, 'uploading', sent, total);
-    });
+    try {
+      await eachLimited(todo, this.options.parallel ?? 4, async (photo) => {
+        const blob = await this.store.image(photo.id);
+        if (!blob) return;
+        try {
+          await this.client.put(`${dir}images/${imageFile(photo)}`, blob, {
+            type: photo.type,
+            ifNoneMatch: '*',
+          });
+        } catch (err) {
+          // Already there (another device sent the same photo): that is what we wanted.
+          if (!(err instanceof DavError && err.code === 'precondition')) throw err;
+        }
+        marked.push(photo.id);
+        report.uploaded++;
+        sent += photo.size;
+        this.progress(meta, 'uploading', sent, total);
+      });
+    } finally {
+      await this.store.markUploaded(marked);
+    }
   }
 
   /** The readable write-up, sent only when its text changed. */

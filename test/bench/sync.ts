@@ -1,0 +1,152 @@
+// Sync of 300 photos from the built app in Chromium to a real Apache mod_dav on another origin
+// (through a counting proxy), against the floor of a plain loop of PUTs of the same Blobs from
+// the same page to the same server, in the same run. Then a second sync with nothing changed:
+// what it sends must be listings only.
+import type { Browser } from '@playwright/test';
+import { startDav } from '../support/dav-server';
+import { startFaultProxy } from '../support/fault-proxy';
+import type { Row } from './startup';
+
+const PHOTOS = 300;
+const SIZE = 200 * 1024; // about the stored median (DESIGN.md: <= 250 KB)
+
+/** Writes a conference with 300 ready photos straight into the app's IndexedDB. */
+function seed({ photos, size }: { photos: number; size: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('confnotes');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['conferences', 'talks', 'photos', 'photoBlobs'], 'readwrite');
+      const now = Date.now();
+      tx.objectStore('conferences').put({
+        id: 'bench-conf',
+        title: 'Bench Conference',
+        timeZone: 'UTC',
+        timeZoneSource: 'user',
+        source: { kind: 'file', fileName: 'bench.json', format: 'frab-json', fetchedAt: now },
+        demo: false,
+        warnings: [],
+        createdAt: now,
+        updatedAt: now,
+      });
+      tx.objectStore('talks').put({
+        id: 'bench-talk',
+        conferenceId: 'bench-conf',
+        sourceKey: 'bench',
+        order: 0,
+        title: 'Bench talk',
+        utcFromFile: false,
+        speakers: [],
+        links: [],
+        removedFromSchedule: false,
+      });
+      for (let i = 0; i < photos; i++) {
+        const bytes = new Uint8Array(size);
+        for (let j = 0; j < size; j += 65536) crypto.getRandomValues(bytes.subarray(j, j + 65536));
+        const id = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
+          b.toString(16).padStart(2, '0'),
+        ).join('');
+        const blob = new Blob([bytes], { type: 'image/jpeg' });
+        tx.objectStore('photos').put({
+          id,
+          conferenceId: 'bench-conf',
+          talkId: 'bench-talk',
+          position: i,
+          caption: '',
+          takenAt: now + i,
+          width: 1920,
+          height: 1080,
+          size,
+          type: 'image/jpeg',
+          status: 'ready',
+          createdAt: now + i,
+        });
+        tx.objectStore('photoBlobs').put({ id, blob, type: 'image/jpeg', name: `${id}.jpg` });
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** The floor: the same stored Blobs PUT one after another, as a plain script would. */
+function putLoop({ url, auth }: { url: string; auth: string }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('confnotes');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('photoBlobs').objectStore('photoBlobs').getAll();
+      req.onerror = () => reject(req.error);
+      req.onsuccess = async () => {
+        const rows = req.result as { id: string; blob: Blob }[];
+        const start = performance.now();
+        for (const row of rows) {
+          const res = await fetch(`${url}${row.id}.jpg`, {
+            method: 'PUT',
+            body: row.blob,
+            headers: { Authorization: auth, 'Content-Type': 'image/jpeg' },
+          });
+          if (!res.ok) return reject(new Error(`PUT ${res.status}`));
+        }
+        resolve(performance.now() - start);
+      };
+    };
+  });
+}
+
+export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]> {
+  const origin = appUrl.replace(/\/$/, '');
+  const dav = await startDav({ origin });
+  const proxy = await startFaultProxy(dav.url, { origin, keepAlive: true });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await page.locator('main a.title').first().waitFor();
+    await page.evaluate(seed, { photos: PHOTOS, size: SIZE });
+    const auth = `Basic ${Buffer.from(`${dav.user}:${dav.password}`).toString('base64')}`;
+    await fetch(new URL('floor/', dav.url), { method: 'MKCOL', headers: { Authorization: auth } });
+    const floorMs = await page.evaluate(putLoop, { url: `${proxy.url}floor/`, auth });
+
+    await page.goto(`${appUrl}#/settings`);
+    await page.getByRole('textbox', { name: 'WebDAV URL' }).fill(proxy.url);
+    await page.getByRole('textbox', { name: 'Username' }).fill(dav.user);
+    await page.getByLabel('Password', { exact: true }).fill(dav.password);
+    const done = page.getByText(/^Synced 1 conferences/);
+    const start = performance.now();
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await done.waitFor({ timeout: 300_000 });
+    const syncMs = performance.now() - start;
+    const sent = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/images/'));
+    if (sent.length !== PHOTOS) throw new Error(`sync sent ${sent.length} images, not ${PHOTOS}`);
+
+    proxy.requests.length = 0;
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await done.waitFor();
+    const second = [...proxy.requests];
+    const bytes = second.reduce((n, r) => n + r.bytesIn, 0);
+    const methods = [...new Set(second.map((r) => r.method))].sort();
+    const listingsOnly = second.every((r) => r.method === 'PROPFIND' || r.method === 'OPTIONS');
+    console.log('second sync requests:', second);
+    const ratio = floorMs / syncMs;
+    return [
+      {
+        what: `sync, first, ${PHOTOS} photos: speed vs PUT loop`,
+        value: `${ratio.toFixed(2)}x (${(syncMs / 1000).toFixed(1)} s vs ${(floorMs / 1000).toFixed(1)} s)`,
+        budget: '>= 0.8x',
+        ok: ratio >= 0.8,
+      },
+      {
+        what: 'sync, second, nothing changed: bytes sent',
+        value: `${bytes} B in ${second.length} requests (${methods.join(', ')})`,
+        budget: 'listings only',
+        ok: listingsOnly,
+      },
+    ];
+  } finally {
+    await context.close();
+    await proxy.stop();
+    await dav.stop();
+  }
+}
