@@ -1,6 +1,6 @@
 // The service worker: precaches the app shell (the list is injected at build time), serves
 // index.html for every navigation, takes updates only when the page asks, and receives images
-// shared to the installed app (the manifest's share_target).
+// shared to the installed app (the manifest's share_target), and runs Background Sync.
 /// <reference lib="webworker" />
 import {
   cleanupOutdatedCaches,
@@ -10,6 +10,7 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
 import { SHARE_TARGET_PATH, receiveShare } from './share-target';
+import { listenForBackgroundSync } from './background-sync';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -30,14 +31,4 @@ registerRoute(
 );
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 
-// Background Sync (Chromium): the page registers this tag when a sync could not reach the
-// server; the browser fires it once the network is back. An open window runs the sync itself.
-self.addEventListener('sync', (event: Event) => {
-  const e = event as ExtendableEvent & { tag: string };
-  if (e.tag !== 'confnotes-sync') return;
-  e.waitUntil(
-    self.clients.matchAll({ type: 'window' }).then((windows) => {
-      for (const w of windows) w.postMessage({ type: 'confnotes-sync' });
-    }),
-  );
-});
+listenForBackgroundSync();

@@ -191,3 +191,43 @@ test('a full server (507) is told in plain words, and the next sync sends everyt
     await proxy.stop();
   }
 });
+
+test('Background Sync: the service worker syncs on its own with the app closed', async ({
+  page,
+  app,
+  context,
+}) => {
+  dav = await startDav({ origin: app.url.replace(/\/$/, '') });
+  await openApp(page, app);
+  await waitForOffline(page);
+  await importFile(page, app, RC3);
+  await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
+  await setUpAccount(page, dav.url, dav.user, dav.password);
+  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await openTalk(page);
+  await page.getByRole('textbox', { name: 'Notes' }).fill('- typed, then the app was closed');
+  await page.waitForTimeout(600);
+
+  const cdp = await context.newCDPSession(page);
+  const registration = new Promise<string>((resolve) =>
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = registrations.find((r) => r.scopeURL === app.url && !r.isDeleted);
+      if (ours) resolve(ours.registrationId);
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  const registrationId = await registration;
+  // No window of the app is left: only the worker can do it.
+  await page.goto('about:blank');
+  const md = join(dav.root, 'rc3-channels', 'rc3-channels.md');
+  expect(readFileSync(md, 'utf8')).not.toContain('typed, then the app was closed');
+  await cdp.send('ServiceWorker.dispatchSyncEvent', {
+    origin: app.url.replace(/\/$/, ''),
+    registrationId,
+    tag: 'confnotes-sync',
+    lastChance: false,
+  });
+  await expect
+    .poll(() => readFileSync(md, 'utf8'), { timeout: 20_000 })
+    .toContain('typed, then the app was closed');
+});

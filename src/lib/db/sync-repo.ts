@@ -18,6 +18,8 @@ export interface SyncAccount {
   username: string;
   /** An app password; it never leaves this device except in the Authorization header. */
   password: string;
+  /** Language of the readable write-up, for syncs the service worker runs on its own. */
+  lang?: Lang;
 }
 
 const ACCOUNT_KEY = 'sync.account';

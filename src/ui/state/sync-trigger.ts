@@ -1,8 +1,10 @@
 // The automatic sync runs: when the app opens, when the network comes back, when the app
 // becomes visible, and when the service worker relays a Background Sync. Part of start-up, so
 // it stays tiny: the sync code itself loads only if an account was set up on this device.
+import { SYNC_TAG } from '../../lib/sync/tag';
+
 export const SYNC_FLAG = 'confnotes.sync';
-export const SYNC_TAG = 'confnotes-sync';
+export { SYNC_TAG };
 
 export function startAutoSync(): void {
   const go = () => {

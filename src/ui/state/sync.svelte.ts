@@ -65,6 +65,7 @@ class SyncState {
         this.error = 'Set up a WebDAV account first.';
         return;
       }
+      if (account.lang !== i18n.lang) await syncRepo.saveAccount({ ...account, lang: i18n.lang });
       const engine = new SyncEngine(syncRepo, account, {
         lang: i18n.lang,
         online: () => navigator.onLine,
