@@ -14,6 +14,21 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // Everything the first screen runs in one chunk: left to itself the bundler cut it
+        // into a dozen small files, each with its own overhead, and moved modules between
+        // them whenever a lazy import changed. Budget: DESIGN.md, measured by npm run bench.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'start',
+              test: /node_modules[\\/](svelte|dexie|workbox-window)[\\/]|src[\\/](lib[\\/](db[\\/](db|outbox|conference-list|photo-tables|demo)|sync[\\/]tag|schedule[\\/]agenda|util[\\/]time)|ui[\\/]state[\\/](app|i18n|router|env|live|pwa|sync-trigger))\b/,
+            },
+          ],
+        },
+      },
+    },
   },
   worker: {
     format: 'es',

@@ -1,5 +1,13 @@
-// French for the interface, keyed by the English text. A key missing here shows in English.
+// French words of the interface, keyed by their English text. The first screen's words are in
+// fr-start.ts, loaded before the first paint; these come with the first other screen.
+import { FR_START } from './fr-start';
+
 export const FR: Record<string, string> = {
+  ...FR_START,
+  'Install Confnotes on your home screen: it opens instantly and works with no network.':
+    'Installez Confnotes sur votre écran d’accueil : il s’ouvre aussitôt et marche sans réseau.',
+  Install: 'Installer',
+  Star: 'Favori',
   "Demo conference, taken from a real attendee's write-up.":
     'Conférence de démonstration, tirée du compte rendu d’un vrai participant.',
   "This schedule does not say which time zone it is in. Times are read as {zone} (your phone's).":
@@ -7,7 +15,6 @@ export const FR: Record<string, string> = {
   "Times are in the conference's time zone ({zone}); your phone is set to {phone}.":
     'Les heures sont celles du fuseau de la conférence ({zone}) ; votre téléphone est réglé sur {phone}.',
   '- a point, Enter for the next one': '- un point, Entrée pour le suivant',
-  'A new version is available.': 'Une nouvelle version est disponible.',
   'A zip with the write-up in AsciiDoc and Markdown, the photos, and everything needed to restore it.':
     'Un zip avec le compte rendu en AsciiDoc et en Markdown, les photos, et tout ce qu’il faut pour le restaurer.',
   About: 'À propos',
@@ -16,7 +23,6 @@ export const FR: Record<string, string> = {
   'Add section': 'Ajouter la section',
   'All rooms': 'Toutes les salles',
   'Automatic (the talk on now)': 'Automatique (le talk en cours)',
-  'Back to your conferences': 'Retour à vos conférences',
   'Camera viewfinder': 'Viseur de l’appareil photo',
   Cancel: 'Annuler',
   'Caption of {name}': 'Légende de {name}',
@@ -37,7 +43,6 @@ export const FR: Record<string, string> = {
     'Supprimer {title} et tout ce que vous avez enregistré pour elle sur ce téléphone ?',
   Delete: 'Supprimer',
   'Demo conference': 'Conférence de démonstration',
-  Demo: 'Démo',
   Description: 'Description',
   Dismiss: 'Fermer',
   Done: 'Terminé',
@@ -56,18 +61,10 @@ export const FR: Record<string, string> = {
   'Import a conference schedule first: shared photos are filed under its talks.':
     'Importez d’abord le programme d’une conférence : les photos partagées sont classées sous ses talks.',
   'Import from URL': 'Importer depuis l’URL',
-  'Import schedule': 'Importer un programme',
-  'Import zip': 'Importer un zip',
-  'Importing…': 'Import en cours…',
-  'Install Confnotes on your home screen: it opens instantly and works with no network.':
-    'Installez Confnotes sur votre écran d’accueil : il s’ouvre aussitôt et marche sans réseau.',
-  Install: 'Installer',
   'Keep originals (uses much more space)': 'Garder les originaux (prend beaucoup plus de place)',
   'Language of the write-up': 'Langue du compte rendu',
   Language: 'Langue',
-  Later: 'Plus tard',
   Links: 'Liens',
-  'Loading…': 'Chargement…',
   'Move to…': 'Déplacer vers…',
   'Move {name} earlier': 'Avancer {name}',
   'Move {name} later': 'Reculer {name}',
@@ -76,25 +73,19 @@ export const FR: Record<string, string> = {
   'New section': 'Nouvelle section',
   'Next photo goes to:': 'La prochaine photo va dans :',
   Next: 'Ensuite',
-  'No conference yet. Import a schedule to start.':
-    'Aucune conférence pour l’instant. Importez un programme pour commencer.',
   'No talk in this room on this day.': 'Aucun talk dans cette salle ce jour-là.',
   'Note {n}': 'Note {n}',
   Notes: 'Notes',
   'Nothing already stored was changed.': 'Rien de ce qui était enregistré n’a changé.',
   'Nothing later in this schedule.': 'Plus rien ensuite dans ce programme.',
   'Nothing on right now.': 'Rien en ce moment.',
-  'Nothing was changed.': 'Rien n’a été modifié.',
   'Now & Next': 'Maintenant',
   Now: 'En ce moment',
-  Offline: 'Hors ligne',
   'Only talks with notes or photos': 'Seulement les talks avec des notes ou des photos',
   'Open camera': 'Ouvrir l’appareil photo',
   'Opening the camera…': 'Ouverture de l’appareil photo…',
-  'Opening…': 'Ouverture…',
   Opinion: 'Avis',
   'Original size': 'Taille d’origine',
-  'Page not found': 'Page introuvable',
   'Phone camera': 'Appareil du téléphone',
   'Photo size': 'Taille des photos',
   'Photos taken when no talk was on. Move each to its talk.':
@@ -103,12 +94,8 @@ export const FR: Record<string, string> = {
   'Processing {n}…': 'Traitement de {n}…',
   'Programme page': 'Page du programme',
   'Reading {name}…': 'Lecture de {name}…',
-  'Ready to work offline.': 'Prêt à fonctionner hors ligne.',
   Refresh: 'Actualiser',
-  Reload: 'Recharger',
   'Removed from the schedule': 'Retiré du programme',
-  'Restore a Confnotes export, from another device or after a reset.':
-    'Restaurez un export Confnotes, venant d’un autre appareil ou après une réinitialisation.',
   'Restore the demo conference': 'Restaurer la conférence de démonstration',
   Room: 'Salle',
   'Room:': 'Salle :',
@@ -121,7 +108,6 @@ export const FR: Record<string, string> = {
   'Search talks': 'Chercher des talks',
   'Search talks, speakers, abstracts': 'Chercher talks, orateurs, résumés',
   'See where they were filed': 'Voir où elles ont été classées',
-  Settings: 'Réglages',
   'Shared photos': 'Photos partagées',
   Site: 'Site',
   'Slide {n}': 'Diapositive {n}',
@@ -129,7 +115,6 @@ export const FR: Record<string, string> = {
     'Espace utilisé : {used} ; disponible pour l’application : {left}.',
   Speakers: 'Orateurs',
   'Star talks with ☆ and they gather here.': 'Marquez des talks avec ☆ et ils se retrouvent ici.',
-  Star: 'Favori',
   'Take photo': 'Prendre la photo',
   'Talk not found': 'Talk introuvable',
   'The Xebicon 2019 demo is back in your conferences.':
@@ -156,8 +141,6 @@ export const FR: Record<string, string> = {
   'Use the phone camera': 'Utiliser l’appareil photo du téléphone',
   'What you thought of this talk': 'Ce que vous avez pensé de ce talk',
   'You are offline: import a file instead.': 'Vous êtes hors ligne : importez plutôt un fichier.',
-  'Your conferences could not be read:': 'Vos conférences n’ont pas pu être lues :',
-  'Your conferences': 'Vos conférences',
   'Your sections': 'Vos sections',
   'on now in your room': 'en cours dans votre salle',
   'or drop the file anywhere on this page.': 'ou déposez le fichier n’importe où sur cette page.',
@@ -209,4 +192,6 @@ export const FR: Record<string, string> = {
   'Upload this copy again': 'Renvoyer cette copie',
   'Merge with the server copy': 'Fusionner avec la copie du serveur',
   'Stop syncing it': 'Ne plus la synchroniser',
+  'To install on iPhone or iPad: tap Share in Safari, then Add to Home Screen.':
+    'Pour l’installer sur iPhone ou iPad : touchez Partager dans Safari, puis Sur l’écran d’accueil.',
 };

@@ -1,7 +1,7 @@
 // The interface language: English or French, following the browser until the user picks one
 // in Settings (kept on the device). Strings are keyed by their English text, so a missing
 // translation shows English rather than a key. The French table is loaded only when needed,
-// so English start-up carries none of it.
+// so English start-up carries none of it, and French start-up only the first screen's words.
 export type UiLang = 'en' | 'fr';
 
 const KEY = 'confnotes.lang';
@@ -23,11 +23,29 @@ class I18n {
     this.ready = this.set(this.lang, false);
   }
 
+  #all = false;
+
   async set(lang: UiLang, remember = true): Promise<void> {
     if (remember) localStorage.setItem(KEY, lang);
     document.documentElement.lang = lang;
-    this.dict = lang === 'fr' ? (await import('../i18n/fr')).FR : undefined;
+    // The first screen's words first; the whole table once another screen opens (see all()).
+    if (lang === 'fr' && !this.#all) this.dict = (await import('../i18n/fr-start')).FR_START;
+    else if (lang === 'en') this.dict = undefined;
     this.lang = lang;
+    if (lang === 'fr' && (remember || this.#all)) {
+      this.#all = false;
+      await this.all();
+    }
+  }
+
+  /**
+   * Every French word, loaded with the first screen other than home. `t()` reads `dict`, so
+   * anything already shown in English turns French as soon as it arrives.
+   */
+  async all(): Promise<void> {
+    if (this.lang !== 'fr' || this.#all) return;
+    this.#all = true;
+    this.dict = (await import('../i18n/fr')).FR;
   }
 }
 

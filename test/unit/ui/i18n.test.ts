@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FR } from '../../../src/ui/i18n/fr';
+import { FR_START } from '../../../src/ui/i18n/fr-start';
 
 const UI = new URL('../../../src/', import.meta.url).pathname;
 
@@ -17,9 +18,9 @@ const LIT = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
 /** t('…') or t(cond ? '…' : '…'): the literals of the first argument. */
 const CALL = new RegExp(String.raw`\bt\(\s*(?:[^'"(),?]*\?\s*)?(${LIT})(?:\s*:\s*(${LIT}))?`, 'g');
 
-function keys(): Set<string> {
+function keys(files = sources(UI)): Set<string> {
   const found = new Set<string>();
-  for (const file of sources(UI)) {
+  for (const file of files) {
     for (const m of readFileSync(file, 'utf8').matchAll(CALL)) {
       for (const lit of [m[1], m[2]])
         if (lit) found.add(lit.slice(1, -1).replace(/\\(['"])/g, '$1'));
@@ -48,5 +49,19 @@ describe('French interface', () => {
 
   it('has no translation that nothing uses', () => {
     expect(Object.keys(FR).filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it('has the first screen’s words in the part loaded before the first paint', () => {
+    // What a first visit shows: the shell, the home screen and the update prompt.
+    const start = [
+      'App.svelte',
+      'ui/home',
+      'ui/common/UpdateBanner.svelte',
+      'ui/state/pwa.svelte.ts',
+    ].flatMap((p) => (statSync(UI + p).isDirectory() ? sources(UI + p) : [UI + p]));
+    const words = keys(start);
+    expect(words).toContain('Import schedule');
+    expect([...words].filter((k) => !(k in FR_START))).toEqual([]);
+    expect(Object.keys(FR_START).filter((k) => !words.has(k) && !used.has(k))).toEqual([]);
   });
 });

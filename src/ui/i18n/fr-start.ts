@@ -1,0 +1,25 @@
+// French for the first screen (home, header, install and update prompts): what a French phone
+// loads before the first paint. The rest (fr.ts) comes with the first other screen.
+export const FR_START: Record<string, string> = {
+  'A new version is available.': 'Une nouvelle version est disponible.',
+  'Back to your conferences': 'Retour à vos conférences',
+  Demo: 'Démo',
+  'Import schedule': 'Importer un programme',
+  'Import zip': 'Importer un zip',
+  'Importing…': 'Import en cours…',
+  Later: 'Plus tard',
+  'Loading…': 'Chargement…',
+  'No conference yet. Import a schedule to start.':
+    'Aucune conférence pour l’instant. Importez un programme pour commencer.',
+  'Nothing was changed.': 'Rien n’a été modifié.',
+  Offline: 'Hors ligne',
+  'Opening…': 'Ouverture…',
+  'Page not found': 'Page introuvable',
+  'Ready to work offline.': 'Prêt à fonctionner hors ligne.',
+  Reload: 'Recharger',
+  'Restore a Confnotes export, from another device or after a reset.':
+    'Restaurez un export Confnotes, venant d’un autre appareil ou après une réinitialisation.',
+  Settings: 'Réglages',
+  'Your conferences could not be read:': 'Vos conférences n’ont pas pu être lues :',
+  'Your conferences': 'Vos conférences',
+};
