@@ -23,7 +23,7 @@ export default defineConfig({
           groups: [
             {
               name: 'start',
-              test: /node_modules[\\/](svelte|dexie|workbox-window)[\\/]|src[\\/](lib[\\/](db[\\/](db|outbox|conference-list|photo-tables|demo)|sync[\\/]tag|schedule[\\/]agenda|util[\\/]time)|ui[\\/]state[\\/](app|i18n|router|env|live|pwa|sync-trigger))\b/,
+              test: /node_modules[\\/](svelte|dexie|workbox-window)[\\/]|src[\\/](lib[\\/](db[\\/](db|outbox|conference-list|photo-tables|demo)|sync[\\/]tag|schedule[\\/]agenda|util[\\/]time)|ui[\\/]state[\\/](app|i18n|router|env|live|pwa|sync-trigger\.svelte))\b/,
             },
           ],
         },

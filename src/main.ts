@@ -4,7 +4,7 @@ import './app.css';
 import { pwa } from './ui/state/pwa.svelte';
 import { start } from './ui/state/app.svelte';
 import { i18n } from './ui/state/i18n.svelte';
-import { startAutoSync } from './ui/state/sync-trigger';
+import { startAutoSync } from './ui/state/sync-trigger.svelte';
 
 pwa.start();
 startAutoSync();

@@ -181,7 +181,11 @@ test('a full server (507) is told in plain words, and the next sync sends everyt
     await setUpAccount(page, proxy.url, dav.user, dav.password);
     await expect(page.getByRole('alert').filter({ hasText: 'out of space' })).toBeVisible();
     await expect(page.getByText(/changes waiting/)).toBeVisible();
+    // Every screen's header points at the problem.
+    await page.getByRole('link', { name: 'Confnotes' }).click();
+    await page.getByRole('link', { name: 'Sync problem' }).click();
     await syncNow(page);
+    await expect(page.getByRole('link', { name: 'Sync problem' })).toHaveCount(0);
     expect(readdirSync(dav.root)).toEqual(['rc3-channels']);
     expect(readFileSync(join(dav.root, 'rc3-channels', 'rc3-channels.md'), 'utf8')).toContain(
       'written before the server filled',

@@ -20,7 +20,7 @@ let proxy: FaultProxy;
 let n = 0;
 
 beforeAll(async () => {
-  dav = await startDav();
+  dav = await startDav({ password: 'app-pw-7c1e9b' });
   proxy = await startFaultProxy(dav.url);
 }, 60_000);
 
@@ -144,6 +144,15 @@ describe('sync against Apache mod_dav', () => {
       new Uint8Array(await (await phone.repo.image(photo.id))!.arrayBuffer()),
     );
     expect(await laptop.db.outbox.count()).toBe(0);
+
+    // The password is on neither the server nor in any synced file.
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    for (const file of files(onDisk())) {
+      expect(readFileSync(file, 'latin1'), file).not.toContain(dav.password);
+    }
   });
 
   it('needs only listings when nothing changed, and sends each photo once', async () => {

@@ -22,4 +22,6 @@ export const FR_START: Record<string, string> = {
   Settings: 'Réglages',
   'Your conferences could not be read:': 'Vos conférences n’ont pas pu être lues :',
   'Your conferences': 'Vos conférences',
+  'Syncing…': 'Synchronisation…',
+  'Sync problem': 'Problème de synchro',
 };

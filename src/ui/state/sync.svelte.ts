@@ -1,6 +1,6 @@
 // Sync for the screens: the account, "Test connection", "Sync now" and the automatic runs,
 // with progress and the last outcome in plain words. Loaded only once an account exists (see
-// sync-trigger.ts) or the Settings page opens.
+// sync-trigger.svelte.ts) or the Settings page opens.
 import { appDb } from '../../lib/db/db';
 import { SyncRepo, type SyncAccount } from '../../lib/db/sync-repo';
 import type { SyncMeta } from '../../lib/db/types';
@@ -9,7 +9,7 @@ import { testConnection } from '../../lib/sync/webdav';
 import { explain } from './app.svelte';
 import { i18n } from './i18n.svelte';
 import { Live } from './live.svelte';
-import { SYNC_FLAG, SYNC_TAG } from './sync-trigger';
+import { SYNC_FLAG, SYNC_TAG, syncStatus } from './sync-trigger.svelte';
 
 export const syncRepo = new SyncRepo(appDb());
 
@@ -54,7 +54,7 @@ class SyncState {
   }
 
   async #sync(): Promise<void> {
-    this.running = true;
+    this.running = syncStatus.running = true;
     this.error = '';
     this.report = undefined;
     this.progress = undefined;
@@ -83,6 +83,9 @@ class SyncState {
     } finally {
       this.running = false;
       this.progress = undefined;
+      const failed = this.report?.conferences.find((c) => c.error || c.lost);
+      syncStatus.error = this.error || (failed ? failed.error || failed.title : '');
+      syncStatus.running = false;
     }
   }
 

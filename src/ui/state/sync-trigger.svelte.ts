@@ -6,6 +6,9 @@ import { SYNC_TAG } from '../../lib/sync/tag';
 export const SYNC_FLAG = 'confnotes.sync';
 export { SYNC_TAG };
 
+/** What the header shows of sync, from any screen; sync.svelte.ts keeps it up to date. */
+export const syncStatus = $state({ running: false, error: '' });
+
 export function startAutoSync(): void {
   const go = () => {
     if (!localStorage.getItem(SYNC_FLAG) || !navigator.onLine) return;
