@@ -1,6 +1,6 @@
 // Sync in the built app, against a real Apache httpd with mod_dav on another origin (CORS set up
 // as a browser-facing Nextcloud must be), with two browser profiles as two devices.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CHROME_ARGS, chromePath } from '../support/browser';
@@ -50,6 +50,7 @@ test('two devices share a conference through WebDAV, and an offline clash keeps 
   app,
   browser,
 }) => {
+  test.setTimeout(120_000);
   dav = await startDav({ origin: app.url.replace(/\/$/, '') });
   const account = `${dav.url}`;
 
@@ -130,7 +131,48 @@ test('two devices share a conference through WebDAV, and an offline clash keeps 
   await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(
     '- Gluon on real hardware\n- laptop',
   );
+
+  // Opening the app syncs by itself: the laptop's opinion reaches the phone on a reload.
+  await openTalk(laptop);
+  await laptop.getByRole('textbox', { name: 'Opinion' }).fill('Worth the trip');
+  await laptop.waitForTimeout(600);
+  await syncNow(laptop);
+  await page.reload();
+  await openTalk(page);
+  await expect(page.getByRole('textbox', { name: 'Opinion' })).toHaveValue('Worth the trip');
   await laptopContext.close();
+});
+
+test('an emptied server folder deletes nothing here: the app asks, then sends its copy again', async ({
+  page,
+  app,
+}) => {
+  dav = await startDav({ origin: app.url.replace(/\/$/, '') });
+  await openApp(page, app);
+  await importFile(page, app, RC3);
+  await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
+  await openTalk(page);
+  await page.getByRole('textbox', { name: 'Notes' }).fill('- still here after the server lost it');
+  await page.waitForTimeout(600);
+  await setUpAccount(page, dav.url, dav.user, dav.password);
+  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+
+  rmSync(join(dav.root, 'rc3-channels'), { recursive: true });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  const ask = page.getByRole('alert').filter({ hasText: 'is no longer on the server' });
+  await expect(ask).toContainText('Nothing on this device was deleted.');
+  await openTalk(page);
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(
+    '- still here after the server lost it',
+  );
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await ask.getByRole('button', { name: 'Upload this copy again' }).click();
+  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await expect(ask).toHaveCount(0);
+  expect(readFileSync(join(dav.root, 'rc3-channels', 'rc3-channels.md'), 'utf8')).toContain(
+    'still here after the server lost it',
+  );
 });
 
 test('Test connection says what is wrong, in plain words', async ({ page, app }) => {

@@ -320,4 +320,21 @@ describe('sync against Apache mod_dav', () => {
     const texts = (await phone.db.entries.where({ conferenceId }).toArray()).map((e) => e.text);
     expect(texts.sort()).toEqual(['phone words', 'tablet words']);
   });
+
+  it('deleting a conference here leaves the server copy, and sync does not bring it back', async () => {
+    const phone = new Device('phone');
+    const { conferenceId, talkId } = await phone.importRc3();
+    await phone.notes.saveEntry(conferenceId, talkId, undefined, 'archived on the server');
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
+    await new ConferenceRepo(phone.db).delete(conferenceId);
+    expect(await phone.db.outbox.count()).toBe(0);
+    const after = clean(await phone.sync());
+    expect(after.conferences).toEqual([]);
+    expect(await phone.db.conferences.get(conferenceId)).toBeUndefined();
+    expect(readFileSync(onDisk(slug, `${slug}.md`), 'utf8')).toContain('archived on the server');
+    // Another device still gets it.
+    const laptop = new Device('laptop');
+    clean(await laptop.sync());
+    expect(await laptop.db.conferences.get(conferenceId)).toBeTruthy();
+  });
 });
