@@ -9,6 +9,7 @@ import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { corsHeaders } from './fault-proxy';
 
 const APACHE = '/usr/sbin/apache2';
 const MODULES = '/usr/lib/apache2/modules';
@@ -87,15 +88,7 @@ function config(dir: string, port: number, o: Required<DavOptions>, asRoot: bool
     'mime',
     'alias',
   ];
-  const cors = {
-    'Access-Control-Allow-Origin': o.origin,
-    'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Allow-Methods': 'GET, HEAD, PUT, DELETE, MKCOL, PROPFIND, MOVE, COPY, OPTIONS',
-    'Access-Control-Allow-Headers':
-      'Authorization, Content-Type, Depth, If-Match, If-None-Match, Destination, Overwrite',
-    'Access-Control-Expose-Headers': 'ETag, DAV, Content-Length, Content-Type',
-    'Access-Control-Max-Age': '600',
-  };
+  const cors = corsHeaders(o.origin);
   return [
     `ServerRoot "${dir}"`,
     'ServerName 127.0.0.1',

@@ -72,8 +72,12 @@ function headerBytes(firstLine: string, raw: string[]): number {
   return n;
 }
 
-function corsHeaders(origin: string): Record<string, string> {
-  // The same set the Apache config sends, so the browser can read an injected status.
+/**
+ * The CORS answer of a browser-facing WebDAV server (what Nextcloud must be set up to send):
+ * the Apache config sends it, and the proxy adds it to injected answers so the browser can read
+ * their status.
+ */
+export function corsHeaders(origin: string): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Credentials': 'true',

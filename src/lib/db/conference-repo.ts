@@ -5,6 +5,7 @@ import type { ParsedSchedule } from '../schedule/types';
 import { planRefresh, resolveTimes, toTalkFields } from '../conference/materialise';
 import type { ConfnotesDb } from './db';
 import { listConferences, watchConferences } from './conference-list';
+import { newConference } from './conference-record';
 import { removeBytes } from './photo-tables';
 import type { Conference, ScheduleSource, Talk, TimeZoneSource } from './types';
 
@@ -59,25 +60,9 @@ export class ConferenceRepo {
   ): Promise<string> {
     const newId = opts.newId ?? uuid;
     const now = opts.now ?? Date.now();
-    const [timeZone, timeZoneSource] = pickZone(parsed, opts);
-    const { title, startDate, endDate, venue, url } = parsed.conference;
-    const conference: Conference = {
-      id: newId(),
-      title,
-      timeZone,
-      timeZoneSource,
-      source,
-      demo: source.kind === 'demo',
-      warnings: parsed.warnings,
-      createdAt: now,
-      updatedAt: now,
-      ...(startDate && { startDate }),
-      ...(endDate && { endDate }),
-      ...(venue && { venue }),
-      ...(url && { url }),
-      ...(source.kind === 'demo' && source.url && { programmeUrl: source.url }),
-    };
-    const talks: Talk[] = toTalkFields(parsed.talks, timeZone).map((t) => ({
+    const zone = pickZone(parsed, opts);
+    const conference = newConference(parsed, newId(), zone, source, now);
+    const talks: Talk[] = toTalkFields(parsed.talks, zone[0]).map((t) => ({
       ...t,
       id: newId(),
       conferenceId: conference.id,

@@ -2,7 +2,8 @@
 // of the time-zone code a real import runs, and a first launch loads only this and the data.
 import type { ParsedSchedule } from '../schedule/types';
 import type { ConfnotesDb } from './db';
-import type { Conference, Talk } from './types';
+import { newConference } from './conference-record';
+import type { Talk } from './types';
 
 export async function addDemo(
   db: ConfnotesDb,
@@ -12,29 +13,14 @@ export async function addDemo(
 ): Promise<string> {
   const { default: data } = await import('../demo/xebicon-2019.json');
   const demo = data as ParsedSchedule & { programmeUrl: string };
-  const { title, startDate, endDate, venue, url } = demo.conference;
-  const conference: Conference = {
-    id: newId(),
-    title,
-    timeZone: deviceTimeZone,
-    timeZoneSource: 'device',
-    source: {
-      kind: 'demo',
-      url: demo.programmeUrl,
-      fileName: 'xebicon-2019-notes.adoc',
-      format: 'confnotes-demo',
-      fetchedAt: now,
-    },
-    demo: true,
-    warnings: demo.warnings,
-    createdAt: now,
-    updatedAt: now,
-    ...(startDate && { startDate }),
-    ...(endDate && { endDate }),
-    ...(venue && { venue }),
-    ...(url && { url }),
-    programmeUrl: demo.programmeUrl,
+  const source = {
+    kind: 'demo' as const,
+    url: demo.programmeUrl,
+    fileName: 'xebicon-2019-notes.adoc',
+    format: 'confnotes-demo' as const,
+    fetchedAt: now,
   };
+  const conference = newConference(demo, newId(), [deviceTimeZone, 'device'], source, now);
   const talks: Talk[] = demo.talks.map((t, order) => {
     if (t.startLocal || t.startUtc !== undefined) throw new Error('The demo talks have no times');
     return {
