@@ -337,4 +337,32 @@ describe('sync against Apache mod_dav', () => {
     clean(await laptop.sync());
     expect(await laptop.db.conferences.get(conferenceId)).toBeTruthy();
   });
+
+  it('keeps a talk another device’s schedule refresh dropped, when this device has notes on it', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const { conferenceId, talkId } = await phone.importRc3();
+    clean(await phone.sync());
+    clean(await laptop.sync());
+    const noteId = (await laptop.notes.saveEntry(conferenceId, talkId, undefined, 'mine'))!;
+    // The phone refreshes with a schedule that no longer lists that talk; it has no notes on it.
+    const schedule = parsed('rc3');
+    const dropped = (await phone.db.talks.get(talkId))!;
+    schedule.talks = schedule.talks.filter((t) => t.title !== dropped.title);
+    await new ConferenceRepo(phone.db).refresh(conferenceId, schedule, {
+      kind: 'file',
+      fileName: 'rc3.json',
+      format: 'frab-json',
+      fetchedAt: 1,
+    });
+    expect(await phone.db.talks.get(talkId)).toBeUndefined();
+    clean(await phone.sync());
+    clean(await laptop.sync());
+    expect(await laptop.db.talks.get(talkId)).toMatchObject({ removedFromSchedule: true });
+    expect(await laptop.text(noteId)).toBe('mine');
+    clean(await laptop.sync());
+    clean(await phone.sync());
+    expect(await phone.db.talks.get(talkId)).toMatchObject({ removedFromSchedule: true });
+    expect(await phone.text(noteId)).toBe('mine');
+  });
 });

@@ -10,7 +10,7 @@ import { ArchiveRepo } from './archive-repo';
 import type { ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { quietTransaction } from './outbox';
-import { withType } from './photo-tables';
+import { removeBytes, withType } from './photo-tables';
 import type { Conference, Photo, SyncMeta, SyncedTable } from './types';
 
 export interface SyncAccount {
@@ -50,6 +50,16 @@ const KEY_FIELD: Record<SyncedTable, string> = {
 /** Photos still being processed are not ready to share: they go once they are. */
 const shareableNow = (table: SyncedTable, r: SyncRecord) =>
   table !== 'photos' || (r as unknown as Photo).status === 'ready';
+
+async function hasUserData(db: ConfnotesDb, talkId: string): Promise<boolean> {
+  const counts = await Promise.all([
+    db.entries.where({ talkId }).count(),
+    db.photos.where({ talkId }).count(),
+    db.opinions.where({ talkId }).count(),
+    db.stars.where({ talkId }).count(),
+  ]);
+  return counts.some((n) => n > 0);
+}
 
 export class SyncRepo implements SyncStore {
   private readonly archives: ArchiveRepo;
@@ -153,7 +163,10 @@ export class SyncRepo implements SyncStore {
    */
   async apply(conferenceId: string, part: PartName, done: Applied, revs: Map<string, string>) {
     const db = this.db;
-    const tables = PARTS[part].map((t) => db.table(t));
+    // Also the tables a removal looks at or clears: a talk's notes, a photo's bytes.
+    const tables = [
+      ...new Set([...PARTS.schedule, ...PARTS.notes, 'photoBlobs', 'thumbs', 'originals']),
+    ].map((t) => db.table(t));
     await writeWithRetry(() =>
       db.transaction('rw', [...tables, db.syncBase, db.outbox], async (tx) => {
         quietTransaction(tx.idbtrans);
@@ -184,7 +197,23 @@ export class SyncRepo implements SyncStore {
             held.add(key);
             continue;
           }
-          await db.table(tableOf(key)).delete(key.slice(key.indexOf('/') + 1));
+          const table = tableOf(key);
+          const id = key.slice(key.indexOf('/') + 1);
+          if (table === 'talks' && (await hasUserData(db, id))) {
+            // Another device's schedule refresh dropped a talk this device has notes on: it
+            // stays, flagged as removed (as a refresh here would), and goes back up so.
+            await db.talks.update(id, { removedFromSchedule: true });
+            await db.outbox.put({
+              id: key,
+              conferenceId,
+              rev: `kept${Date.now()}`,
+              at: Date.now(),
+            });
+            held.add(key);
+            continue;
+          }
+          await db.table(table).delete(id);
+          if (table === 'photos') await removeBytes(db, id);
         }
         for (const [key, hash] of done.base) {
           if (held.has(key)) continue;

@@ -194,4 +194,6 @@ export const FR: Record<string, string> = {
   'Stop syncing it': 'Ne plus la synchroniser',
   'To install on iPhone or iPad: tap Share in Safari, then Add to Home Screen.':
     'Pour l’installer sur iPhone ou iPad : touchez Partager dans Safari, puis Sur l’écran d’accueil.',
+  '{title} is not synced.': '{title} n’est pas synchronisée.',
+  'Sync it again': 'La synchroniser à nouveau',
 };
