@@ -15,6 +15,8 @@ export const syncRepo = new SyncRepo(appDb());
 
 // Automatic runs wait this long after the previous one, so switching apps is not a sync each.
 const AUTO_GAP_MS = 20_000;
+// Changes made while the app is open go out after this long without another change.
+const QUIET_MS = 8_000;
 
 class SyncState {
   running = $state(false);
@@ -43,14 +45,39 @@ class SyncState {
 
   /** "Sync now": one run at a time; a second call waits for the first. */
   now(): Promise<void> {
+    this.#followChanges();
     this.#run ??= this.#sync().finally(() => (this.#run = undefined));
     return this.#run;
   }
 
   /** A run the app starts by itself (open, back online, visible, Background Sync). */
   auto(): Promise<void> {
+    this.#followChanges();
     if (this.running || Date.now() - this.lastRunAt < AUTO_GAP_MS) return Promise.resolve();
     return this.now();
+  }
+
+  #following = false;
+  #soon: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * While the app is open, changes go out on their own: a sync starts once the user has left
+   * the outbox alone for a while, so typing is not a sync per word.
+   */
+  #followChanges(): void {
+    if (this.#following) return;
+    this.#following = true;
+    let last = Infinity;
+    syncRepo.watchWaiting().subscribe((counts) => {
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      const grew = total > last;
+      last = total;
+      if (!grew) return;
+      clearTimeout(this.#soon);
+      this.#soon = setTimeout(() => {
+        if (navigator.onLine && localStorage.getItem(SYNC_FLAG)) void this.now();
+      }, QUIET_MS);
+    });
   }
 
   async #sync(): Promise<void> {
