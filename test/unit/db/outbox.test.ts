@@ -85,4 +85,13 @@ describe('outbox middleware', () => {
     expect(await db.opinions.get(talkId)).toMatchObject({ text: 'from the server' });
     expect(await ids()).toEqual([]);
   });
+
+  it('records updates made through modify() and bulkUpdate()', async () => {
+    await db.outbox.clear();
+    const [a, b] = await db.talks.where({ conferenceId }).limit(2).primaryKeys();
+    await db.talks.where({ conferenceId }).limit(1).modify({ room: 'Hall A' });
+    await db.talks.bulkUpdate([{ key: b!, changes: { room: 'Hall B' } }]);
+    expect((await ids()).sort()).toEqual([`talks/${a}`, `talks/${b}`].sort());
+    expect((await db.outbox.toArray()).every((r) => r.conferenceId === conferenceId)).toBe(true);
+  });
 });
