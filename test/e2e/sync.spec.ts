@@ -199,7 +199,11 @@ test('Test connection says what is wrong, in plain words', async ({ page, app })
     await page.getByRole('textbox', { name: 'WebDAV URL' }).fill(dav.url);
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Connected to' })).toBeVisible();
-    // The password is never in a URL the app requested.
+    // The same verdicts in French.
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await page.getByLabel('Mot de passe', { exact: true }).fill('wrong');
+    await page.getByRole('button', { name: 'Tester la connexion' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/n’a pas accepté le nom d’utilisateur/);
   } finally {
     await other.stop();
   }

@@ -24,6 +24,7 @@ import {
   type StateDoc,
 } from './state';
 import { DavClient, DavError, type DavEntry, type DavOptions } from './webdav';
+import { SYNC_WORDS as W, SyncError } from './words';
 
 /** What the engine needs of the database (SyncRepo and the export loader). */
 export interface SyncStore {
@@ -63,7 +64,7 @@ export interface ConferenceReport {
   conflicts: number;
   /** Set when the server folder vanished or was replaced: nothing was changed here. */
   lost?: 'missing' | 'replaced';
-  error?: string;
+  error?: SyncError;
 }
 
 export interface SyncReport {
@@ -130,11 +131,8 @@ export class SyncEngine {
     try {
       const top = await this.client.list('', 1);
       if (top === null) {
-        throw new DavError(
-          'not-found',
-          `The folder ${this.client.base.pathname} does not exist on the server. Check the WebDAV URL in Settings.`,
-          404,
-        );
+        const { host, pathname: path } = this.client.base;
+        throw new DavError('not-found', W.accountFolderMissing, { path, host }, 404);
       }
       const remote = new Set(top.filter((e) => e.folder && e.path).map((e) => e.name));
       const metas = new Map((await this.store.metas()).map((m) => [m.conferenceId, m]));
@@ -179,10 +177,12 @@ export class SyncEngine {
         try {
           await this.syncConference(meta, remote.has(meta.folder), entry);
         } catch (err) {
-          if (!(err instanceof DavError)) throw err;
           // Account-wide problems stop the run; others are this conference's.
-          if (['auth', 'offline', 'unreachable', 'cors'].includes(err.code)) throw err;
-          entry.error = err.message;
+          const accountWide =
+            err instanceof DavError &&
+            ['auth', 'offline', 'unreachable', 'cors'].includes(err.code);
+          if (accountWide || !(err instanceof SyncError)) throw err;
+          entry.error = err;
         }
       }
     } catch (err) {

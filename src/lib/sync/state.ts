@@ -4,6 +4,7 @@
 // never sends the whole schedule again. Each record is keyed `<table>/<primary key>`; a deleted
 // one leaves a tombstone so the deletion reaches the other devices.
 import type { SyncedTable } from '../db/types';
+import { SYNC_WORDS as W, SyncError } from './words';
 
 export const STATE_FORMAT = 'confnotes-sync';
 export const STATE_VERSION = 1;
@@ -34,7 +35,7 @@ export interface StateDoc {
 }
 
 /** Thrown for a state file this version cannot use; `message` is for the user. */
-export class StateError extends Error {
+export class StateError extends SyncError {
   override readonly name = 'StateError';
 }
 
@@ -108,23 +109,16 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /** Reads a state file; throws StateError in plain words when it is not one we can use. */
 export function parseState(text: string, part: PartName): StateDoc {
+  const file = { file: `${STATE_DIR}/${part}.json` };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new StateError(
-      `The sync file ${STATE_DIR}/${part}.json on the server is damaged (not readable JSON).`,
-    );
+    throw new StateError(W.stateUnreadable, file);
   }
-  if (!isObject(data) || data.format !== STATE_FORMAT) {
-    throw new StateError(
-      `The sync file ${STATE_DIR}/${part}.json on the server is not Confnotes’.`,
-    );
-  }
+  if (!isObject(data) || data.format !== STATE_FORMAT) throw new StateError(W.stateForeign, file);
   if (typeof data.version !== 'number' || data.version > STATE_VERSION) {
-    throw new StateError(
-      'The server holds notes synced by a newer version of Confnotes. Update the app, then sync again.',
-    );
+    throw new StateError(W.stateNewer);
   }
   if (
     typeof data.folderId !== 'string' ||
@@ -133,11 +127,11 @@ export function parseState(text: string, part: PartName): StateDoc {
     !isObject(data.records) ||
     !isObject(data.tombstones)
   ) {
-    throw new StateError(`The sync file ${STATE_DIR}/${part}.json on the server is damaged.`);
+    throw new StateError(W.stateDamaged, file);
   }
   for (const [key, record] of Object.entries(data.records)) {
     if (!isObject(record) || !PARTS[part].includes(tableOf(key))) {
-      throw new StateError(`The sync file ${STATE_DIR}/${part}.json holds a record it should not.`);
+      throw new StateError(W.stateStray, file);
     }
   }
   return data as unknown as StateDoc;

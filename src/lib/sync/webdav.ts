@@ -2,6 +2,7 @@
 // with every failure turned into one plain-language reason. It uses fetch and fast-xml-parser
 // only (no DOM), so the service worker can run it for Background Sync too.
 import { XMLParser } from 'fast-xml-parser';
+import { SYNC_WORDS as W, SyncError, type SyncValues, type SyncWords } from './words';
 
 export interface DavAccount {
   url: string;
@@ -24,14 +25,15 @@ export type DavErrorCode =
   | 'server'
   | 'http';
 
-export class DavError extends Error {
+export class DavError extends SyncError {
   override readonly name = 'DavError';
   constructor(
     readonly code: DavErrorCode,
-    message: string,
+    words: SyncWords,
+    values: SyncValues = {},
     readonly status = 0,
   ) {
-    super(message);
+    super(words, values);
   }
 }
 
@@ -59,22 +61,16 @@ export function accountUrl(raw: string): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new DavError('bad-url', 'That is not a web address. It should start with https://');
+    throw new DavError('bad-url', W.badUrl);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new DavError('bad-url', 'The WebDAV URL must start with https://');
+    throw new DavError('bad-url', W.badScheme);
   }
   if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
-    throw new DavError(
-      'insecure',
-      `Plain http:// would send your password to ${url.host} unencrypted. Use the https:// address.`,
-    );
+    throw new DavError('insecure', W.insecure, { host: url.host });
   }
   if (url.username || url.password) {
-    throw new DavError(
-      'bad-url',
-      'Put the username and password in their own fields, not in the URL.',
-    );
+    throw new DavError('bad-url', W.credentialsInUrl);
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   url.search = '';
@@ -171,69 +167,30 @@ export class DavClient {
   }
 
   private async networkFailure(url: URL): Promise<DavError> {
-    if (!this.online()) {
-      return new DavError('offline', 'You are offline. Your notes wait here and sync later.');
-    }
+    if (!this.online()) return new DavError('offline', W.offline);
     // A CORS refusal and an unreachable host look alike to fetch(); an opaque no-cors
     // request (no credentials, nothing read) succeeds whenever the server answers at all.
     try {
       await this.doFetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
     } catch {
-      return new DavError(
-        'unreachable',
-        `${url.host} could not be reached. Check the address and your connection.`,
-      );
+      return new DavError('unreachable', W.unreachable, { host: url.host });
     }
-    return new DavError(
-      'cors',
-      `${url.host} answers, but does not let this app read its answers (CORS). The server must ` +
-        `send Access-Control-Allow-Origin: ${this.origin}, allow the methods GET, PUT, ` +
-        'PROPFIND, MKCOL and DELETE and the headers Authorization, Content-Type, Depth, ' +
-        'If-Match and If-None-Match, and expose ETag.',
-    );
+    return new DavError('cors', W.cors, { host: url.host, origin: this.origin });
   }
 
   /** The plain-words error for an HTTP status that is not a success. */
   failure(res: Response, path: string): DavError {
-    const s = res.status;
-    const where = this.url(path).pathname;
-    if (s === 401) {
-      return new DavError(
-        'auth',
-        'The server did not accept the username or password. On Nextcloud, use an app password (Settings → Security).',
-        s,
-      );
-    }
-    if (s === 403)
-      return new DavError('forbidden', `The server does not allow writing to ${where}.`, s);
-    if (s === 404 || s === 409) {
-      return new DavError('not-found', `The folder ${where} does not exist on the server.`, s);
-    }
-    if (s === 412) {
-      return new DavError('precondition', 'Another device changed this file at the same time.', s);
-    }
-    if (s === 507) {
-      return new DavError(
-        'full',
-        'The server is out of space (507). Free some space in your account; nothing here was lost.',
-        s,
-      );
-    }
-    if (s === 405 || s === 501) {
-      return new DavError(
-        'not-webdav',
-        `The server at ${this.base.host} does not speak WebDAV here.`,
-        s,
-      );
-    }
-    if (s >= 500) {
-      return new DavError(
-        'server',
-        `The server had a problem (error ${s}). Sync will try again.`,
-        s,
-      );
-    }
-    return new DavError('http', `The server answered with error ${s}.`, s);
+    const status = res.status;
+    const at = { path: this.url(path).pathname, host: this.base.host, status };
+    const error = (code: DavErrorCode, words: SyncWords) => new DavError(code, words, at, status);
+    if (status === 401) return error('auth', W.auth);
+    if (status === 403) return error('forbidden', W.forbidden);
+    if (status === 404 || status === 409) return error('not-found', W.notFound);
+    if (status === 412) return error('precondition', W.precondition);
+    if (status === 507) return error('full', W.full);
+    if (status === 405 || status === 501) return error('not-webdav', W.notWebdav);
+    if (status >= 500) return error('server', W.server);
+    return error('http', W.http);
   }
 
   /** PROPFIND; a missing folder gives null. */
@@ -243,21 +200,13 @@ export class DavClient {
       body: PROPFIND_BODY,
     });
     if (res.status === 404) return null;
-    if (res.status !== 207) {
-      const err = this.failure(res, path);
-      if (res.ok)
-        throw new DavError(
-          'not-webdav',
-          `${this.base.host} does not speak WebDAV at this address.`,
-          res.status,
-        );
-      throw err;
-    }
+    const notWebdav = () => new DavError('not-webdav', W.notWebdav, { host: this.base.host });
+    if (res.status !== 207) throw res.ok ? notWebdav() : this.failure(res, path);
     const body = await res.text();
     try {
       return parseMultistatus(body, this.base);
     } catch {
-      throw new DavError('not-webdav', `${this.base.host} does not speak WebDAV at this address.`);
+      throw notWebdav();
     }
   }
 
@@ -306,16 +255,12 @@ export class DavClient {
 export async function testConnection(
   account: DavAccount,
   options: DavOptions = {},
-): Promise<string> {
+): Promise<{ words: SyncWords; values: SyncValues }> {
   const client = new DavClient(account, options);
   const entries = await client.list('', 1);
-  if (entries === null) {
-    throw new DavError(
-      'not-found',
-      `The folder ${client.base.pathname} does not exist on ${client.base.host}. Create it, or check the URL.`,
-      404,
-    );
-  }
-  const folders = entries.filter((e) => e.folder && e.path !== '').length;
-  return `Connected to ${client.base.host}. The folder holds ${folders} ${folders === 1 ? 'folder' : 'folders'}.`;
+  const { host, pathname: path } = client.base;
+  if (entries === null)
+    throw new DavError('not-found', W.accountFolderMissing, { path, host }, 404);
+  const n = entries.filter((e) => e.folder && e.path !== '').length;
+  return { words: n === 1 ? W.connectedOne : W.connected, values: { host, n } };
 }

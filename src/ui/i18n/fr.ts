@@ -196,4 +196,48 @@ export const FR: Record<string, string> = {
     'Pour l’installer sur iPhone ou iPad : touchez Partager dans Safari, puis Sur l’écran d’accueil.',
   '{title} is not synced.': '{title} n’est pas synchronisée.',
   'Sync it again': 'La synchroniser à nouveau',
+  'Set up a WebDAV account first.': 'Configurez d’abord un compte WebDAV.',
+  'That is not a web address. It should start with https://':
+    'Ce n’est pas une adresse web. Elle doit commencer par https://',
+  'The WebDAV URL must start with https://': 'L’URL WebDAV doit commencer par https://',
+  'Plain http:// would send your password to {host} unencrypted. Use the https:// address.':
+    'En http:// simple, votre mot de passe partirait en clair vers {host}. Utilisez l’adresse https://.',
+  'Put the username and password in their own fields, not in the URL.':
+    'Mettez le nom d’utilisateur et le mot de passe dans leurs champs, pas dans l’URL.',
+  'You are offline. Your notes wait here and sync later.':
+    'Vous êtes hors ligne. Vos notes attendent ici et se synchroniseront plus tard.',
+  '{host} could not be reached. Check the address and your connection.':
+    'Impossible de joindre {host}. Vérifiez l’adresse et votre connexion.',
+  '{host} answers, but does not let this app read its answers (CORS). The server must send Access-Control-Allow-Origin: {origin}, allow the methods GET, PUT, PROPFIND, MKCOL and DELETE and the headers Authorization, Content-Type, Depth, If-Match and If-None-Match, and expose ETag.':
+    '{host} répond, mais ne laisse pas cette application lire ses réponses (CORS). Le serveur doit envoyer Access-Control-Allow-Origin: {origin}, autoriser les méthodes GET, PUT, PROPFIND, MKCOL et DELETE et les en-têtes Authorization, Content-Type, Depth, If-Match et If-None-Match, et exposer ETag.',
+  'The server did not accept the username or password. On Nextcloud, use an app password (Settings → Security).':
+    'Le serveur n’a pas accepté le nom d’utilisateur ou le mot de passe. Sur Nextcloud, utilisez un mot de passe d’application (Paramètres → Sécurité).',
+  'The server does not allow writing to {path}.':
+    'Le serveur n’autorise pas l’écriture dans {path}.',
+  'The folder {path} does not exist on the server.':
+    'Le dossier {path} n’existe pas sur le serveur.',
+  'The folder {path} does not exist on {host}. Create it, or check the URL.':
+    'Le dossier {path} n’existe pas sur {host}. Créez-le, ou vérifiez l’URL.',
+  'Another device changed this file at the same time.':
+    'Un autre appareil a modifié ce fichier au même moment.',
+  'The server is out of space (507). Free some space in your account; nothing here was lost.':
+    'Le serveur n’a plus de place (507). Libérez de l’espace sur votre compte ; rien n’a été perdu ici.',
+  '{host} does not speak WebDAV at this address.': '{host} ne parle pas WebDAV à cette adresse.',
+  'The server had a problem (error {status}). Sync will try again.':
+    'Le serveur a eu un problème (erreur {status}). La synchronisation réessaiera.',
+  'The server answered with error {status}.': 'Le serveur a répondu par l’erreur {status}.',
+  'Connected to {host}. The folder holds {n} folders.':
+    'Connecté à {host}. Le dossier contient {n} dossiers.',
+  'Connected to {host}. The folder holds 1 folder.':
+    'Connecté à {host}. Le dossier contient 1 dossier.',
+  'The sync file {file} on the server is damaged (not readable JSON).':
+    'Le fichier de synchronisation {file} sur le serveur est abîmé (JSON illisible).',
+  'The sync file {file} on the server is not Confnotes’.':
+    'Le fichier de synchronisation {file} sur le serveur ne vient pas de Confnotes.',
+  'The server holds notes synced by a newer version of Confnotes. Update the app, then sync again.':
+    'Le serveur contient des notes synchronisées par une version plus récente de Confnotes. Mettez l’application à jour, puis synchronisez à nouveau.',
+  'The sync file {file} on the server is damaged.':
+    'Le fichier de synchronisation {file} sur le serveur est abîmé.',
+  'The sync file {file} holds a record it should not.':
+    'Le fichier de synchronisation {file} contient un enregistrement inattendu.',
 };

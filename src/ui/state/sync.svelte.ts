@@ -6,8 +6,9 @@ import { SyncRepo, type SyncAccount } from '../../lib/db/sync-repo';
 import type { SyncMeta } from '../../lib/db/types';
 import { SyncEngine, type SyncProgress, type SyncReport } from '../../lib/sync/engine';
 import { testConnection } from '../../lib/sync/webdav';
+import { SyncError } from '../../lib/sync/words';
 import { explain } from './app.svelte';
-import { i18n } from './i18n.svelte';
+import { i18n, t } from './i18n.svelte';
 import { Live } from './live.svelte';
 import { SYNC_FLAG, SYNC_TAG, syncStatus } from './sync-trigger.svelte';
 
@@ -39,8 +40,12 @@ class SyncState {
   }
 
   /** Reads the folder once; a verdict in plain words, thrown as an Error when it failed. */
-  test(account: SyncAccount): Promise<string> {
-    return testConnection(account, { online: () => navigator.onLine, origin: location.origin });
+  async test(account: SyncAccount): Promise<string> {
+    const { words, values } = await testConnection(account, {
+      online: () => navigator.onLine,
+      origin: location.origin,
+    });
+    return t(words, values);
   }
 
   /** "Sync now": one run at a time; a second call waits for the first. */
@@ -89,7 +94,7 @@ class SyncState {
     try {
       const account = await syncRepo.account();
       if (!account) {
-        this.error = 'Set up a WebDAV account first.';
+        this.error = t('Set up a WebDAV account first.');
         return;
       }
       if (account.lang !== i18n.lang) await syncRepo.saveAccount({ ...account, lang: i18n.lang });
@@ -102,16 +107,16 @@ class SyncState {
       const report = await engine.run();
       this.report = report;
       if (report.error) {
-        this.error = report.error.message;
+        this.error = say(report.error);
         if (['offline', 'unreachable', 'server'].includes(report.error.code)) await retryLater();
       }
     } catch (e) {
-      this.error = explain(e);
+      this.error = say(e);
     } finally {
       this.running = false;
       this.progress = undefined;
       const failed = this.report?.conferences.find((c) => c.error || c.lost);
-      syncStatus.error = this.error || (failed ? failed.error || failed.title : '');
+      syncStatus.error = this.error || (failed ? say(failed.error) || failed.title : '');
       syncStatus.running = false;
     }
   }
@@ -144,3 +149,9 @@ async function retryLater(): Promise<void> {
 }
 
 export const sync = new SyncState();
+
+/** A failure in the interface's language: sync's own errors are translated, others explained. */
+export function say(err: unknown): string {
+  if (err === undefined) return '';
+  return err instanceof SyncError ? t(err.words, err.values) : explain(err);
+}
