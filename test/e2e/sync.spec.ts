@@ -174,6 +174,39 @@ test('an emptied server folder deletes nothing here: the app asks, then sends it
   );
 });
 
+test('a conference deleted here stays on the server, and can be downloaded again', async ({
+  page,
+  app,
+}) => {
+  dav = await startDav({ origin: app.url.replace(/\/$/, '') });
+  await openApp(page, app);
+  await importFile(page, app, RC3);
+  await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
+  await openTalk(page);
+  await page.getByRole('textbox', { name: 'Notes' }).fill('- kept on the server');
+  await page.waitForTimeout(600);
+  await setUpAccount(page, dav.url, dav.user, dav.password);
+  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Confnotes' }).click();
+  await page.getByRole('link', { name: 'rC3 Channels' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Delete conference' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your conferences' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'rC3 Channels' })).toHaveCount(0);
+  await syncNow(page);
+  expect(readFileSync(join(dav.root, 'rc3-channels', 'rc3-channels.md'), 'utf8')).toContain(
+    'kept on the server',
+  );
+  await expect(
+    page.getByText('“rc3-channels” is on the server, not on this device.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Download it' }).click();
+  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await openTalk(page);
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue('- kept on the server');
+});
+
 test('Test connection says what is wrong, in plain words', async ({ page, app }) => {
   dav = await startDav({ origin: app.url.replace(/\/$/, '') });
   const other = await startDav({ origin: 'http://127.0.0.1:1' });

@@ -240,4 +240,7 @@ export const FR: Record<string, string> = {
     'Le fichier de synchronisation {file} sur le serveur est abîmé.',
   'The sync file {file} holds a record it should not.':
     'Le fichier de synchronisation {file} contient un enregistrement inattendu.',
+  '“{folder}” is on the server, not on this device.':
+    '« {folder} » est sur le serveur, pas sur cet appareil.',
+  'Download it': 'La télécharger',
 };

@@ -127,6 +127,12 @@ class SyncState {
     await this.now();
   }
 
+  /** A conference deleted here comes back from its server folder. */
+  async fetchBack(meta: SyncMeta): Promise<void> {
+    await syncRepo.forgetMeta(meta.conferenceId);
+    await this.now();
+  }
+
   async pause(meta: SyncMeta, paused: boolean): Promise<void> {
     await syncRepo.saveMeta({ ...meta, paused });
   }
