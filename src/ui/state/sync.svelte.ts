@@ -16,7 +16,7 @@ export const syncRepo = new SyncRepo(appDb());
 
 // Automatic runs wait this long after the previous one, so switching apps is not a sync each.
 const AUTO_GAP_MS = 20_000;
-// Changes made while the app is open go out after this long without another change.
+// A change made while the app is open goes out this long after it started waiting.
 const QUIET_MS = 8_000;
 
 class SyncState {
@@ -66,8 +66,9 @@ class SyncState {
   #soon: ReturnType<typeof setTimeout> | undefined;
 
   /**
-   * While the app is open, changes go out on their own: a sync starts once the user has left
-   * the outbox alone for a while, so typing is not a sync per word.
+   * While the app is open, changes go out on their own: a sync starts a few seconds after a
+   * record starts waiting (further edits of a waiting record go with it), so typing is not a
+   * sync per word.
    */
   #followChanges(): void {
     if (this.#following) return;
