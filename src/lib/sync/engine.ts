@@ -3,8 +3,8 @@
 //   <folder>/<folder>.adoc and .md   the write-up, as in the export (talks with notes)
 //   <folder>/images/<photo id>.jpg    images named by content hash: they never conflict
 //   <folder>/.confnotes/<part>.json   machine state (see state.ts), written with If-Match
-// Images go up before the state that names them, and each one is marked as sent as soon as
-// the server has it, so an interrupted sync resumes where it stopped.
+// Images go up before the state that names them, and an interrupted sync resumes where it
+// stopped: the images the server already lists are not sent again.
 import type { Applied, Snapshot, SyncAccount } from '../db/sync-repo';
 import type { Conference, Photo, SyncMeta } from '../db/types';
 import { toAsciiDoc } from '../export/asciidoc';
@@ -57,9 +57,9 @@ export interface ConferenceReport {
   conferenceId: string;
   title: string;
   folder: string;
-  /** Images sent, and changed records sent. */
+  /** Images sent. */
   uploaded: number;
-  sent: number;
+  /** Records and images received. */
   downloaded: number;
   conflicts: number;
   /** Set when the server folder vanished or was replaced: nothing was changed here. */
@@ -165,7 +165,6 @@ export class SyncEngine {
           title: conference?.title ?? meta.folder,
           folder: meta.folder,
           uploaded: 0,
-          sent: 0,
           downloaded: 0,
           conflicts: 0,
         };
@@ -306,7 +305,6 @@ export class SyncEngine {
           }
           throw err;
         }
-        report.sent += snap.revs.size;
       }
       await this.store.apply(meta.conferenceId, part, outcome, snap.revs);
       report.downloaded += outcome.put.size + outcome.remove.length;

@@ -1,4 +1,4 @@
-// A small WebDAV client for the sync: PROPFIND listings, GET, conditional PUT, MKCOL, DELETE,
+// A small WebDAV client for the sync: PROPFIND listings, GET, conditional PUT and MKCOL,
 // with every failure turned into one plain-language reason. It uses fetch and fast-xml-parser
 // only (no DOM), so the service worker can run it for Background Sync too.
 import { XMLParser } from 'fast-xml-parser';
@@ -241,12 +241,6 @@ export class DavClient {
   async mkcol(path: string): Promise<void> {
     const res = await this.request('MKCOL', path.endsWith('/') ? path : `${path}/`);
     if (res.ok || res.status === 405) return;
-    throw this.failure(res, path);
-  }
-
-  async remove(path: string): Promise<void> {
-    const res = await this.request('DELETE', path);
-    if (res.ok || res.status === 404) return;
     throw this.failure(res, path);
   }
 }

@@ -208,8 +208,8 @@ export const FR: Record<string, string> = {
     'Vous êtes hors ligne. Vos notes attendent ici et se synchroniseront plus tard.',
   '{host} could not be reached. Check the address and your connection.':
     'Impossible de joindre {host}. Vérifiez l’adresse et votre connexion.',
-  '{host} answers, but does not let this app read its answers (CORS). The server must send Access-Control-Allow-Origin: {origin}, allow the methods GET, PUT, PROPFIND, MKCOL and DELETE and the headers Authorization, Content-Type, Depth, If-Match and If-None-Match, and expose ETag.':
-    '{host} répond, mais ne laisse pas cette application lire ses réponses (CORS). Le serveur doit envoyer Access-Control-Allow-Origin: {origin}, autoriser les méthodes GET, PUT, PROPFIND, MKCOL et DELETE et les en-têtes Authorization, Content-Type, Depth, If-Match et If-None-Match, et exposer ETag.',
+  '{host} answers, but does not let this app read its answers (CORS). The server must send Access-Control-Allow-Origin: {origin}, allow the methods GET, PUT, PROPFIND and MKCOL and the headers Authorization, Content-Type, Depth, If-Match and If-None-Match, and expose ETag.':
+    '{host} répond, mais ne laisse pas cette application lire ses réponses (CORS). Le serveur doit envoyer Access-Control-Allow-Origin: {origin}, autoriser les méthodes GET, PUT, PROPFIND et MKCOL et les en-têtes Authorization, Content-Type, Depth, If-Match et If-None-Match, et exposer ETag.',
   'The server did not accept the username or password. On Nextcloud, use an app password (Settings → Security).':
     'Le serveur n’a pas accepté le nom d’utilisateur ou le mot de passe. Sur Nextcloud, utilisez un mot de passe d’application (Paramètres → Sécurité).',
   'The server does not allow writing to {path}.':
