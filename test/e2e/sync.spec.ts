@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { AppServer } from '../support/servers';
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
 import { startDav, type DavServer } from '../support/dav-server';
@@ -37,6 +38,18 @@ async function openTalk(page: Page) {
   await page.getByRole('searchbox', { name: 'Search talks' }).fill(TALK);
   await page.getByRole('link', { name: TALK, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: TALK })).toBeVisible();
+}
+
+/** The rC3 schedule imported, a note typed on the talk, and the account set up and synced. */
+async function syncedNote(page: Page, app: AppServer, server: DavServer, text: string) {
+  await openApp(page, app);
+  await importFile(page, app, RC3);
+  await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
+  await openTalk(page);
+  await page.getByRole('textbox', { name: 'Notes' }).fill(text);
+  await page.waitForTimeout(600);
+  await setUpAccount(page, server.url, server.user, server.password);
+  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
 }
 
 let dav: DavServer | undefined;
@@ -147,14 +160,7 @@ test('an emptied server folder deletes nothing here: the app asks, then sends it
   app,
 }) => {
   dav = await startDav({ origin: app.url.replace(/\/$/, '') });
-  await openApp(page, app);
-  await importFile(page, app, RC3);
-  await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
-  await openTalk(page);
-  await page.getByRole('textbox', { name: 'Notes' }).fill('- still here after the server lost it');
-  await page.waitForTimeout(600);
-  await setUpAccount(page, dav.url, dav.user, dav.password);
-  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await syncedNote(page, app, dav, '- still here after the server lost it');
 
   rmSync(join(dav.root, 'rc3-channels'), { recursive: true });
   await page.getByRole('button', { name: 'Sync now' }).click();
@@ -179,14 +185,7 @@ test('a conference deleted here stays on the server, and can be downloaded again
   app,
 }) => {
   dav = await startDav({ origin: app.url.replace(/\/$/, '') });
-  await openApp(page, app);
-  await importFile(page, app, RC3);
-  await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
-  await openTalk(page);
-  await page.getByRole('textbox', { name: 'Notes' }).fill('- kept on the server');
-  await page.waitForTimeout(600);
-  await setUpAccount(page, dav.url, dav.user, dav.password);
-  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await syncedNote(page, app, dav, '- kept on the server');
 
   await page.getByRole('link', { name: 'Confnotes' }).click();
   await page.getByRole('link', { name: 'rC3 Channels' }).click();
