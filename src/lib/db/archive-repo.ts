@@ -7,7 +7,7 @@ import type { ExportInput, Lang, TalkNotes, TimelineItem } from '../export/model
 import { compareTalks } from '../schedule/agenda';
 import type { ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
-import { visible, withType } from './photo-tables';
+import { putReceivedImage, visible, withType } from './photo-tables';
 
 export interface ExportChoice {
   lang: Lang;
@@ -122,9 +122,7 @@ export class ArchiveRepo {
           const blob = images.get(photo.id)!;
           const row = { id: photo.id, blob, type: photo.type, name: _file.split('/').pop() ?? '' };
           await db.photos.put({ ...photo, status: 'ready' });
-          await db.photoBlobs.put(row);
-          // The zip carries no thumbnails: until one is made, lists show the image itself.
-          if (!(await db.thumbs.get(photo.id))) await db.thumbs.put(row);
+          await putReceivedImage(db, row);
         }
       }),
     );

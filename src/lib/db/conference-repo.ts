@@ -6,7 +6,7 @@ import { planRefresh, resolveTimes, toTalkFields } from '../conference/materiali
 import type { ConfnotesDb } from './db';
 import { listConferences, watchConferences } from './conference-list';
 import { newConference } from './conference-record';
-import { removeBytes } from './photo-tables';
+import { removeBytes, talksWithUserData } from './photo-tables';
 import type { Conference, ScheduleSource, Talk, TimeZoneSource } from './types';
 
 export interface ImportOptions {
@@ -91,12 +91,7 @@ export class ConferenceRepo {
       if (!conf) throw new Error('This conference no longer exists.');
       const zone = parsed.conference.timeZone ?? conf.timeZone;
       const existing = await db.talks.where({ conferenceId: id }).toArray();
-      // User data: a star, a note, an opinion or any photo (deleted ones too, while their undo
-      // is still offered).
-      const touched = new Set(await db.stars.where({ conferenceId: id }).primaryKeys());
-      await db.photos.where({ conferenceId: id }).each((p) => touched.add(p.talkId));
-      await db.entries.where({ conferenceId: id }).each((e) => touched.add(e.talkId));
-      await db.opinions.where({ conferenceId: id }).each((o) => touched.add(o.talkId));
+      const touched = await talksWithUserData(db, id);
       const plan = planRefresh(
         id,
         existing,

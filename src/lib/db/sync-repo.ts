@@ -10,7 +10,7 @@ import { ArchiveRepo } from './archive-repo';
 import type { ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { quietTransaction } from './outbox';
-import { removeBytes, withType } from './photo-tables';
+import { putReceivedImage, removeBytes, talksWithUserData, withType } from './photo-tables';
 import type { Conference, Photo, SyncMeta, SyncedTable } from './types';
 
 export interface SyncAccount {
@@ -50,16 +50,6 @@ const KEY_FIELD: Record<SyncedTable, string> = {
 /** Photos still being processed are not ready to share: they go once they are. */
 const shareableNow = (table: SyncedTable, r: SyncRecord) =>
   table !== 'photos' || (r as unknown as Photo).status === 'ready';
-
-async function hasUserData(db: ConfnotesDb, talkId: string): Promise<boolean> {
-  const counts = await Promise.all([
-    db.entries.where({ talkId }).count(),
-    db.photos.where({ talkId }).count(),
-    db.opinions.where({ talkId }).count(),
-    db.stars.where({ talkId }).count(),
-  ]);
-  return counts.some((n) => n > 0);
-}
 
 export class SyncRepo implements SyncStore {
   private readonly archives: ArchiveRepo;
@@ -118,11 +108,6 @@ export class SyncRepo implements SyncStore {
     });
   }
 
-  async waiting(conferenceId: string, part: PartName): Promise<number> {
-    const rows = await this.db.outbox.where({ conferenceId }).toArray();
-    return rows.filter((r) => PARTS[part].includes(tableOf(r.id))).length;
-  }
-
   /** A state file's records as this device has them, with bases and outbox revisions. */
   async snapshot(conferenceId: string, part: PartName): Promise<Snapshot> {
     const db = this.db;
@@ -176,6 +161,7 @@ export class SyncRepo implements SyncStore {
         );
         const untouched = (key: string) => now.get(key) === revs.get(key);
         const held = new Set<string>();
+        let kept: Set<string> | undefined;
         for (const [key, record] of done.put) {
           if (!untouched(key)) {
             held.add(key);
@@ -199,7 +185,8 @@ export class SyncRepo implements SyncStore {
           }
           const table = tableOf(key);
           const id = key.slice(key.indexOf('/') + 1);
-          if (table === 'talks' && (await hasUserData(db, id))) {
+          if (table === 'talks') kept ??= await talksWithUserData(db, conferenceId);
+          if (table === 'talks' && kept?.has(id)) {
             // Another device's schedule refresh dropped a talk this device has notes on: it
             // stays, flagged as removed (as a refresh here would), and goes back up so.
             await db.talks.update(id, { removedFromSchedule: true });
@@ -277,10 +264,7 @@ export class SyncRepo implements SyncStore {
     const db = this.db;
     const row = { id, blob, type: blob.type, name };
     await writeWithRetry(() =>
-      db.transaction('rw', db.photoBlobs, db.thumbs, async () => {
-        await db.photoBlobs.put(row);
-        if (!(await db.thumbs.get(id))) await db.thumbs.put(row);
-      }),
+      db.transaction('rw', db.photoBlobs, db.thumbs, () => putReceivedImage(db, row)),
     );
   }
 }
