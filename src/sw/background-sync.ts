@@ -5,6 +5,7 @@ import { appDb } from '../lib/db/db';
 import { SyncRepo } from '../lib/db/sync-repo';
 import { SyncEngine } from '../lib/sync/engine';
 import { SYNC_TAG } from '../lib/sync/tag';
+import { passing } from '../lib/sync/webdav';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -24,7 +25,7 @@ async function backgroundSync(): Promise<void> {
     origin: self.location.origin,
   }).run();
   // Thrown, the browser tries again later (with back-off); anything else waits for the app.
-  if (report.error && ['offline', 'unreachable', 'server'].includes(report.error.code)) {
+  if (report.error && passing(report.error)) {
     throw report.error;
   }
 }

@@ -39,10 +39,6 @@ export class StateError extends SyncError {
   override readonly name = 'StateError';
 }
 
-export function partOf(table: SyncedTable): PartName {
-  return PARTS.schedule.includes(table) ? 'schedule' : 'notes';
-}
-
 export const recordKey = (table: SyncedTable, key: string) => `${table}/${key}`;
 
 export function tableOf(key: string): SyncedTable {

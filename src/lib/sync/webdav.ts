@@ -37,6 +37,11 @@ export class DavError extends SyncError {
   }
 }
 
+/** Failures that may pass by themselves (network, server trouble): worth a Background Sync. */
+export function passing(err: DavError): boolean {
+  return err.code === 'offline' || err.code === 'unreachable' || err.code === 'server';
+}
+
 export interface DavEntry {
   /** Path below the account URL, decoded, folders ending in "/". */
   path: string;

@@ -4,7 +4,6 @@
 import { SYNC_TAG } from '../../lib/sync/tag';
 
 export const SYNC_FLAG = 'confnotes.sync';
-export { SYNC_TAG };
 
 /** What the header shows of sync, from any screen; sync.svelte.ts keeps it up to date. */
 export const syncStatus = $state({ running: false, error: '' });

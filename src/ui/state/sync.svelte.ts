@@ -5,12 +5,13 @@ import { appDb } from '../../lib/db/db';
 import { SyncRepo, type SyncAccount } from '../../lib/db/sync-repo';
 import type { SyncMeta } from '../../lib/db/types';
 import { SyncEngine, type SyncProgress, type SyncReport } from '../../lib/sync/engine';
-import { testConnection } from '../../lib/sync/webdav';
+import { passing, testConnection } from '../../lib/sync/webdav';
+import { SYNC_TAG } from '../../lib/sync/tag';
 import { SyncError } from '../../lib/sync/words';
 import { explain } from './app.svelte';
 import { i18n, t } from './i18n.svelte';
 import { Live } from './live.svelte';
-import { SYNC_FLAG, SYNC_TAG, syncStatus } from './sync-trigger.svelte';
+import { SYNC_FLAG, syncStatus } from './sync-trigger.svelte';
 
 export const syncRepo = new SyncRepo(appDb());
 
@@ -109,7 +110,7 @@ class SyncState {
       this.report = report;
       if (report.error) {
         this.error = say(report.error);
-        if (['offline', 'unreachable', 'server'].includes(report.error.code)) await retryLater();
+        if (passing(report.error)) await retryLater();
       }
     } catch (e) {
       this.error = say(e);
