@@ -7,7 +7,8 @@ import type { ExportInput, Lang, TalkNotes, TimelineItem } from '../export/model
 import { compareTalks } from '../schedule/agenda';
 import type { ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
-import { putReceivedImage, visible, withType } from './photo-tables';
+import { visible, withType } from './photo-tables';
+import { putReceivedImage } from './received-image';
 
 export interface ExportChoice {
   lang: Lang;

@@ -6,7 +6,8 @@ import { planRefresh, resolveTimes, toTalkFields } from '../conference/materiali
 import type { ConfnotesDb } from './db';
 import { listConferences, watchConferences } from './conference-list';
 import { newConference } from './conference-record';
-import { removeBytes, talksWithUserData } from './photo-tables';
+import { removeBytes } from './photo-tables';
+import { talksWithUserData } from './user-data';
 import type { Conference, ScheduleSource, Talk, TimeZoneSource } from './types';
 
 export interface ImportOptions {

@@ -44,29 +44,6 @@ export async function removeBytes(db: ConfnotesDb, id: string): Promise<void> {
 
 export const visible = (p: Photo): boolean => p.deletedAt === undefined;
 
-/**
- * Stores an image that came from elsewhere (a zip, the sync server), which carries no
- * thumbnail: until one is made, lists show the image itself. Call inside a transaction over
- * photoBlobs and thumbs.
- */
-export async function putReceivedImage(db: ConfnotesDb, row: StoredBlob): Promise<void> {
-  await db.photoBlobs.put(row);
-  if (!(await db.thumbs.get(row.id))) await db.thumbs.put(row);
-}
-
-/**
- * Talks of a conference that hold user data: a star, a note, an opinion or any photo (deleted
- * ones too, while their undo is still offered). A schedule change never deletes those. Call
- * inside a transaction over stars, photos, entries and opinions.
- */
-export async function talksWithUserData(db: ConfnotesDb, conferenceId: string) {
-  const touched = new Set(await db.stars.where({ conferenceId }).primaryKeys());
-  await db.photos.where({ conferenceId }).each((p) => touched.add(p.talkId));
-  await db.entries.where({ conferenceId }).each((e) => touched.add(e.talkId));
-  await db.opinions.where({ conferenceId }).each((o) => touched.add(o.talkId));
-  return touched;
-}
-
 /** The Blob with its MIME type, which Safari and fake-indexeddb may have dropped. */
 export function withType(row: StoredBlob | undefined): Blob | undefined {
   if (!row) return undefined;

@@ -10,7 +10,9 @@ import { ArchiveRepo } from './archive-repo';
 import type { ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { quietTransaction } from './outbox';
-import { putReceivedImage, removeBytes, talksWithUserData, withType } from './photo-tables';
+import { removeBytes, withType } from './photo-tables';
+import { putReceivedImage } from './received-image';
+import { talksWithUserData } from './user-data';
 import type { Conference, Photo, SyncMeta, SyncedTable } from './types';
 
 export interface SyncAccount {

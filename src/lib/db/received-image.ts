@@ -1,0 +1,13 @@
+// Images that come from elsewhere (a zip, the sync server) carry no thumbnail. Kept out of
+// photo-tables.ts, which start-up loads.
+import type { ConfnotesDb } from './db';
+import type { StoredBlob } from './types';
+
+/**
+ * Stores a received image; until a thumbnail is made, lists show the image itself. Call inside
+ * a transaction over photoBlobs and thumbs.
+ */
+export async function putReceivedImage(db: ConfnotesDb, row: StoredBlob): Promise<void> {
+  await db.photoBlobs.put(row);
+  if (!(await db.thumbs.get(row.id))) await db.thumbs.put(row);
+}
