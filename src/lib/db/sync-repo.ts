@@ -9,7 +9,7 @@ import type { ExportInput, Lang } from '../export/model';
 import { ArchiveRepo } from './archive-repo';
 import type { ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
-import { quietTransaction } from './outbox';
+import { SYNCED_TABLES, quietTransaction } from './outbox';
 import { removeBytes, withType } from './photo-tables';
 import { putReceivedImage } from './received-image';
 import { talksWithUserData } from './user-data';
@@ -151,9 +151,7 @@ export class SyncRepo implements SyncStore {
   async apply(conferenceId: string, part: PartName, done: Applied, revs: Map<string, string>) {
     const db = this.db;
     // Also the tables a removal looks at or clears: a talk's notes, a photo's bytes.
-    const tables = [
-      ...new Set([...PARTS.schedule, ...PARTS.notes, 'photoBlobs', 'thumbs', 'originals']),
-    ].map((t) => db.table(t));
+    const tables = [...SYNCED_TABLES, 'photoBlobs', 'thumbs', 'originals'].map((t) => db.table(t));
     await writeWithRetry(() =>
       db.transaction('rw', [...tables, db.syncBase, db.outbox], async (tx) => {
         quietTransaction(tx.idbtrans);
