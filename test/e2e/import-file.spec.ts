@@ -133,6 +133,8 @@ test('bad files get a clear message and change nothing stored', async ({ page, a
 test('a schedule file dropped on the import page is imported', async ({ page, app }) => {
   await openApp(page, app);
   await page.goto(`${app.url}#/import`);
+  // The import page is loaded on demand: until its heading shows, nothing listens for the drop.
+  await expect(page.getByRole('heading', { level: 1, name: 'Import schedule' })).toBeVisible();
   const text = readFileSync(`${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`, 'utf8');
   const dataTransfer = await page.evaluateHandle((json) => {
     const dt = new DataTransfer();
