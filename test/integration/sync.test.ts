@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type ConfnotesDb } from '../../src/lib/db/db';
 import { ConferenceRepo } from '../../src/lib/db/conference-repo';
 import { NotesRepo } from '../../src/lib/db/notes-repo';
+import { PhotoEdits } from '../../src/lib/db/photo-edits';
 import { StarRepo } from '../../src/lib/db/star-repo';
 import { SyncRepo } from '../../src/lib/db/sync-repo';
 import type { Photo } from '../../src/lib/db/types';
@@ -188,6 +189,38 @@ describe('sync against Apache mod_dav', () => {
     clean(await phone.sync());
     clean(await laptop.sync());
     expect(await laptop.db.entries.get(noteId)).toBeUndefined();
+  });
+
+  it('deletes the server’s image of a deleted photo, unless an edit elsewhere brought it back', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const gone = await phone.addPhoto(conferenceId, talkId, 3);
+    const kept = await phone.addPhoto(conferenceId, talkId, 4);
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
+    clean(await laptop.sync());
+    const images = () => readdirSync(onDisk(slug, 'images')).sort();
+    expect(images()).toEqual([`${gone.id}.jpg`, `${kept.id}.jpg`]);
+
+    // Deleted on the phone while the laptop captions `kept`, deleted on the phone too.
+    const edits = new PhotoEdits(phone.db);
+    await edits.delete(gone.id);
+    await edits.delete(kept.id);
+    await edits.purgeDeleted(Date.now() + 1);
+    await new PhotoEdits(laptop.db).setCaption(kept.id, 'worth keeping');
+    clean(await phone.sync());
+    expect(images()).toEqual([]);
+    expect(proxy.requests.filter((r) => r.method === 'DELETE')).toHaveLength(2);
+
+    // The laptop's edit outlives the deletion: its image goes back up, and the phone gets both.
+    clean(await laptop.sync());
+    expect(await laptop.db.photos.get(gone.id)).toBeUndefined();
+    expect(await laptop.repo.image(gone.id)).toBeUndefined();
+    expect(images()).toEqual([`${kept.id}.jpg`]);
+    clean(await phone.sync());
+    expect((await phone.db.photos.get(kept.id))?.caption).toBe('worth keeping');
+    expect(await phone.repo.image(kept.id)).toBeTruthy();
+    expect(images()).toEqual([`${kept.id}.jpg`]);
   });
 
   it('keeps both versions of a note changed on both devices offline', async () => {

@@ -201,4 +201,6 @@ export interface SyncMeta {
   lost?: 'missing' | 'replaced';
   /** The user chose not to sync this conference. */
   paused?: boolean;
+  /** Images of photos this device deleted, still to be deleted from the server. */
+  staleImages?: string[];
 }

@@ -22,6 +22,7 @@ import {
   tableOf,
   type PartName,
   type StateDoc,
+  type SyncRecord,
 } from './state';
 import { DavClient, DavError, type DavEntry, type DavOptions } from './webdav';
 import { SYNC_WORDS as W, SyncError } from './words';
@@ -83,6 +84,23 @@ export interface SyncOptions extends DavOptions {
 
 const imageFile = (p: { id: string; type: string }) => `${p.id}.${extensionOf(p.type)}`;
 const stateFile = (part: PartName) => `${STATE_DIR}/${part}.json`;
+
+const isPhotoKey = (key: string) => tableOf(key) === 'photos';
+
+/** Image files of photos the server listed and this merge tombstones: this device deleted them. */
+function deletedImages(before: StateDoc, tombstones: Record<string, number>): string[] {
+  return Object.keys(tombstones)
+    .filter((key) => isPhotoKey(key) && !(key in before.tombstones) && key in before.records)
+    .map((key) => imageFile(before.records[key] as unknown as Photo));
+}
+
+/** Photos the server had tombstoned and this device's edit brought back. */
+function revivedPhotos(before: StateDoc, records: Record<string, SyncRecord>): Photo[] {
+  return Object.keys(before.tombstones)
+    .filter((key) => isPhotoKey(key) && key in records)
+    .map((key) => records[key] as unknown as Photo)
+    .filter((photo) => photo.deletedAt === undefined);
+}
 
 function newFolderId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
@@ -242,6 +260,7 @@ export class SyncEngine {
         return;
       }
     }
+    await this.removeStaleImages(meta, dir);
     await this.writeDocuments(meta, dir);
     meta.lastSyncAt = this.now();
     await this.store.saveMeta(meta);
@@ -280,7 +299,7 @@ export class SyncEngine {
 
       if (part === 'notes') {
         await this.downloadImages(meta, dir, outcome.put, report);
-        await this.uploadImages(meta, dir, report);
+        await this.uploadImages(meta, dir, report, revivedPhotos(doc, outcome.records));
       }
       if (outcome.changed) {
         this.progress(meta, 'saving', 0, 1);
@@ -308,6 +327,12 @@ export class SyncEngine {
       }
       await this.store.apply(meta.conferenceId, part, outcome, snap.revs);
       report.downloaded += outcome.put.size + outcome.remove.length;
+      const stale = outcome.changed ? deletedImages(doc, outcome.tombstones) : [];
+      if (stale.length) {
+        // Kept with the folder's state until deleted, so a stop before that only delays it.
+        meta.staleImages = [...new Set([...(meta.staleImages ?? []), ...stale])];
+        await this.store.saveMeta(meta);
+      }
       // Without an ETag from the PUT, the next listing's one is unknown: read again next time.
       if (etag) meta.etags[part] = etag;
       else delete meta.etags[part];
@@ -335,7 +360,7 @@ export class SyncEngine {
   ) {
     const wanted: { key: string; photo: Photo }[] = [];
     for (const [key, record] of put) {
-      if (tableOf(key) !== 'photos') continue;
+      if (!isPhotoKey(key)) continue;
       const photo = record as unknown as Photo;
       if (photo.deletedAt === undefined && !(await this.store.hasImage(photo.id))) {
         wanted.push({ key, photo });
@@ -358,9 +383,39 @@ export class SyncEngine {
     });
   }
 
-  /** Sends the images of this device's photos the server lacks, each marked once there. */
-  private async uploadImages(meta: SyncMeta, dir: string, report: ConferenceReport) {
-    const photos = await this.store.photosToUpload(meta.conferenceId);
+  /**
+   * Deletes the images of photos this device deleted, once the state file says so. Cleanup
+   * only: a failure leaves the name for the next sync and never fails this one.
+   */
+  private async removeStaleImages(meta: SyncMeta, dir: string) {
+    const names = meta.staleImages;
+    if (!names?.length) return;
+    const left: string[] = [];
+    for (const name of names) {
+      // Back here since (another device's edit outlived the deletion): the image stays.
+      if (await this.store.hasImage(name.slice(0, name.lastIndexOf('.')))) continue;
+      try {
+        await this.client.remove(`${dir}images/${name}`);
+      } catch (err) {
+        if (!(err instanceof SyncError)) throw err;
+        left.push(name);
+      }
+    }
+    if (left.length) meta.staleImages = left;
+    else delete meta.staleImages;
+  }
+
+  /**
+   * Sends the images of this device's photos the server lacks, each marked once there, and
+   * those of `revived` photos, whose image the deleting device may have removed.
+   */
+  private async uploadImages(
+    meta: SyncMeta,
+    dir: string,
+    report: ConferenceReport,
+    revived: Photo[] = [],
+  ) {
+    const photos = [...(await this.store.photosToUpload(meta.conferenceId)), ...revived];
     if (!photos.length) return;
     const listing: DavEntry[] = (await this.client.list(`${dir}images/`, 1)) ?? [];
     const there = new Set(listing.map((e) => e.name));

@@ -242,6 +242,13 @@ export class DavClient {
     return { etag: res.headers.get('etag') ?? undefined };
   }
 
+  /** Deletes a file; one already gone is fine. */
+  async remove(path: string): Promise<void> {
+    const res = await this.request('DELETE', path);
+    if (res.ok || res.status === 404) return;
+    throw this.failure(res, path);
+  }
+
   /** Creates a folder; one that already exists is fine. */
   async mkcol(path: string): Promise<void> {
     const res = await this.request('MKCOL', path.endsWith('/') ? path : `${path}/`);
