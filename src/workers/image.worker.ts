@@ -10,12 +10,13 @@ import { processImage } from '../lib/capture/process';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
 
-async function run({ id, blob, longSide }: Extract<ImageRequest, { kind: 'process' }>) {
+async function run({ id, blob, longSide, thumbOnly }: Extract<ImageRequest, { kind: 'process' }>) {
   const controller = new AbortController();
   running.set(id, controller);
   let reply: ImageResponse;
   try {
-    const done = await processImage(blob, { longSide, signal: controller.signal }, canvasCodec);
+    const opts = { longSide, thumbOnly, signal: controller.signal };
+    const done = await processImage(blob, opts, canvasCodec);
     reply = { id, ok: true, ...done };
   } catch (err) {
     const { code, message } = toImageError(err);

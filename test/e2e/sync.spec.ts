@@ -110,6 +110,18 @@ test('two devices share a conference through WebDAV, and an offline clash keeps 
     '- Gluon on real hardware',
   );
 
+  // The image came without a thumbnail; the laptop makes one, so lists stop loading it whole.
+  const shownWidth = async () => {
+    await laptop.reload();
+    await openTalk(laptop);
+    const slide = laptop.getByRole('img', { name: 'Slide 1', exact: true });
+    return slide.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      return img.naturalWidth;
+    });
+  };
+  await expect.poll(shownWidth).toBe(320);
+
   // Both change the note with the app's server gone; the WebDAV server is still there.
   await app.stop();
   await page.reload();

@@ -7,7 +7,8 @@ import { processImage, type ProcessOptions, type Processed } from './process';
 import type { LongSide } from './sizing';
 
 export type ImageRequest =
-  { kind: 'process'; id: number; blob: Blob; longSide: LongSide } | { kind: 'cancel'; id: number };
+  | { kind: 'process'; id: number; blob: Blob; longSide: LongSide; thumbOnly?: boolean | undefined }
+  | { kind: 'cancel'; id: number };
 
 export type ImageResponse =
   | ({ id: number; ok: true } & Processed)
@@ -118,6 +119,7 @@ export class ImageProcessor {
       id,
       blob,
       longSide: opts.longSide,
+      thumbOnly: opts.thumbOnly,
     } satisfies ImageRequest);
   }
 

@@ -26,6 +26,8 @@ export interface Codec {
 
 export interface ProcessOptions {
   longSide: LongSide;
+  /** Only make the thumbnail; the image is returned as it came (for received images). */
+  thumbOnly?: boolean | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -70,7 +72,7 @@ export async function processImage(
   opts: ProcessOptions,
   codec: Codec,
 ): Promise<Processed> {
-  const { longSide, signal } = opts;
+  const { longSide, thumbOnly, signal } = opts;
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const facts = inspect(bytes);
   checkAborted(signal);
@@ -82,10 +84,9 @@ export async function processImage(
   try {
     checkAborted(signal);
     const source = { width: decoded.width, height: decoded.height };
-    const keep = !needsReencode(
-      { ...facts, ...source, type: facts.mime, bytes: bytes.length },
-      longSide,
-    );
+    const keep =
+      thumbOnly ||
+      !needsReencode({ ...facts, ...source, type: facts.mime, bytes: bytes.length }, longSide);
     const jpeg = keep ? typed : await decoded.encode(targetSize(source, longSide), JPEG_QUALITY);
     checkAborted(signal);
     const thumb = await decoded.encode(thumbSize(source), THUMB_QUALITY);

@@ -14,6 +14,7 @@ import type {
   SyncBase,
   SyncMeta,
   Talk,
+  ThumbRow,
 } from './types';
 import { outboxMiddleware } from './outbox';
 
@@ -24,7 +25,7 @@ export class ConfnotesDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   photos!: EntityTable<Photo, 'id'>;
   photoBlobs!: EntityTable<StoredBlob, 'id'>;
-  thumbs!: EntityTable<StoredBlob, 'id'>;
+  thumbs!: EntityTable<ThumbRow, 'id'>;
   originals!: EntityTable<StoredBlob, 'id'>;
   entries!: EntityTable<Entry, 'id'>;
   opinions!: EntityTable<Opinion, 'talkId'>;
@@ -66,6 +67,22 @@ export class ConfnotesDb extends Dexie {
       syncBase: 'id, conferenceId',
       syncMeta: 'conferenceId',
     });
+    // Version 5 indexes thumbnails that are stand-ins (see ThumbRow), sparsely, so finding the
+    // ones still to make reads no image. Stand-ins stored before it are told by their size.
+    this.version(5)
+      .stores({ thumbs: 'id, standIn' })
+      .upgrade(async (tx) => {
+        const images = new Map<string, number>();
+        await tx.table<StoredBlob, string>('photoBlobs').each((row) => {
+          images.set(row.id, row.blob.size);
+        });
+        await tx
+          .table<ThumbRow, string>('thumbs')
+          .toCollection()
+          .modify((row) => {
+            if (images.get(row.id) === row.blob.size) row.standIn = 1;
+          });
+      });
     this.use(outboxMiddleware);
   }
 }

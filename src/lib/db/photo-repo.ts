@@ -131,6 +131,27 @@ export class PhotoRepo extends PhotoEdits {
     return new Set(photos.map((p) => p.talkId));
   }
 
+  /** Photos whose thumbnail is still the full image (received from a zip or the server). */
+  standInThumbs(): Promise<string[]> {
+    return this.db.thumbs.where('standIn').equals(1).primaryKeys();
+  }
+
+  /**
+   * Replaces a stand-in with the thumbnail made for it, or marks that none could be made
+   * (`thumb` undefined). A real thumbnail, or a photo purged meanwhile, is left alone.
+   */
+  async replaceStandIn(id: string, thumb: Blob | undefined): Promise<void> {
+    const db = this.db;
+    await writeWithRetry(() =>
+      db.transaction('rw', db.thumbs, async () => {
+        const row = await db.thumbs.get(id);
+        if (row?.standIn !== 1) return;
+        if (!thumb) await db.thumbs.update(id, { standIn: 2 });
+        else await db.thumbs.put({ id, blob: thumb, type: thumb.type, name: row.name });
+      }),
+    );
+  }
+
   async thumb(id: string): Promise<Blob | undefined> {
     return withType(await this.db.thumbs.get(id));
   }

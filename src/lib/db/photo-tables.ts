@@ -12,12 +12,14 @@ export function photosInTalk(db: ConfnotesDb, talkId: string) {
 }
 
 /**
- * Photos needing work at start: shots a closed tab left unprocessed, and deleted ones whose
- * undo is over. Counted from the indexes, without loading a photo.
+ * Photos needing work at start: shots a closed tab left unprocessed, deleted ones whose undo
+ * is over, and received ones still without a thumbnail. Counted from the indexes, without
+ * loading a photo.
  */
 export async function countStartupWork(db: ConfnotesDb): Promise<number> {
   const pending = await db.photos.where('status').equals('pending').count();
-  return pending + (await db.photos.where('deletedAt').above(0).count());
+  const deleted = await db.photos.where('deletedAt').above(0).count();
+  return pending + deleted + (await db.thumbs.where('standIn').equals(1).count());
 }
 
 /**

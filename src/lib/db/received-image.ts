@@ -4,10 +4,10 @@ import type { ConfnotesDb } from './db';
 import type { StoredBlob } from './types';
 
 /**
- * Stores a received image; until a thumbnail is made, lists show the image itself. Call inside
- * a transaction over photoBlobs and thumbs.
+ * Stores a received image; until a thumbnail is made (see makeThumbnails), lists show the
+ * image itself. Call inside a transaction over photoBlobs and thumbs.
  */
 export async function putReceivedImage(db: ConfnotesDb, row: StoredBlob): Promise<void> {
   await db.photoBlobs.put(row);
-  if (!(await db.thumbs.get(row.id))) await db.thumbs.put(row);
+  if (!(await db.thumbs.get(row.id))) await db.thumbs.put({ ...row, standIn: 1 });
 }

@@ -119,6 +119,15 @@ export interface StoredBlob {
 }
 
 /**
+ * A thumbnail. An image received from elsewhere (a zip, the sync server) comes without one:
+ * its row holds the image itself, marked `standIn: 1`, until a thumbnail is made, or
+ * `standIn: 2` when making one failed (so it is not tried again at every start).
+ */
+export interface ThumbRow extends StoredBlob {
+  standIn?: 1 | 2;
+}
+
+/**
  * Another device's version of a note, kept when both devices changed it before syncing: the
  * user chooses which to keep. `title` is for free sections only.
  */

@@ -6,6 +6,7 @@ import { ImageProcessor } from '../../lib/capture/image-client';
 import { DEFAULT_LONG_SIDE, type LongSide } from '../../lib/capture/sizing';
 import { removeShared, sharedFiles } from '../../lib/capture/share-inbox';
 import { inspect } from '../../lib/capture/process';
+import { makeThumbnails } from '../../lib/capture/thumbnails';
 import { PhotoRepo, unsortedTray } from '../../lib/db/photo-repo';
 import { appDb } from '../../lib/db/db';
 import { fileShot } from '../../lib/capture/filing';
@@ -33,11 +34,15 @@ class PhotoSettings {
 export const photoSettings = new PhotoSettings();
 
 let pipeline: CapturePipeline | undefined;
+let processor: ImageProcessor | undefined;
+
+/** One image processor for shots and thumbnails, so two decodes never run at once. */
+const images = () => (processor ??= new ImageProcessor());
 
 export function capturePipeline(): CapturePipeline {
   pipeline ??= new CapturePipeline({
     photos,
-    images: new ImageProcessor(),
+    images: images(),
     settings: () => ({
       longSide: photoSettings.longSide,
       keepOriginals: photoSettings.keepOriginals,
@@ -112,6 +117,30 @@ export async function resumeCapture(): Promise<void> {
   await photos.purgeDeleted(Date.now() - UNDO_WINDOW_MS);
   await photoSettings.load();
   await capturePipeline().resume();
+  makeMissingThumbnails();
+}
+
+let thumbnailing: Promise<void> | undefined;
+let again = false;
+
+/**
+ * Makes thumbnails for photos received from a zip or the sync server, in the background. A
+ * call while it runs asks for one more pass, for photos that arrived meanwhile.
+ */
+export function makeMissingThumbnails(): void {
+  again = true;
+  thumbnailing ??= (async () => {
+    while (again) {
+      again = false;
+      await makeThumbnails({ photos, images: images() });
+    }
+  })()
+    // A full disk leaves the stand-ins as they are: they are tried again at the next start.
+    .catch(() => undefined)
+    .finally(() => {
+      thumbnailing = undefined;
+      if (again) makeMissingThumbnails();
+    });
 }
 
 /** Files images shared to the app (waiting in the service worker's inbox) into `talkId`. */

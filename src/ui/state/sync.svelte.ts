@@ -108,6 +108,9 @@ class SyncState {
       });
       const report = await engine.run();
       this.report = report;
+      if (report.conferences.some((c) => c.downloaded > 0)) {
+        void import('./capture.svelte').then((m) => m.makeMissingThumbnails());
+      }
       if (report.error) {
         this.error = say(report.error);
         if (passing(report.error)) await retryLater();

@@ -1,37 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ImageError } from '../../../src/lib/capture/image-error';
-import { processImage, type Codec, type Decoded } from '../../../src/lib/capture/process';
-import type { Size } from '../../../src/lib/capture/sizing';
-import { sniffImage, uprightSize, type ImageFacts } from '../../../src/lib/capture/sniff';
+import { processImage } from '../../../src/lib/capture/process';
+import { sniffImage } from '../../../src/lib/capture/sniff';
 import { exifSegment, image, withFrameSize, withSegments, type Bytes } from './exif';
-
-const slide = image('slide.jpg');
-
-/**
- * Stands in for OffscreenCanvas: "decodes" to the upright size in the header and "encodes" to
- * the real slide JPEG with its frame header set to the requested size.
- */
-function fakeCodec(opts: { failDecode?: Error; abortOnDecode?: AbortController } = {}) {
-  const calls = { decode: 0, closed: 0, encodes: [] as [Size, number][] };
-  const codec: Codec = {
-    decode(_blob: Blob, facts: ImageFacts): Promise<Decoded> {
-      calls.decode++;
-      if (opts.failDecode) return Promise.reject(opts.failDecode);
-      opts.abortOnDecode?.abort();
-      const size = uprightSize(facts) ?? { width: 1000, height: 1000 };
-      return Promise.resolve({
-        ...size,
-        encode(target, quality) {
-          calls.encodes.push([target, quality]);
-          const bytes = withFrameSize(slide, target.width, target.height);
-          return Promise.resolve(new Blob([bytes], { type: 'image/jpeg' }));
-        },
-        close: () => void calls.closed++,
-      });
-    },
-  };
-  return { codec, calls };
-}
+import { fakeCodec, slide } from './fake-codec';
 
 const blob = (bytes: Bytes, type = 'image/jpeg') => new Blob([bytes], { type });
 const bytesOf = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
@@ -48,6 +20,15 @@ describe('processImage', () => {
     expect(out).toMatchObject({ width: 1920, height: 1440, reencoded: true });
     expect(sniffImage(await bytesOf(out.thumb))).toMatchObject({ width: 320, height: 240 });
     expect(calls.closed).toBe(1);
+  });
+
+  it('only makes the thumbnail of a received image, however large', async () => {
+    const { codec, calls } = fakeCodec();
+    const received = blob(withFrameSize(slide, 4032, 3024));
+    const out = await processImage(received, { longSide: 1280, thumbOnly: true }, codec);
+    expect(calls.encodes).toEqual([[{ width: 320, height: 240 }, 0.7]]);
+    expect(out.jpeg).toBe(received);
+    expect(out.reencoded).toBe(false);
   });
 
   it('keeps a small, clean JPEG byte for byte and only makes the thumbnail', async () => {

@@ -8,7 +8,7 @@ import { NotesRepo } from '../../../src/lib/db/notes-repo';
 import { PhotoRepo } from '../../../src/lib/db/photo-repo';
 import type { Conference, Setting, Star, Talk } from '../../../src/lib/db/types';
 import { parseSchedule } from '../../../src/lib/schedule/parse';
-import { image } from '../capture/exif';
+import { image, type Bytes } from '../capture/exif';
 import { fixtureBytes, FIXTURES } from '../schedule/fixtures';
 
 /** Version 1 exactly as it shipped, declared on its own so later edits to db.ts cannot alter it. */
@@ -28,6 +28,29 @@ class ConfnotesDbV1 extends Dexie {
   }
 }
 
+/** Version 4 as it shipped: the tables of versions 1 to 4, without the later indexes. */
+class ConfnotesDbV4 extends ConfnotesDbV1 {
+  constructor(name: string) {
+    super(name);
+    this.version(2).stores({
+      photos: 'id, conferenceId, talkId, [talkId+position], status, takenAt, deletedAt',
+      photoBlobs: 'id',
+      thumbs: 'id',
+      originals: 'id',
+    });
+    this.version(3).stores({
+      entries: 'id, conferenceId, talkId, [talkId+position]',
+      opinions: 'talkId, conferenceId',
+      freeSections: 'id, conferenceId',
+    });
+    this.version(4).stores({
+      outbox: 'id, conferenceId',
+      syncBase: 'id, conferenceId',
+      syncMeta: 'conferenceId',
+    });
+  }
+}
+
 const opened: Dexie[] = [];
 afterEach(() => {
   for (const db of opened.splice(0)) db.close();
@@ -42,7 +65,7 @@ async function snapshot(db: Dexie) {
   };
 }
 
-describe('schema version 1 to the current one (4)', () => {
+describe('schema version 1 to the current one (5)', () => {
   it('keeps every record of a real FOSDEM import and adds the photo tables', async () => {
     const name = 'migration-v1-v2';
     const v1 = new ConfnotesDbV1(name);
@@ -74,7 +97,7 @@ describe('schema version 1 to the current one (4)', () => {
     const db = new ConfnotesDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await snapshot(db)).toEqual(before);
 
     const idb = db.backendDB();
@@ -119,11 +142,33 @@ describe('schema version 1 to the current one (4)', () => {
     ]);
   });
 
+  it('marks, from version 4, the received images standing in as their own thumbnails', async () => {
+    const name = 'migration-v4-v5';
+    const v4 = new ConfnotesDbV4(name);
+    opened.push(v4);
+    const jpeg = (bytes: Bytes) => new Blob([bytes], { type: 'image/jpeg' });
+    const full = image('slide.jpg');
+    const row = (id: string, blob: Blob) => ({ id, blob, type: 'image/jpeg', name: `${id}.jpg` });
+    // `synced` came from the server (the image as its thumbnail); `shot` was taken here.
+    await v4.table('photoBlobs').bulkPut([row('synced', jpeg(full)), row('shot', jpeg(full))]);
+    await v4
+      .table('thumbs')
+      .bulkPut([row('synced', jpeg(full)), row('shot', jpeg(full.slice(0, 1000)))]);
+    v4.close();
+
+    const db = new ConfnotesDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await new PhotoRepo(db).standInThumbs()).toEqual(['synced']);
+    expect(await db.thumbs.count()).toBe(2);
+  });
+
   it('creates a fresh database at the current version', async () => {
     const db = new ConfnotesDb('migration-fresh');
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.photos.count()).toBe(0);
     expect(await db.entries.count()).toBe(0);
   });
