@@ -1,7 +1,7 @@
 // The sync engine and the database together, against a real Apache httpd with mod_dav (started
 // here, see test/support/dav-server.ts), through a proxy that injects faults. Each "device" is
 // its own IndexedDB (fake-indexeddb), as two browser profiles would be.
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type ConfnotesDb } from '../../src/lib/db/db';
@@ -40,9 +40,9 @@ class Device {
     this.notes = new NotesRepo(this.db);
   }
 
-  sync(lang: 'en' | 'fr' = 'en'): Promise<SyncReport> {
+  sync(lang: 'en' | 'fr' = 'en', now?: () => number): Promise<SyncReport> {
     const account = { url: proxy.url + folder, username: dav.user, password: dav.password };
-    return new SyncEngine(this.repo, account, { lang }).run();
+    return new SyncEngine(this.repo, account, { lang, ...(now && { now }) }).run();
   }
 
   async importRc3(): Promise<{ conferenceId: string; talkId: string }> {
@@ -90,11 +90,7 @@ class Device {
 let folder = '';
 beforeEach(async () => {
   folder = `account-${++n}/`;
-  const res = await fetch(new URL(folder, dav.url), {
-    method: 'MKCOL',
-    headers: { Authorization: `Basic ${btoa(`${dav.user}:${dav.password}`)}` },
-  });
-  expect(res.status).toBe(201);
+  expect((await dav.request('MKCOL', folder)).status).toBe(201);
   proxy.clear();
   proxy.requests.length = 0;
 });
@@ -167,6 +163,37 @@ describe('sync against Apache mod_dav', () => {
     proxy.requests.length = 0;
     clean(await phone.sync());
     expect(proxy.requests.map((r) => r.method)).toEqual(['PROPFIND', 'PROPFIND']);
+  });
+
+  it('looks into another app’s folder once, then again only when its ETag changes or hours later', async () => {
+    const phone = new Device('phone');
+    await phone.importRc3();
+    await dav.request('MKCOL', `${folder}Documents/`);
+    await dav.request('PUT', `${folder}Documents/taxes.pdf`, 'not ours');
+    clean(await phone.sync());
+    const into = (name: string) =>
+      proxy.requests.filter((r) => r.method === 'PROPFIND' && r.path.includes(`/${name}/`));
+    expect(into('Documents')).toHaveLength(1);
+
+    proxy.requests.length = 0;
+    clean(await phone.sync());
+    expect(proxy.requests.map((r) => r.method)).toEqual(['PROPFIND', 'PROPFIND']);
+    expect(into('Documents')).toHaveLength(0);
+
+    // Once it holds Confnotes state (here moved in from another device's folder), the
+    // conference in it is adopted, hours later at most.
+    const laptop = new Device('laptop');
+    const other = await laptop.importRc3();
+    const pushed = clean(await laptop.sync()).conferences;
+    const slug = pushed.find((c) => c.conferenceId === other.conferenceId)!.folder;
+    renameSync(onDisk(slug, '.confnotes'), onDisk('Documents', '.confnotes'));
+    proxy.requests.length = 0;
+    clean(await phone.sync());
+    expect(into('Documents')).toHaveLength(0);
+    const adopted = clean(await phone.sync('en', () => Date.now() + 7 * 3600_000));
+    expect(into('Documents').length).toBeGreaterThan(0);
+    expect(adopted.conferences.map((c) => c.folder)).toContain('Documents');
+    expect(await phone.db.conferences.get(other.conferenceId)).toBeTruthy();
   });
 
   it('carries edits both ways, and deletions as tombstones', async () => {

@@ -22,6 +22,8 @@ export interface DavServer {
   user: string;
   password: string;
   port: number;
+  /** A request as the account's owner, straight to the server (not through a proxy). */
+  request(method: string, path: string, body?: string): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -246,6 +248,11 @@ export async function startDav(opts: DavOptions = {}): Promise<DavServer> {
       user: o.user,
       password: o.password,
       port,
+      request(method, path, body) {
+        const auth = `Basic ${Buffer.from(`${o.user}:${o.password}`).toString('base64')}`;
+        const url = new URL(path, `http://127.0.0.1:${port}/dav/`);
+        return fetch(url, { method, body, headers: { Authorization: auth } });
+      },
       stop() {
         stopping ??= stopChild(started).then(async () => {
           running.delete(started);

@@ -4,7 +4,7 @@
 import { liveQuery, type Observable } from 'dexie';
 import { PARTS, recordKey, shareable, tableOf, type PartName } from '../sync/state';
 import type { SyncRecord } from '../sync/state';
-import type { SyncStore } from '../sync/engine';
+import type { ForeignFolder, SyncStore } from '../sync/engine';
 import type { ExportInput, Lang } from '../export/model';
 import { ArchiveRepo } from './archive-repo';
 import type { ConfnotesDb } from './db';
@@ -25,6 +25,7 @@ export interface SyncAccount {
 }
 
 const ACCOUNT_KEY = 'sync.account';
+const FOREIGN_KEY = 'sync.foreign';
 
 export interface Snapshot {
   local: Map<string, SyncRecord>;
@@ -73,6 +74,18 @@ export class SyncRepo implements SyncStore {
   async saveAccount(account: SyncAccount | undefined): Promise<void> {
     if (account) await this.db.settings.put({ key: ACCOUNT_KEY, value: { ...account } });
     else await this.db.settings.delete(ACCOUNT_KEY);
+  }
+
+  async foreignFolders(account: string): Promise<Record<string, ForeignFolder>> {
+    const row = (await this.db.settings.get(FOREIGN_KEY))?.value as
+      { account: string; folders: Record<string, ForeignFolder> } | undefined;
+    return row?.account === account ? row.folders : {};
+  }
+
+  async saveForeignFolders(account: string, folders: Record<string, ForeignFolder>): Promise<void> {
+    await writeWithRetry(() =>
+      this.db.settings.put({ key: FOREIGN_KEY, value: { account, folders } }),
+    );
   }
 
   /** Conferences that sync: every one but the demo. */

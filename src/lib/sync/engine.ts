@@ -15,6 +15,7 @@ import { merge } from './merge';
 import {
   PART_NAMES,
   STATE_DIR,
+  canonical,
   emptyState,
   hashText,
   parseState,
@@ -45,7 +46,22 @@ export interface SyncStore {
   image(id: string): Promise<Blob | undefined>;
   storeImage(id: string, blob: Blob, name: string): Promise<void>;
   document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined>;
+  /** Folders of the account found not to be Confnotes', by name. */
+  foreignFolders(account: string): Promise<Record<string, ForeignFolder>>;
+  saveForeignFolders(account: string, folders: Record<string, ForeignFolder>): Promise<void>;
 }
+
+/** A folder with no Confnotes state when last looked into: its ETag then, and when (ms). */
+export interface ForeignFolder {
+  etag?: string;
+  at: number;
+}
+
+/**
+ * How long another app's folder is taken to stay so. Its ETag changing ends this sooner, but
+ * not every server changes a folder's ETag when something is added inside it.
+ */
+const FOREIGN_FOR_MS = 6 * 3600_000;
 
 export interface SyncProgress {
   conference: string;
@@ -86,6 +102,9 @@ const imageFile = (p: { id: string; type: string }) => `${p.id}.${extensionOf(p.
 const stateFile = (part: PartName) => `${STATE_DIR}/${part}.json`;
 
 const isPhotoKey = (key: string) => tableOf(key) === 'photos';
+
+/** A folder of the account that holds no Confnotes state. */
+const FOREIGN = Symbol('foreign');
 
 /** Image files of photos the server listed and this merge tombstones: this device deleted them. */
 function deletedImages(before: StateDoc, tombstones: Record<string, number>): string[] {
@@ -152,19 +171,36 @@ export class SyncEngine {
         const { host, pathname: path } = this.client.base;
         throw new DavError('not-found', W.accountFolderMissing, { path, host }, 404);
       }
-      const remote = new Set(top.filter((e) => e.folder && e.path).map((e) => e.name));
+      const folders = top.filter((e) => e.folder && e.path);
+      const remote = new Set(folders.map((e) => e.name));
       const metas = new Map((await this.store.metas()).map((m) => [m.conferenceId, m]));
       const local = await this.store.conferences();
       const known = new Set([...metas.values()].map((m) => m.folder));
 
       // Folders this device has not met: another device's conferences, or this device's own
-      // after its sync records were lost. Adopted only if they hold Confnotes state.
-      for (const folder of remote) {
+      // after its sync records were lost. Adopted only if they hold Confnotes state. Other
+      // apps' folders are looked into again only when their ETag changes, or hours later.
+      const account = this.client.base.href;
+      const wasForeign = await this.store.foreignFolders(account);
+      const foreign: Record<string, ForeignFolder> = {};
+      for (const { name: folder, etag } of folders) {
         if (known.has(folder)) continue;
+        const seen = wasForeign[folder];
+        if (seen && seen.etag === etag && this.now() - seen.at < FOREIGN_FOR_MS) {
+          foreign[folder] = seen;
+          continue;
+        }
         const found = await this.readFolderIdentity(folder);
+        if (found === FOREIGN) {
+          foreign[folder] = etag === undefined ? { at: this.now() } : { etag, at: this.now() };
+          continue;
+        }
         if (!found || metas.has(found)) continue;
         metas.set(found, { conferenceId: found, folder, etags: {}, files: {} });
         known.add(folder);
+      }
+      if (canonical(foreign) !== canonical(wasForeign)) {
+        await this.store.saveForeignFolders(account, foreign);
       }
       const taken = new Set([...remote, ...known]);
       for (const conference of local) {
@@ -209,11 +245,15 @@ export class SyncEngine {
     return report;
   }
 
-  /** The conference id a folder's state names, or undefined when it is not a Confnotes folder. */
-  private async readFolderIdentity(folder: string): Promise<string | undefined> {
+  /**
+   * The conference id a folder's state names; FOREIGN when it has no state folder at all;
+   * undefined when the state is not complete or readable yet.
+   */
+  private async readFolderIdentity(folder: string): Promise<string | typeof FOREIGN | undefined> {
     // A listing first: another app's folder costs one PROPFIND, never a download.
     const state = await this.client.list(`${folder}/${STATE_DIR}/`, 1);
-    if (!state?.some((e) => e.name === 'schedule.json')) return undefined;
+    if (state === null) return FOREIGN;
+    if (!state.some((e) => e.name === 'schedule.json')) return undefined;
     const got = await this.client.get(`${folder}/${stateFile('schedule')}`);
     if (!got) return undefined;
     try {
