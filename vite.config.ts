@@ -128,5 +128,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/unit/setup.ts'],
+    // A guard against hangs, not a speed check: the sync fault test alone runs some forty
+    // syncs, and took over vitest's default 5 s on this shared 2-core machine under load.
+    testTimeout: 30_000,
   },
 });

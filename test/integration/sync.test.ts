@@ -3,6 +3,7 @@
 // its own IndexedDB (fake-indexeddb), as two browser profiles would be.
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Observable } from 'dexie';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type ConfnotesDb } from '../../src/lib/db/db';
 import { ConferenceRepo } from '../../src/lib/db/conference-repo';
@@ -97,6 +98,18 @@ beforeEach(async () => {
 
 const onDisk = (...parts: string[]) => join(dav.root, folder, ...parts);
 
+function firstValue<T>(observable: Observable<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const sub = observable.subscribe({
+      next: (value) => {
+        resolve(value);
+        queueMicrotask(() => sub.unsubscribe());
+      },
+      error: reject,
+    });
+  });
+}
+
 function clean(report: SyncReport) {
   expect(report.error?.message).toBeUndefined();
   for (const c of report.conferences) {
@@ -159,6 +172,12 @@ describe('sync against Apache mod_dav', () => {
     clean(await phone.sync());
     const puts = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/images/'));
     expect(puts).toHaveLength(3);
+
+    // A photo that could not be processed is not sent, and does not count as waiting.
+    const failed = await phone.addPhoto(conferenceId, talkId, 9);
+    await phone.db.photos.update(failed.id, { status: 'failed', error: 'damaged' });
+    const waiting = await firstValue(phone.repo.watchWaiting());
+    expect(waiting.get(conferenceId) ?? 0).toBe(0);
 
     proxy.requests.length = 0;
     clean(await phone.sync());

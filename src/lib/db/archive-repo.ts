@@ -18,9 +18,15 @@ export interface ExportChoice {
 export class ArchiveRepo {
   constructor(private readonly db: ConfnotesDb) {}
 
+  /**
+   * The conferences' write-up input and records. `readyOnly` leaves out photos still being
+   * processed or that failed, which a zip carries as their original but the sync server
+   * never receives.
+   */
   async load(
     conferenceIds: string[],
     choice: ExportChoice,
+    { readyOnly = false } = {},
   ): Promise<{ inputs: ExportInput[]; records: RecordsToExport }> {
     const db = this.db;
     return db.transaction(
@@ -41,7 +47,9 @@ export class ArchiveRepo {
           const conference = await db.conferences.get(id);
           if (!conference) continue;
           const talks = (await db.talks.where({ conferenceId: id }).toArray()).sort(compareTalks);
-          const photos = (await db.photos.where({ conferenceId: id }).toArray()).filter(visible);
+          const photos = (await db.photos.where({ conferenceId: id }).toArray()).filter(
+            (p) => visible(p) && (!readyOnly || p.status === 'ready'),
+          );
           const entries = await db.entries.where({ conferenceId: id }).toArray();
           const opinions = await db.opinions.where({ conferenceId: id }).toArray();
           const freeSections = (await db.freeSections.where({ conferenceId: id }).toArray()).sort(

@@ -61,9 +61,13 @@ export class SyncRepo implements SyncStore {
     this.archives = new ArchiveRepo(db);
   }
 
-  /** The readable write-up of a conference: the talks with notes, photos or an opinion. */
+  /**
+   * The readable write-up of a conference: the talks with notes, photos or an opinion, with
+   * only the photos whose image goes to the server.
+   */
   async document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined> {
-    return (await this.archives.load([conferenceId], { lang, onlyWithNotes: true })).inputs[0];
+    const choice = { lang, onlyWithNotes: true };
+    return (await this.archives.load([conferenceId], choice, { readyOnly: true })).inputs[0];
   }
 
   async account(): Promise<SyncAccount | undefined> {
@@ -113,9 +117,14 @@ export class SyncRepo implements SyncStore {
   watchWaiting(): Observable<Map<string, number>> {
     return liveQuery(async () => {
       const synced = new Set((await this.conferences()).map((c) => c.id));
+      const notReady = await this.db.photos
+        .where('status')
+        .anyOf('pending', 'failed')
+        .primaryKeys();
+      const notYet = new Set(notReady.map((id) => recordKey('photos', id)));
       const counts = new Map<string, number>();
       await this.db.outbox.each((row) => {
-        if (synced.has(row.conferenceId)) {
+        if (synced.has(row.conferenceId) && !notYet.has(row.id)) {
           counts.set(row.conferenceId, (counts.get(row.conferenceId) ?? 0) + 1);
         }
       });
@@ -132,14 +141,16 @@ export class SyncRepo implements SyncStore {
       [...tables.map((t) => db.table(t)), db.syncBase, db.outbox],
       async () => {
         const local = new Map<string, SyncRecord>();
+        const notYet = new Set<string>();
         for (const table of tables) {
           const rows: SyncRecord[] =
             table === 'conferences'
               ? await db.table<SyncRecord>(table).where({ id: conferenceId }).toArray()
               : await db.table<SyncRecord>(table).where({ conferenceId }).toArray();
           for (const row of rows) {
-            if (!shareableNow(table, row)) continue;
-            local.set(recordKey(table, String(row[KEY_FIELD[table]])), shareable(table, row));
+            const key = recordKey(table, String(row[KEY_FIELD[table]]));
+            if (shareableNow(table, row)) local.set(key, shareable(table, row));
+            else notYet.add(key);
           }
         }
         const inPart = (id: string) => tables.includes(tableOf(id));
@@ -148,8 +159,10 @@ export class SyncRepo implements SyncStore {
           if (inPart(b.id)) base.set(b.id, b.hash);
         });
         const revs = new Map<string, string>();
+        // A photo still processing, or that failed, is not sent: its change is not waiting
+        // either (becoming ready is a change of its own).
         await db.outbox.where({ conferenceId }).each((o) => {
-          if (inPart(o.id)) revs.set(o.id, o.rev);
+          if (inPart(o.id) && !notYet.has(o.id)) revs.set(o.id, o.rev);
         });
         return { local, base, revs };
       },
