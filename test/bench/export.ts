@@ -7,7 +7,9 @@ import { exportZip, zipToBlob } from '../../src/lib/export/zip';
 
 const PHOTOS = 300;
 const SIZE = 330 * 1024;
-const ROUNDS = 3;
+// Rounds interleave the three runs, and each ratio is the median of the rounds' own ratios, so
+// a burst of load from another process on this shared machine skews one round, not the result.
+const ROUNDS = 5;
 
 function photos(): Blob[] {
   const out: Blob[] = [];
@@ -74,19 +76,21 @@ export async function exportBench() {
   const f = median(results.floor);
   const o = median(results.ours);
   const j = median(results.jszip);
+  const vsFloor = median(results.floor.map((x, r) => x / results.ours[r]!));
+  const vsJszip = median(results.jszip.map((x, r) => x / results.ours[r]!));
   const mb = (PHOTOS * SIZE) / 1024 / 1024;
   return [
     {
       what: `export ${PHOTOS} photos (${mb.toFixed(0)} MB), floor/ours`,
-      value: `${o.toFixed(0)} ms, floor ${f.toFixed(0)} ms, ${(f / o).toFixed(2)}x`,
+      value: `${o.toFixed(0)} ms, floor ${f.toFixed(0)} ms, ${vsFloor.toFixed(2)}x`,
       budget: '>= 0.8x floor',
-      ok: f / o >= 0.8,
+      ok: vsFloor >= 0.8,
     },
     {
       what: '  against JSZip (stored)',
-      value: `JSZip ${j.toFixed(0)} ms, ours ${(j / o).toFixed(1)}x faster`,
+      value: `JSZip ${j.toFixed(0)} ms, ours ${vsJszip.toFixed(1)}x faster`,
       budget: '>= 3x faster',
-      ok: j / o >= 3,
+      ok: vsJszip >= 3,
     },
     {
       what: '  the same into a Blob via Response (Node)',
