@@ -3,6 +3,7 @@
 /// <reference lib="webworker" />
 import { parseSchedule } from '../lib/schedule/parse';
 import { ScheduleError } from '../lib/schedule/types';
+import { SCHEDULE_WORDS } from '../lib/schedule/words';
 import type { ParseRequest, ParseResponse } from '../lib/schedule/parser-client';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -13,13 +14,11 @@ scope.onmessage = (event: MessageEvent<ParseRequest>) => {
   try {
     reply = { id, ok: true, schedule: parseSchedule(bytes, fileName) };
   } catch (err) {
-    const known = err instanceof ScheduleError;
-    reply = {
-      id,
-      ok: false,
-      code: known ? err.code : 'invalid',
-      message: known ? err.message : 'This file could not be read as a schedule.',
-    };
+    // Words and values, not the English message, cross back: the page translates them.
+    reply =
+      err instanceof ScheduleError
+        ? { id, ok: false, code: err.code, words: err.words, values: err.values }
+        : { id, ok: false, code: 'invalid', words: SCHEDULE_WORDS.unreadable, values: {} };
   }
   scope.postMessage(reply);
 };

@@ -23,6 +23,29 @@ test.describe('a phone set to French', () => {
     expect(adoc).toContain('== Présentation');
     expect(adoc).toContain('=== Avis\n\nTrès clair.');
   });
+
+  test('says in French why a file will not do, on the home screen too', async ({ page, app }) => {
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Vos conférences' })).toBeVisible();
+    // The home screen has only its own French words: the error's come when it is shown.
+    const notZip = { name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('hi') };
+    await page.getByLabel('Importer un zip').setInputFiles(notZip);
+    await expect(page.getByRole('alert')).toHaveText(
+      'Ce fichier n’est pas une archive zip, ou il a été tronqué. Rien n’a été importé. Rien n’a été modifié.',
+    );
+
+    // A schedule whose error crosses back from the parser's worker with its line number.
+    await page.goto(`${app.url}#/import`);
+    const xml = '<?xml version="1.0"?>\n<schedule>\n<conference>\n<title>X</titl>\n</schedule>\n';
+    await page.getByLabel('Fichier du programme').setInputFiles({
+      name: 'schedule.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(xml),
+    });
+    await expect(page.getByRole('alert')).toContainText(
+      'Ce programme XML est abîmé vers la ligne 4 et ne peut pas être lu.',
+    );
+  });
 });
 
 test('the language can be switched in Settings and stays after a reload', async ({ page, app }) => {

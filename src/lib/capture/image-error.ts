@@ -1,5 +1,7 @@
 // Why an image could not be turned into a stored photo, in words for the person holding the
-// phone. Shared by the image worker, its owner and the fallback path.
+// phone. Shared by the image worker, its owner and the fallback path. A failed photo keeps the
+// English message in the database; the screens translate it when they show it.
+import { WordedError } from '../util/words';
 
 export type ImageErrorCode =
   'not-image' | 'corrupt' | 'too-large' | 'unsupported' | 'aborted' | 'failed';
@@ -15,12 +17,13 @@ export const IMAGE_MESSAGES: Record<ImageErrorCode, string> = {
   failed: 'This photo could not be processed. Its original is kept: try again, or delete it.',
 };
 
-export class ImageError extends Error {
-  readonly code: ImageErrorCode;
-  constructor(code: ImageErrorCode, message = IMAGE_MESSAGES[code]) {
+export class ImageError extends WordedError {
+  override readonly name = 'ImageError';
+  constructor(
+    readonly code: ImageErrorCode,
+    message = IMAGE_MESSAGES[code],
+  ) {
     super(message);
-    this.name = 'ImageError';
-    this.code = code;
   }
 }
 

@@ -2,14 +2,11 @@
 // the file has been fetched and fully parsed, so bad input never changes stored data.
 import type { ConferenceRepo } from '../db/conference-repo';
 import type { ScheduleSource } from '../db/types';
-import { fetchSchedule } from '../schedule/fetch';
+import { fetchSchedule, ScheduleFetchError } from '../schedule/fetch';
 import type { ScheduleParser } from '../schedule/parser-client';
-import {
-  MAX_SCHEDULE_BYTES,
-  ScheduleError,
-  TOO_LARGE_MESSAGE,
-  type ParsedSchedule,
-} from '../schedule/types';
+import { MAX_SCHEDULE_BYTES, ScheduleError, type ParsedSchedule } from '../schedule/types';
+import { FETCH_WORDS, SCHEDULE_WORDS } from '../schedule/words';
+import { WordedError } from '../util/words';
 
 export type RefreshOutcome =
   { status: 'not-modified' } | { status: 'updated'; added: number; removed: number; kept: number };
@@ -29,7 +26,8 @@ export class ImportService {
 
   private async parseFile(file: File): Promise<ParsedSchedule> {
     // Checked before reading: a wrong 2 GB video should not be loaded into memory first.
-    if (file.size > MAX_SCHEDULE_BYTES) throw new ScheduleError('too-large', TOO_LARGE_MESSAGE);
+    if (file.size > MAX_SCHEDULE_BYTES)
+      throw new ScheduleError('too-large', SCHEDULE_WORDS.tooLarge);
     // parseSchedule also rejects a schedule with no talks, so none is ever stored.
     return this.parser.parse(new Uint8Array(await file.arrayBuffer()), file.name);
   }
@@ -45,8 +43,7 @@ export class ImportService {
 
   async fromUrl(url: string): Promise<string> {
     const res = await fetchSchedule(url, {}, this.online());
-    if (res.status !== 'ok')
-      throw new Error('The server answered "not modified" to a first request.');
+    if (res.status !== 'ok') throw new ScheduleFetchError('http', FETCH_WORDS.notModified);
     const parsed = await this.parser.parse(res.bytes, res.fileName);
     const source: ScheduleSource = {
       kind: 'url',
@@ -62,8 +59,7 @@ export class ImportService {
   /** Fetches the schedule again (conditionally) and merges it into the stored conference. */
   async refreshFromUrl(conferenceId: string): Promise<RefreshOutcome> {
     const conf = await this.repo.get(conferenceId);
-    if (!conf?.source.url)
-      throw new Error('This schedule was imported from a file: import the new file instead.');
+    if (!conf?.source.url) throw new WordedError(SCHEDULE_WORDS.fromFile);
     const { etag, lastModified, url } = conf.source;
     const res = await fetchSchedule(url, { etag, lastModified }, this.online());
     if (res.status === 'not-modified') {

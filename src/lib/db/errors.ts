@@ -1,15 +1,17 @@
 // Storage errors the app shows to people, and the retry policy for IndexedDB writes. Dexie
 // wraps the browser's DOMException (a failed transaction surfaces as AbortError with the
 // cause in `inner`), so the cause is looked for down the whole chain.
+import { WordedError } from '../util/words';
+
+export const STORAGE_WORDS = {
+  full: 'Your device is out of storage space, so this could not be saved. Everything saved before is safe. Free some space, then try again.',
+} as const;
 
 /** The device refused to store more. Nothing already stored is affected. */
-export class StorageFullError extends Error {
-  constructor(
-    message = 'Your device is out of storage space, so this could not be saved. Everything saved before is safe. Free some space, then try again.',
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'StorageFullError';
+export class StorageFullError extends WordedError {
+  override readonly name = 'StorageFullError';
+  constructor(message: string = STORAGE_WORDS.full, options?: ErrorOptions) {
+    super(message, {}, options);
   }
 }
 

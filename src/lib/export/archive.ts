@@ -7,6 +7,7 @@ import type { ConfnotesArchive } from './json';
 import { toMarkdown } from './markdown';
 import { documentPhotos, type ExportInput } from './model';
 import { nameImages, uniqueSlug } from './slug';
+import { ARCHIVE_WORDS } from './words';
 import type { ZipEntry } from './zip';
 import { ARCHIVE_JSON, readZip } from './zip-read';
 
@@ -97,9 +98,7 @@ export async function readArchive(zip: Blob): Promise<ImportedArchive> {
   for (const photo of archive.photos) {
     const blob = files.get(photo.file);
     if (!blob) {
-      throw new ArchiveError(
-        `This Confnotes export is incomplete: the image ${photo.file} is missing. Nothing was imported.`,
-      );
+      throw new ArchiveError(ARCHIVE_WORDS.missingImage, { file: photo.file });
     }
     images.set(photo.id, blob.type === photo.type ? blob : blob.slice(0, blob.size, photo.type));
   }

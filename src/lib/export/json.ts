@@ -2,6 +2,8 @@
 // photo metadata with the image's path in the zip, and the checks that turn a foreign, damaged
 // or too new file into plain words before an import touches anything.
 import type { Conference, Entry, FreeSection, Opinion, Photo, Star, Talk } from '../db/types';
+import { worded, WordedError, type Worded, type WordValues } from '../util/words';
+import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W, type ArchiveWords } from './words';
 
 export const ARCHIVE_FORMAT = 'confnotes';
 export const ARCHIVE_VERSION = 1;
@@ -26,9 +28,13 @@ export interface ConfnotesArchive extends ArchiveRecords {
   exportedAt: string;
 }
 
-/** An export or import that cannot go on; `message` is for the user as is. */
-export class ArchiveError extends Error {
+/** An export or import that cannot go on, in words for the user (see ARCHIVE_WORDS). */
+export class ArchiveError extends WordedError {
   override readonly name = 'ArchiveError';
+  declare readonly words: ArchiveWords;
+  constructor(words: ArchiveWords, values: WordValues = {}) {
+    super(words, values);
+  }
 }
 
 export function toArchiveJson(records: ArchiveRecords, exportedAt = new Date()): string {
@@ -44,32 +50,33 @@ export function toArchiveJson(records: ArchiveRecords, exportedAt = new Date()):
 type Check = Record<string, 'string' | 'number' | 'boolean' | 'array'>;
 
 const RECORDS: Record<keyof ArchiveRecords, [label: string, check: Check]> = {
-  conferences: ['a conference', { id: 'string', title: 'string', timeZone: 'string' }],
-  talks: ['a talk', { id: 'string', conferenceId: 'string', title: 'string', speakers: 'array' }],
-  stars: ['a star', { talkId: 'string', conferenceId: 'string' }],
+  conferences: [P.conference, { id: 'string', title: 'string', timeZone: 'string' }],
+  talks: [P.talk, { id: 'string', conferenceId: 'string', title: 'string', speakers: 'array' }],
+  stars: [P.star, { talkId: 'string', conferenceId: 'string' }],
   photos: [
-    'a photo',
+    P.photo,
     { id: 'string', conferenceId: 'string', talkId: 'string', type: 'string', file: 'string' },
   ],
-  entries: ['a note', { id: 'string', talkId: 'string', position: 'number', text: 'string' }],
-  opinions: ['an opinion', { talkId: 'string', text: 'string' }],
-  freeSections: ['a free section', { id: 'string', conferenceId: 'string', title: 'string' }],
+  entries: [P.entry, { id: 'string', talkId: 'string', position: 'number', text: 'string' }],
+  opinions: [P.opinion, { talkId: 'string', text: 'string' }],
+  freeSections: [P.freeSection, { id: 'string', conferenceId: 'string', title: 'string' }],
 };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function damaged(what: string): ArchiveError {
-  return new ArchiveError(`This Confnotes export is damaged: ${what}. Nothing was imported.`);
+function damaged(what: Worded): ArchiveError {
+  return new ArchiveError(W.damaged, { what });
 }
 
 function checkRecord(record: unknown, label: string, check: Check, index: number): void {
-  if (!isObject(record)) throw damaged(`${label} (number ${index + 1}) is not a record`);
+  const which = { record: worded(label), n: index + 1 };
+  if (!isObject(record)) throw damaged(worded(P.notRecord, which));
   for (const [field, type] of Object.entries(check)) {
     const value = record[field];
     const ok = type === 'array' ? Array.isArray(value) : typeof value === type;
-    if (!ok) throw damaged(`${label} (number ${index + 1}) has no valid "${field}"`);
+    if (!ok) throw damaged(worded(P.badField, { ...which, field }));
   }
 }
 
@@ -84,32 +91,24 @@ export function parseArchiveJson(text: string): ConfnotesArchive {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ArchiveError(
-      'This is not a Confnotes export: its confnotes.json is not readable JSON (the file may be damaged).',
-    );
+    throw new ArchiveError(W.jsonUnreadable);
   }
   if (!isObject(data) || data.format !== ARCHIVE_FORMAT) {
-    throw new ArchiveError(
-      'This is not a Confnotes export: confnotes.json comes from another app.',
-    );
+    throw new ArchiveError(W.jsonForeign);
   }
   const version = data.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw damaged('it has no valid format version');
+    throw damaged(worded(P.noVersion));
   }
-  if (version > ARCHIVE_VERSION) {
-    throw new ArchiveError(
-      `This export was made by a newer version of Confnotes (format ${version}). Update the app, then import it again.`,
-    );
-  }
-  if (typeof data.exportedAt !== 'string') throw damaged('it has no export date');
+  if (version > ARCHIVE_VERSION) throw new ArchiveError(W.newer, { version });
+  if (typeof data.exportedAt !== 'string') throw damaged(worded(P.noDate));
   for (const [key, [label, check]] of Object.entries(RECORDS)) {
     const list = data[key];
-    if (!Array.isArray(list)) throw damaged(`the list "${key}" is missing`);
+    if (!Array.isArray(list)) throw damaged(worded(P.noList, { list: key }));
     list.forEach((record: unknown, i) => checkRecord(record, label, check, i));
   }
   const archive = data as unknown as ConfnotesArchive;
   const bad = archive.photos.find((p) => !isImagePath(p.file));
-  if (bad) throw damaged(`the photo ${bad.id} points outside the images folder`);
+  if (bad) throw damaged(worded(P.photoPath, { id: bad.id }));
   return archive;
 }

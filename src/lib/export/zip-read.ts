@@ -1,7 +1,9 @@
 // Reads an import zip without loading it whole: the central directory gives each entry's place,
 // stored entries become zero-copy Blob slices, deflated ones (a zip re-made by the OS) are
 // inflated by the browser's DecompressionStream. Every entry's CRC-32 is checked.
+import { worded, type WordValues } from '../util/words';
 import { ArchiveError } from './json';
+import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W } from './words';
 
 const EOCD = 0x06054b50;
 const EOCD64_LOCATOR = 0x07064b50;
@@ -9,13 +11,12 @@ const EOCD64 = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-const notZip = () =>
-  new ArchiveError('This file is not a zip archive, or it was cut short. Nothing was imported.');
-const damaged = (why: string) =>
-  new ArchiveError(`This zip file is damaged (${why}). Nothing was imported.`);
+const notZip = () => new ArchiveError(W.notZip);
+const damaged = (why: string, values: WordValues = {}) =>
+  new ArchiveError(W.zipDamaged, { why: worded(why, values) });
 
 async function view(blob: Blob, start: number, end: number): Promise<DataView> {
-  if (start < 0 || end > blob.size || start > end) throw damaged('it ends too early');
+  if (start < 0 || end > blob.size || start > end) throw damaged(P.endsEarly);
   return new DataView(await blob.slice(start, end).arrayBuffer());
 }
 
@@ -47,10 +48,10 @@ async function directory(blob: Blob): Promise<Directory> {
   if (at >= 20 && tail.getUint32(at - 20, true) === EOCD64_LOCATOR) {
     const where = u64(tail, at - 12);
     const rec = await view(blob, where, where + 56);
-    if (rec.getUint32(0, true) !== EOCD64) throw damaged('its zip64 directory is missing');
+    if (rec.getUint32(0, true) !== EOCD64) throw damaged(P.zip64Missing);
     dir = { count: u64(rec, 32), size: u64(rec, 40), offset: u64(rec, 48) };
   }
-  if (dir.offset + dir.size > blob.size) throw damaged('it ends too early');
+  if (dir.offset + dir.size > blob.size) throw damaged(P.endsEarly);
   return dir;
 }
 
@@ -69,10 +70,10 @@ function items(cd: DataView, count: number): Item[] {
   let p = 0;
   for (let n = 0; n < count; n++) {
     if (p + 46 > cd.byteLength || cd.getUint32(p, true) !== CENTRAL) {
-      throw damaged('its table of contents is broken');
+      throw damaged(P.contentsBroken);
     }
     const flags = cd.getUint16(p + 8, true);
-    if (flags & 1) throw new ArchiveError('This zip is encrypted; Confnotes cannot read it.');
+    if (flags & 1) throw new ArchiveError(W.encrypted);
     const nameLen = cd.getUint16(p + 28, true);
     const extraLen = cd.getUint16(p + 30, true);
     const commentLen = cd.getUint16(p + 32, true);
@@ -126,20 +127,20 @@ async function crc32(blob: Blob): Promise<number> {
 
 async function content(blob: Blob, item: Item, end: number): Promise<Blob> {
   const head = await view(blob, item.local, item.local + 30);
-  if (head.getUint32(0, true) !== LOCAL) throw damaged(`"${item.name}" cannot be found`);
+  if (head.getUint32(0, true) !== LOCAL) throw damaged(P.entryMissing, { name: item.name });
   const start = item.local + 30 + head.getUint16(26, true) + head.getUint16(28, true);
-  if (start + item.compressed > end) throw damaged(`"${item.name}" is cut short`);
+  if (start + item.compressed > end) throw damaged(P.entryCut, { name: item.name });
   const raw = blob.slice(start, start + item.compressed);
   if (item.method === 0) return raw;
   if (item.method !== 8) {
-    throw new ArchiveError(`This zip uses a compression Confnotes cannot read ("${item.name}").`);
+    throw new ArchiveError(W.compression, { name: item.name });
   }
   try {
     return await new Response(
       raw.stream().pipeThrough(new DecompressionStream('deflate-raw')),
     ).blob();
   } catch {
-    throw damaged(`"${item.name}" cannot be decompressed`);
+    throw damaged(P.entryInflate, { name: item.name });
   }
 }
 
@@ -158,14 +159,12 @@ export async function readZip(blob: Blob): Promise<Map<string, Blob>> {
     if (item.name.endsWith('/')) continue;
     const data = await content(blob, item, dir.offset);
     if (data.size !== item.size || (await crc32(data)) !== item.crc) {
-      throw damaged(`"${item.name}" does not match its checksum`);
+      throw damaged(P.entryChecksum, { name: item.name });
     }
     files.set(item.name, data);
   }
   if (!files.has(ARCHIVE_JSON)) {
-    throw new ArchiveError(
-      'This zip is not a Confnotes export: it has no confnotes.json. Nothing was imported.',
-    );
+    throw new ArchiveError(W.noJson);
   }
   return files;
 }

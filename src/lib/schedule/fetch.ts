@@ -1,15 +1,20 @@
 // Downloads a schedule from a URL with conditional requests, and turns every way that can go
 // wrong into one plain-language reason the user can act on (most often: import the file).
-import { MAX_SCHEDULE_BYTES, TOO_LARGE_MESSAGE } from './types';
+import { WordedError, type WordValues } from '../util/words';
+import { MAX_SCHEDULE_BYTES } from './types';
+import { FETCH_WORDS as W, type FetchWords } from './words';
 
 export type FetchErrorCode = 'offline' | 'cors' | 'unreachable' | 'http' | 'too-large' | 'bad-url';
 
-export class ScheduleFetchError extends Error {
-  readonly code: FetchErrorCode;
-  constructor(code: FetchErrorCode, message: string) {
-    super(message);
-    this.name = 'ScheduleFetchError';
-    this.code = code;
+export class ScheduleFetchError extends WordedError {
+  override readonly name = 'ScheduleFetchError';
+  declare readonly words: FetchWords;
+  constructor(
+    readonly code: FetchErrorCode,
+    words: FetchWords,
+    values: WordValues = {},
+  ) {
+    super(words, values);
   }
 }
 
@@ -26,37 +31,25 @@ export function checkUrl(raw: string): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new ScheduleFetchError(
-      'bad-url',
-      'That is not a web address. It should start with https://',
-    );
+    throw new ScheduleFetchError('bad-url', W.badUrl);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ScheduleFetchError('bad-url', 'Only http:// and https:// addresses can be fetched.');
+    throw new ScheduleFetchError('bad-url', W.badScheme);
   }
   return url;
 }
 
 async function explainNetworkFailure(url: URL, online: boolean): Promise<ScheduleFetchError> {
   if (!online) {
-    return new ScheduleFetchError(
-      'offline',
-      'You are offline. Connect to the internet, or import the schedule from a file.',
-    );
+    return new ScheduleFetchError('offline', W.offline);
   }
   // A failed CORS request and an unreachable host look the same to fetch(). An opaque
   // no-cors request tells them apart: it succeeds when the server answers at all.
   try {
     await fetch(url, { mode: 'no-cors', cache: 'no-store' });
-    return new ScheduleFetchError(
-      'cors',
-      `${url.host} does not let other sites read this file (no CORS header). Download it in your browser and import the file instead.`,
-    );
+    return new ScheduleFetchError('cors', W.cors, { host: url.host });
   } catch {
-    return new ScheduleFetchError(
-      'unreachable',
-      `${url.host} could not be reached. Check the address, or import the schedule from a file.`,
-    );
+    return new ScheduleFetchError('unreachable', W.unreachable, { host: url.host });
   }
 }
 
@@ -87,7 +80,7 @@ async function readCapped(res: Response): Promise<Uint8Array> {
 }
 
 function tooLarge() {
-  return new ScheduleFetchError('too-large', TOO_LARGE_MESSAGE);
+  return new ScheduleFetchError('too-large', W.tooLarge);
 }
 
 export async function fetchSchedule(
@@ -108,11 +101,8 @@ export async function fetchSchedule(
   }
   if (res.status === 304) return { status: 'not-modified' };
   if (!res.ok) {
-    const what = res.status === 404 ? 'was not found (404)' : `answered with error ${res.status}`;
-    throw new ScheduleFetchError(
-      'http',
-      `The schedule at ${url.host} ${what}. Check the address, or import the file.`,
-    );
+    const values = { host: url.host, status: res.status };
+    throw new ScheduleFetchError('http', res.status === 404 ? W.notFound : W.http, values);
   }
   const bytes = await readCapped(res);
   const fileName = decodeURIComponent(url.pathname.split('/').pop() || url.host);

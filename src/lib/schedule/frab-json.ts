@@ -14,6 +14,7 @@ import {
   isoDate,
 } from './text';
 import { ScheduleError, type ParsedLink, type ParsedSchedule, type ParsedSpeaker } from './types';
+import { SCHEDULE_WORDS } from './words';
 
 /** True when the value has the shape `{ schedule: { conference: { days } } }`. */
 export function isFrabJson(v: unknown): boolean {
@@ -80,7 +81,7 @@ function readEvent(ev: Record<string, unknown>, roomName: string): FrabEventIn {
 
 export function parseFrabJson(doc: unknown): ParsedSchedule {
   if (!isFrabJson(doc) || !isRecord(doc) || !isRecord(doc.schedule)) {
-    throw new ScheduleError('not-a-schedule', 'This JSON file isn’t a conference schedule.');
+    throw new ScheduleError('not-a-schedule', SCHEDULE_WORDS.notFrabJson);
   }
   const schedule = doc.schedule;
   const conf = isRecord(schedule.conference) ? schedule.conference : {};

@@ -12,6 +12,7 @@ import {
   type ParsedSchedule,
   type ParsedSpeaker,
 } from './types';
+import { SCHEDULE_WORDS } from './words';
 
 const ARRAY_TAGS = new Set(['day', 'event', 'person', 'link']);
 
@@ -138,35 +139,23 @@ function readConference(conf: Record<string, unknown>): ParsedConference {
 
 export function parseFrabXml(xml: string): ParsedSchedule {
   if (xmlLooksTruncated(xml)) {
-    throw new ScheduleError(
-      'truncated',
-      'This schedule file stops part-way through, probably because the download was cut off. ' +
-        'Please download it again.',
-    );
+    throw new ScheduleError('truncated', SCHEDULE_WORDS.truncated);
   }
   // The parser itself shrugs off mismatched tags and would silently drop events; the
   // validator (a few ms for FOSDEM) catches them and knows the line.
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new ScheduleError(
-      'invalid',
-      `This XML schedule is damaged near line ${valid.err.line} and can’t be read. Please ` +
-        'download it again or try the conference’s iCal or JSON schedule instead.',
-    );
+    throw new ScheduleError('invalid', SCHEDULE_WORDS.xmlDamagedAt, { line: valid.err.line });
   }
   let doc: unknown;
   try {
     doc = makeParser().parse(xml);
   } catch {
-    throw new ScheduleError(
-      'invalid',
-      'This XML schedule is damaged and can’t be read. Please download it again or try the ' +
-        'conference’s iCal or JSON schedule instead.',
-    );
+    throw new ScheduleError('invalid', SCHEDULE_WORDS.xmlDamaged);
   }
   const schedule = isRecord(doc) ? doc.schedule : undefined;
   if (!isRecord(schedule)) {
-    throw new ScheduleError('not-a-schedule', 'This XML file isn’t a conference schedule.');
+    throw new ScheduleError('not-a-schedule', SCHEDULE_WORDS.notFrabXml);
   }
   const conf = isRecord(schedule.conference) ? schedule.conference : {};
   const zone = cleanLine(text(conf.time_zone_name));

@@ -21,6 +21,7 @@ import {
   titleFromFileName,
 } from './text';
 import { ScheduleError, type ParsedSchedule, type ParsedSpeaker, type ParsedTalk } from './types';
+import { SCHEDULE_WORDS } from './words';
 
 const first = (ev: IcsProp[], name: string) => ev.find((p) => p.name === name);
 const textOf = (ev: IcsProp[], name: string) => {
@@ -102,11 +103,7 @@ function eventToTalk(ev: IcsProp[], ctx: EventContext): { talk: ParsedTalk; star
 export function parseIcs(text: string, fileName?: string): ParsedSchedule {
   const cal = readCalendar(text);
   if (!cal.complete) {
-    throw new ScheduleError(
-      'truncated',
-      'This calendar file stops part-way through, probably because the download was cut off. ' +
-        'Please download it again.',
-    );
+    throw new ScheduleError('truncated', SCHEDULE_WORDS.truncatedCalendar);
   }
   const zone = calendarZone(cal.props, cal.events);
   let cancelled = 0;

@@ -15,31 +15,10 @@ import { parseFrabXml } from './frab-xml';
 import { parseIcs } from './ics';
 import { unfoldIcsBytes, unfoldIcsText } from './ics-lines';
 import { parseSessionize } from './sessionize';
-import { MAX_SCHEDULE_BYTES, ScheduleError, TOO_LARGE_MESSAGE, type ParsedSchedule } from './types';
+import { MAX_SCHEDULE_BYTES, ScheduleError, type ParsedSchedule } from './types';
+import { SCHEDULE_WORDS as W } from './words';
 
 export { MAX_SCHEDULE_BYTES };
-
-const MESSAGES = {
-  empty: 'The file is empty.',
-  tooLarge: TOO_LARGE_MESSAGE,
-  binary:
-    'This isn’t a schedule file: it isn’t text at all (perhaps an image or an archive). ' +
-    'Confnotes reads iCalendar (.ics), frab or pretalx JSON and XML, and Sessionize JSON.',
-  htmlPage:
-    'This is a web page, not a schedule file. On the conference website, look for a link to ' +
-    'the schedule as iCal (.ics), JSON or XML, and use that instead.',
-  notSchedule:
-    'This file isn’t a schedule Confnotes can read. It reads iCalendar (.ics), frab or ' +
-    'pretalx JSON and XML, and Sessionize JSON.',
-  truncatedJson:
-    'This schedule file stops part-way through, probably because the download was cut off. ' +
-    'Please download it again.',
-  invalidJson: 'This JSON file is damaged and can’t be read. Please download the schedule again.',
-  noTalks: 'This schedule has no talks in it yet.',
-  unexpected:
-    'Something in this schedule file could not be read. Please try another format of the ' +
-    'schedule (iCal, JSON or XML) if the conference offers one.',
-};
 
 function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
   return ArrayBuffer.isView(input)
@@ -64,22 +43,22 @@ function parseText(text: string, fileName: string | undefined): ParsedSchedule {
   }
   switch (found.problem) {
     case 'html-page':
-      throw new ScheduleError('html-page', MESSAGES.htmlPage);
+      throw new ScheduleError('html-page', W.htmlPage);
     case 'truncated':
-      throw new ScheduleError('truncated', MESSAGES.truncatedJson);
+      throw new ScheduleError('truncated', W.truncated);
     case 'invalid':
-      throw new ScheduleError('invalid', MESSAGES.invalidJson);
+      throw new ScheduleError('invalid', W.invalidJson);
     default:
-      throw new ScheduleError('not-a-schedule', MESSAGES.notSchedule);
+      throw new ScheduleError('not-a-schedule', W.notSchedule);
   }
 }
 
 function parseBytes(raw: Uint8Array, fileName: string | undefined): ParsedSchedule {
-  if (raw.byteLength > MAX_SCHEDULE_BYTES) throw new ScheduleError('too-large', MESSAGES.tooLarge);
+  if (raw.byteLength > MAX_SCHEDULE_BYTES) throw new ScheduleError('too-large', W.tooLarge);
   const { bytes, encoding } = stripBom(raw);
-  if (isBlank(bytes)) throw new ScheduleError('empty', MESSAGES.empty);
+  if (isBlank(bytes)) throw new ScheduleError('empty', W.empty);
   if (encoding !== 'utf-8') return parseText(decodeText(bytes, encoding), fileName);
-  if (looksBinary(bytes)) throw new ScheduleError('not-a-schedule', MESSAGES.binary);
+  if (looksBinary(bytes)) throw new ScheduleError('not-a-schedule', W.binary);
   if (looksLikeIcsBytes(bytes)) return parseIcs(decodeText(unfoldIcsBytes(bytes)), fileName);
   return parseText(decodeText(bytes), fileName);
 }
@@ -96,8 +75,8 @@ export function parseSchedule(input: Uint8Array | ArrayBuffer, fileName?: string
   } catch (e) {
     if (e instanceof ScheduleError) throw e;
     // A bug or a shape no parser expected: still give the user words, keep the cause for logs.
-    throw Object.assign(new ScheduleError('invalid', MESSAGES.unexpected), { cause: e });
+    throw new ScheduleError('invalid', W.unexpected, {}, { cause: e });
   }
-  if (result.talks.length === 0) throw new ScheduleError('no-talks', MESSAGES.noTalks);
+  if (result.talks.length === 0) throw new ScheduleError('no-talks', W.noTalks);
   return result;
 }

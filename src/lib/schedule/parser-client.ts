@@ -1,6 +1,9 @@
 // Owns the schedule-parsing worker: started on first use, stopped when idle, one request at a
-// time matched by id. Errors come back as ScheduleError with the worker's plain message.
+// time matched by id. Errors come back as ScheduleError with the worker's words and values, so
+// the screens can still translate them.
+import type { WordValues } from '../util/words';
 import { ScheduleError, type ParsedSchedule, type ScheduleErrorCode } from './types';
+import { SCHEDULE_WORDS, type ScheduleWords } from './words';
 
 export interface ParseRequest {
   id: number;
@@ -10,7 +13,7 @@ export interface ParseRequest {
 
 export type ParseResponse =
   | { id: number; ok: true; schedule: ParsedSchedule }
-  | { id: number; ok: false; code: ScheduleErrorCode; message: string };
+  | { id: number; ok: false; code: ScheduleErrorCode; words: ScheduleWords; values: WordValues };
 
 const IDLE_MS = 30_000;
 
@@ -36,7 +39,8 @@ export class ScheduleParser {
           id,
           ok: false,
           code: 'invalid',
-          message: 'The schedule reader stopped unexpectedly. Try again.',
+          words: SCHEDULE_WORDS.readerStopped,
+          values: {},
         });
       }
       this.pending.clear();
@@ -71,7 +75,7 @@ export class ScheduleParser {
       // The bytes are transferred, not copied: the caller has no further use for them.
       worker.postMessage({ id, bytes, fileName } satisfies ParseRequest, [bytes.buffer]);
     });
-    if (!response.ok) throw new ScheduleError(response.code, response.message);
+    if (!response.ok) throw new ScheduleError(response.code, response.words, response.values);
     return response.schedule;
   }
 }

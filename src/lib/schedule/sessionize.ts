@@ -16,6 +16,7 @@ import {
   titleFromFileName,
 } from './text';
 import { ScheduleError, type ParsedSchedule, type ParsedSpeaker, type ParsedTalk } from './types';
+import { SCHEDULE_WORDS } from './words';
 
 export function isSessionizeAll(v: unknown): boolean {
   return (
@@ -91,7 +92,7 @@ function wall(v: unknown): { local?: string; utc?: number } {
 
 export function parseSessionize(doc: unknown, fileName?: string): ParsedSchedule {
   if (!isSessionizeAll(doc) || !isRecord(doc)) {
-    throw new ScheduleError('not-a-schedule', 'This JSON file isn’t a Sessionize schedule.');
+    throw new ScheduleError('not-a-schedule', SCHEDULE_WORDS.notSessionize);
   }
   const rooms = byId(doc.rooms, 'name');
   const cats = categoryItems(doc.categories);

@@ -1,5 +1,7 @@
 // What every schedule parser returns: the conference and its talks as the file states them,
 // before any time zone the user picks is applied and before anything touches IndexedDB.
+import { WordedError, type WordValues } from '../util/words';
+import type { ScheduleWords } from './words';
 
 export type ScheduleFormat = 'frab-json' | 'frab-xml' | 'ics' | 'sessionize' | 'confnotes-demo';
 
@@ -66,18 +68,19 @@ export interface ParsedSchedule {
 /** No real schedule comes near this; anything larger is the wrong file. */
 export const MAX_SCHEDULE_BYTES = 20 * 1024 * 1024;
 
-export const TOO_LARGE_MESSAGE =
-  'This file is too large to be a conference schedule (over 20 MB). Check that you picked the right file.';
-
 export type ScheduleErrorCode =
   'empty' | 'too-large' | 'html-page' | 'not-a-schedule' | 'truncated' | 'no-talks' | 'invalid';
 
-/** Thrown by every parser for bad input; `message` is plain words for the user. */
-export class ScheduleError extends Error {
-  readonly code: ScheduleErrorCode;
-  constructor(code: ScheduleErrorCode, message: string) {
-    super(message);
-    this.name = 'ScheduleError';
-    this.code = code;
+/** Thrown by every parser for bad input, in words for the user (see SCHEDULE_WORDS). */
+export class ScheduleError extends WordedError {
+  override readonly name = 'ScheduleError';
+  declare readonly words: ScheduleWords;
+  constructor(
+    readonly code: ScheduleErrorCode,
+    words: ScheduleWords,
+    values: WordValues = {},
+    options?: ErrorOptions,
+  ) {
+    super(words, values, options);
   }
 }

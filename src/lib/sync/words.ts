@@ -1,5 +1,7 @@
 // What sync tells the user, in English, with {placeholders}. The screens show these through
 // their translation table (keyed by this English text), so the French interface gets French.
+import { WordedError } from '../util/words';
+
 export const SYNC_WORDS = {
   badUrl: 'That is not a web address. It should start with https://',
   badScheme: 'The WebDAV URL must start with https://',
@@ -31,16 +33,11 @@ export const SYNC_WORDS = {
 export type SyncWords = (typeof SYNC_WORDS)[keyof typeof SYNC_WORDS];
 export type SyncValues = Record<string, string | number>;
 
-export function fill(words: string, values: SyncValues): string {
-  return words.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}
-
 /** A sync failure the user is told about: `words` and `values` let the screens translate it. */
-export class SyncError extends Error {
-  constructor(
-    readonly words: SyncWords,
-    readonly values: SyncValues = {},
-  ) {
-    super(fill(words, values));
+export class SyncError extends WordedError {
+  declare readonly words: SyncWords;
+  declare readonly values: SyncValues;
+  constructor(words: SyncWords, values: SyncValues = {}) {
+    super(words, values);
   }
 }

@@ -243,4 +243,130 @@ export const FR: Record<string, string> = {
   '“{folder}” is on the server, not on this device.':
     '« {folder} » est sur le serveur, pas sur cet appareil.',
   'Download it': 'La télécharger',
+  // Messages from src/lib (schedule, download, export zip, photos, storage): their English is
+  // in the *_WORDS tables there, or IMAGE_MESSAGES.
+  'The file is empty.': 'Le fichier est vide.',
+  'This file is too large to be a conference schedule (over 20 MB). Check that you picked the right file.':
+    'Ce fichier est trop gros pour être le programme d’une conférence (plus de 20 Mo). Vérifiez que vous avez choisi le bon fichier.',
+  'This isn’t a schedule file: it isn’t text at all (perhaps an image or an archive). Confnotes reads iCalendar (.ics), frab or pretalx JSON and XML, and Sessionize JSON.':
+    'Ce n’est pas un fichier de programme : ce n’est pas du texte du tout (peut-être une image ou une archive). Confnotes lit l’iCalendar (.ics), le JSON et le XML de frab ou pretalx, et le JSON de Sessionize.',
+  'This is a web page, not a schedule file. On the conference website, look for a link to the schedule as iCal (.ics), JSON or XML, and use that instead.':
+    'C’est une page web, pas un fichier de programme. Sur le site de la conférence, cherchez un lien vers le programme en iCal (.ics), JSON ou XML, et utilisez-le à la place.',
+  'This file isn’t a schedule Confnotes can read. It reads iCalendar (.ics), frab or pretalx JSON and XML, and Sessionize JSON.':
+    'Ce fichier n’est pas un programme que Confnotes sait lire. Il lit l’iCalendar (.ics), le JSON et le XML de frab ou pretalx, et le JSON de Sessionize.',
+  'This schedule file stops part-way through, probably because the download was cut off. Please download it again.':
+    'Ce fichier de programme s’arrête en cours de route, sans doute parce que le téléchargement a été interrompu. Téléchargez-le à nouveau.',
+  'This calendar file stops part-way through, probably because the download was cut off. Please download it again.':
+    'Ce fichier de calendrier s’arrête en cours de route, sans doute parce que le téléchargement a été interrompu. Téléchargez-le à nouveau.',
+  'This JSON file is damaged and can’t be read. Please download the schedule again.':
+    'Ce fichier JSON est abîmé et ne peut pas être lu. Téléchargez à nouveau le programme.',
+  'This JSON file isn’t a conference schedule.':
+    'Ce fichier JSON n’est pas le programme d’une conférence.',
+  'This JSON file isn’t a Sessionize schedule.':
+    'Ce fichier JSON n’est pas un programme Sessionize.',
+  'This XML file isn’t a conference schedule.':
+    'Ce fichier XML n’est pas le programme d’une conférence.',
+  'This XML schedule is damaged near line {line} and can’t be read. Please download it again or try the conference’s iCal or JSON schedule instead.':
+    'Ce programme XML est abîmé vers la ligne {line} et ne peut pas être lu. Téléchargez-le à nouveau, ou essayez plutôt le programme iCal ou JSON de la conférence.',
+  'This XML schedule is damaged and can’t be read. Please download it again or try the conference’s iCal or JSON schedule instead.':
+    'Ce programme XML est abîmé et ne peut pas être lu. Téléchargez-le à nouveau, ou essayez plutôt le programme iCal ou JSON de la conférence.',
+  'This schedule has no talks in it yet.': 'Ce programme ne contient encore aucun talk.',
+  'Something in this schedule file could not be read. Please try another format of the schedule (iCal, JSON or XML) if the conference offers one.':
+    'Une partie de ce fichier de programme n’a pas pu être lue. Essayez un autre format du programme (iCal, JSON ou XML) si la conférence en propose un.',
+  'This file could not be read as a schedule.': 'Ce fichier n’a pas pu être lu comme un programme.',
+  'The schedule reader stopped unexpectedly. Try again.':
+    'Le lecteur de programmes s’est arrêté de façon inattendue. Réessayez.',
+  'This schedule was imported from a file: import the new file instead.':
+    'Ce programme a été importé depuis un fichier : importez plutôt le nouveau fichier.',
+  'Only http:// and https:// addresses can be fetched.':
+    'Seules les adresses http:// et https:// peuvent être téléchargées.',
+  'You are offline. Connect to the internet, or import the schedule from a file.':
+    'Vous êtes hors ligne. Connectez-vous à Internet, ou importez le programme depuis un fichier.',
+  '{host} does not let other sites read this file (no CORS header). Download it in your browser and import the file instead.':
+    '{host} ne laisse pas les autres sites lire ce fichier (pas d’en-tête CORS). Téléchargez-le dans votre navigateur et importez plutôt le fichier.',
+  '{host} could not be reached. Check the address, or import the schedule from a file.':
+    'Impossible de joindre {host}. Vérifiez l’adresse, ou importez le programme depuis un fichier.',
+  'The schedule at {host} was not found (404). Check the address, or import the file.':
+    'Le programme est introuvable sur {host} (404). Vérifiez l’adresse, ou importez le fichier.',
+  'The schedule at {host} answered with error {status}. Check the address, or import the file.':
+    'Pour le programme, {host} a répondu par l’erreur {status}. Vérifiez l’adresse, ou importez le fichier.',
+  'The server answered "not modified" to a first request.':
+    'Le serveur a répondu « non modifié » à une première demande.',
+  'This file is not a zip archive, or it was cut short. Nothing was imported.':
+    'Ce fichier n’est pas une archive zip, ou il a été tronqué. Rien n’a été importé.',
+  'This zip file is damaged ({why}). Nothing was imported.':
+    'Ce fichier zip est abîmé ({why}). Rien n’a été importé.',
+  'This zip is encrypted; Confnotes cannot read it.':
+    'Ce zip est chiffré ; Confnotes ne peut pas le lire.',
+  'This zip uses a compression Confnotes cannot read ("{name}").':
+    'Ce zip utilise une compression que Confnotes ne sait pas lire (« {name} »).',
+  'This zip is not a Confnotes export: it has no confnotes.json. Nothing was imported.':
+    'Ce zip n’est pas un export Confnotes : il n’a pas de confnotes.json. Rien n’a été importé.',
+  'This is not a Confnotes export: its confnotes.json is not readable JSON (the file may be damaged).':
+    'Ce n’est pas un export Confnotes : son confnotes.json n’est pas du JSON lisible (le fichier est peut-être abîmé).',
+  'This is not a Confnotes export: confnotes.json comes from another app.':
+    'Ce n’est pas un export Confnotes : son confnotes.json vient d’une autre application.',
+  'This export was made by a newer version of Confnotes (format {version}). Update the app, then import it again.':
+    'Cet export a été fait par une version plus récente de Confnotes (format {version}). Mettez l’application à jour, puis importez-le à nouveau.',
+  'This Confnotes export is damaged: {what}. Nothing was imported.':
+    'Cet export Confnotes est abîmé : {what}. Rien n’a été importé.',
+  'This Confnotes export is incomplete: the image {file} is missing. Nothing was imported.':
+    'Cet export Confnotes est incomplet : l’image {file} manque. Rien n’a été importé.',
+  'it ends too early': 'il s’arrête trop tôt',
+  'its zip64 directory is missing': 'son répertoire zip64 manque',
+  'its table of contents is broken': 'sa table des matières est cassée',
+  '"{name}" cannot be found': '« {name} » est introuvable',
+  '"{name}" is cut short': '« {name} » est tronqué',
+  '"{name}" cannot be decompressed': '« {name} » ne peut pas être décompressé',
+  '"{name}" does not match its checksum': '« {name} » ne correspond pas à sa somme de contrôle',
+  'it has no valid format version': 'il n’a pas de version de format valide',
+  'it has no export date': 'il n’a pas de date d’export',
+  'the list "{list}" is missing': 'la liste « {list} » manque',
+  '{record} (number {n}) is not a record': '{record} (n° {n}) n’est pas un enregistrement',
+  '{record} (number {n}) has no valid "{field}"': '{record} (n° {n}) n’a pas de « {field} » valide',
+  'the photo {id} points outside the images folder':
+    'la photo {id} pointe hors du dossier des images',
+  'a conference': 'une conférence',
+  'a talk': 'un talk',
+  'a star': 'un favori',
+  'a photo': 'une photo',
+  'a note': 'une note',
+  'an opinion': 'un avis',
+  'a free section': 'une section libre',
+  'This file is not a photo, so it was not added.':
+    'Ce fichier n’est pas une photo, il n’a donc pas été ajouté.',
+  'This photo is damaged or incomplete (perhaps cut short while copying), so it could not be read.':
+    'Cette photo est abîmée ou incomplète (peut-être tronquée pendant la copie), elle n’a donc pas pu être lue.',
+  'This photo is too large for this device to open (over 100 megapixels).':
+    'Cette photo est trop grande pour que cet appareil l’ouvre (plus de 100 mégapixels).',
+  'This browser cannot read this kind of photo (HEIC or AVIF). Share it as JPEG, or set the camera to "Most Compatible".':
+    'Ce navigateur ne sait pas lire ce type de photo (HEIC ou AVIF). Partagez-la en JPEG, ou réglez l’appareil photo sur « Le plus compatible ».',
+  'Processing this photo was cancelled.': 'Le traitement de cette photo a été annulé.',
+  'This photo could not be processed. Its original is kept: try again, or delete it.':
+    'Cette photo n’a pas pu être traitée. Son original est conservé : réessayez, ou supprimez-la.',
+  'Your device is out of storage space, so this could not be saved. Everything saved before is safe. Free some space, then try again.':
+    'Votre appareil n’a plus d’espace de stockage, cela n’a donc pas pu être enregistré. Tout ce qui a été enregistré avant est en sécurité. Libérez de l’espace, puis réessayez.',
+  'Your phone is out of storage for this app. Free some space and try again; nothing stored was lost.':
+    'Votre téléphone n’a plus d’espace de stockage pour cette application. Libérez de l’espace et réessayez ; rien de ce qui était enregistré n’a été perdu.',
+  'Not saved: {reason}': 'Non enregistré : {reason}',
+  '{name}: {reason}': '{name} : {reason}',
+  'Export cancelled.': 'Export annulé.',
+  'Exported {name} ({size} MB).': '{name} exporté ({size} Mo).',
+  'Imported {conferences} and {photos}.': '{conferences} et {photos} importées.',
+  '1 conference': '1 conférence',
+  '{n} conferences': '{n} conférences',
+  '1 photo': '1 photo',
+  '{n} photos': '{n} photos',
+  'No photos yet.': 'Pas encore de photos.',
+  'One photo could not be processed; it is marked on its talk.':
+    'Une photo n’a pas pu être traitée ; elle est signalée sous son talk.',
+  'This browser gives no access to the camera. Use "Use the phone camera" or "Add photos" below.':
+    'Ce navigateur ne donne pas accès à l’appareil photo. Utilisez « Utiliser l’appareil photo du téléphone » ou « Ajouter des photos » ci-dessous.',
+  'Camera access was refused. Allow it in the browser settings, or use the phone camera or your gallery below.':
+    'L’accès à l’appareil photo a été refusé. Autorisez-le dans les réglages du navigateur, ou utilisez l’appareil photo du téléphone ou votre galerie ci-dessous.',
+  'No camera could be opened. Use the phone camera or your gallery below.':
+    'Aucun appareil photo n’a pu être ouvert. Utilisez l’appareil photo du téléphone ou votre galerie ci-dessous.',
+  'The camera has no picture yet. Try again.':
+    'L’appareil photo n’a pas encore d’image. Réessayez.',
+  'The photo could not be taken. Try again.': 'La photo n’a pas pu être prise. Réessayez.',
 };

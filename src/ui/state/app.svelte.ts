@@ -6,6 +6,8 @@ import { listConferences, needsDemo, watchConferences } from '../../lib/db/confe
 import { countStartupWork } from '../../lib/db/photo-tables';
 import type { Conference } from '../../lib/db/types';
 import { addDemo } from '../../lib/db/demo';
+import type { Worded } from '../../lib/util/words';
+import { i18n, t, tell } from './i18n.svelte';
 import { Live } from './live.svelte';
 import { deviceTimeZone } from './env.svelte';
 
@@ -13,15 +15,15 @@ const db = appDb();
 
 export const conferenceList = new Live<Conference[]>(() => watchConferences(db));
 
-/** Set once start-up work (adding the demo on first launch) is done. */
-export const startup = $state({ done: false, error: '' });
+/** Set once start-up work (adding the demo on first launch) is done; `error` as thrown. */
+export const startup = $state<{ done: boolean; error?: unknown }>({ done: false });
 
 export function start(): void {
   needsDemo(db)
     .then(async (add) => {
       if (add) await addDemo(db, deviceTimeZone());
     })
-    .catch((e: unknown) => (startup.error = explain(e)))
+    .catch((e: unknown) => (startup.error = e))
     .finally(() => (startup.done = true));
   // Shots a closed tab left unprocessed are finished in the background, and deleted photos
   // erased; the capture code is loaded only then, so it stays out of the start-up bundle.
@@ -29,17 +31,34 @@ export function start(): void {
     .then(async (work) => {
       if (work) await (await import('./capture.svelte')).resumeCapture();
     })
-    .catch((e: unknown) => (startup.error = explain(e)));
+    .catch((e: unknown) => (startup.error = e));
 }
 
-/** Turns any failure into words for the user; storage-full gets its own message. */
+/**
+ * lib's errors carry their English words and values (see src/lib/util/words.ts). Checked here
+ * rather than imported from there: that module would then be part of start-up, whole.
+ */
+function isWorded(err: unknown): err is Worded {
+  const w = err as Partial<Worded> | null | undefined;
+  return typeof w?.words === 'string' && typeof w.values === 'object' && w.values !== null;
+}
+
+/**
+ * Turns any failure into words for the user, in the interface's language when it carries its
+ * words (lib's errors do); storage-full gets its own message. Called where the text is shown,
+ * it turns French once the French table is loaded (see tell()).
+ */
 export function explain(err: unknown): string {
+  if (isWorded(err)) return tell(err);
   if (err instanceof Error) {
     if (
       err.name === 'QuotaExceededError' ||
       (err as { inner?: Error }).inner?.name === 'QuotaExceededError'
     ) {
-      return 'Your phone is out of storage for this app. Free some space and try again; nothing stored was lost.';
+      void i18n.all();
+      return t(
+        'Your phone is out of storage for this app. Free some space and try again; nothing stored was lost.',
+      );
     }
     return err.message;
   }

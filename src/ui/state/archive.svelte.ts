@@ -9,6 +9,7 @@ import { slugify } from '../../lib/export/slug';
 import { exportZip, zipToBlob } from '../../lib/export/zip';
 import { explain } from './app.svelte';
 import { photos } from './capture.svelte';
+import { i18n, t } from './i18n.svelte';
 
 export const archives = new ArchiveRepo(appDb());
 
@@ -54,9 +55,13 @@ export class ExportJob {
         'exportedAt',
         Date.now(),
       );
-      this.message = `Exported ${file.name} (${(file.size / 1024 / 1024).toFixed(1)} MB).`;
+      const size = (file.size / 1024 / 1024).toLocaleString(i18n.lang, {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      });
+      this.message = t('Exported {name} ({size} MB).', { name: file.name, size });
     } catch (e) {
-      this.error = controller.signal.aborted ? 'Export cancelled.' : explain(e);
+      this.error = controller.signal.aborted ? t('Export cancelled.') : explain(e);
     } finally {
       this.running = false;
     }
@@ -67,9 +72,16 @@ export class ExportJob {
   }
 }
 
-/** Restores a Confnotes zip; nothing is written unless the whole archive checks out. */
+/**
+ * Restores a Confnotes zip; nothing is written unless the whole archive checks out. The home
+ * screen offers it, so the whole French table is loaded before the outcome is put in words.
+ */
 export async function importZip(file: File): Promise<string> {
   const { archive, images } = await readArchive(file);
-  const { conferences, photos: count } = await archives.import(archive, images);
-  return `Imported ${conferences} ${conferences === 1 ? 'conference' : 'conferences'} and ${count} ${count === 1 ? 'photo' : 'photos'}.`;
+  const { conferences: c, photos: p } = await archives.import(archive, images);
+  await i18n.all();
+  return t('Imported {conferences} and {photos}.', {
+    conferences: c === 1 ? t('1 conference') : t('{n} conferences', { n: c }),
+    photos: p === 1 ? t('1 photo') : t('{n} photos', { n: p }),
+  });
 }

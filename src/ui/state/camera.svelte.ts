@@ -1,6 +1,9 @@
 // The live camera: asks for the rear camera at up to 4K, keeps the stream only while the
 // capture screen is open and visible, and grabs frames as JPEG Blobs for the pipeline.
+import { t } from './i18n.svelte';
+
 export type CameraState = 'idle' | 'starting' | 'live' | 'denied' | 'unavailable';
+type Why = '' | 'no-api' | 'denied' | 'no-camera';
 
 const CONSTRAINTS: MediaStreamConstraints = {
   audio: false,
@@ -13,16 +16,31 @@ const CONSTRAINTS: MediaStreamConstraints = {
 
 export class Camera {
   state = $state<CameraState>('idle');
-  message = $state('');
   stream = $state.raw<MediaStream | undefined>(undefined);
+  #why = $state<Why>('');
+
+  /** Why there is no picture, in the interface's language ('' when there is one). */
+  get message(): string {
+    switch (this.#why) {
+      case 'no-api':
+        return t(
+          'This browser gives no access to the camera. Use "Use the phone camera" or "Add photos" below.',
+        );
+      case 'denied':
+        return t(
+          'Camera access was refused. Allow it in the browser settings, or use the phone camera or your gallery below.',
+        );
+      case 'no-camera':
+        return t('No camera could be opened. Use the phone camera or your gallery below.');
+      default:
+        return '';
+    }
+  }
 
   async start(): Promise<void> {
     if (this.stream || this.state === 'starting') return;
     if (!navigator.mediaDevices?.getUserMedia) {
-      this.fail(
-        'unavailable',
-        'This browser gives no access to the camera. Use "Use the phone camera" or "Add photos" below.',
-      );
+      this.fail('unavailable', 'no-api');
       return;
     }
     this.state = 'starting';
@@ -35,19 +53,13 @@ export class Camera {
       }
       this.stream = stream;
       this.state = 'live';
-      this.message = '';
+      this.#why = '';
     } catch (err) {
       const name = err instanceof DOMException ? err.name : '';
       if (name === 'NotAllowedError' || name === 'SecurityError') {
-        this.fail(
-          'denied',
-          'Camera access was refused. Allow it in the browser settings, or use the phone camera or your gallery below.',
-        );
+        this.fail('denied', 'denied');
       } else {
-        this.fail(
-          'unavailable',
-          'No camera could be opened. Use the phone camera or your gallery below.',
-        );
+        this.fail('unavailable', 'no-camera');
       }
     }
   }
@@ -59,9 +71,9 @@ export class Camera {
     if (this.state === 'live' || this.state === 'starting') this.state = 'idle';
   }
 
-  private fail(state: CameraState, message: string) {
+  private fail(state: CameraState, why: Why) {
     this.state = state;
-    this.message = message;
+    this.#why = why;
   }
 }
 
@@ -75,12 +87,12 @@ export function grabFrame(video: HTMLVideoElement): Promise<Blob> {
   canvas.height = video.videoHeight;
   const ctx = canvas.getContext('2d');
   if (!ctx || !canvas.width)
-    return Promise.reject(new Error('The camera has no picture yet. Try again.'));
+    return Promise.reject(new Error(t('The camera has no picture yet. Try again.')));
   ctx.drawImage(video, 0, 0);
   return new Promise((resolve, reject) => {
     canvas.toBlob(
       (blob) =>
-        blob ? resolve(blob) : reject(new Error('The photo could not be taken. Try again.')),
+        blob ? resolve(blob) : reject(new Error(t('The photo could not be taken. Try again.'))),
       'image/jpeg',
       0.92,
     );

@@ -12,6 +12,7 @@ import { appDb } from '../../lib/db/db';
 import { fileShot } from '../../lib/capture/filing';
 import { conferenceForNow, explain } from './app.svelte';
 import { conferences, settings, stars } from './repos';
+import { t } from './i18n.svelte';
 
 export const photos = new PhotoRepo(appDb());
 export { unsortedTray };
@@ -77,7 +78,7 @@ export class CaptureCounter {
       this.processing++;
       processed
         .then((photo) => {
-          if (!photo) this.error = 'One photo could not be processed; it is marked on its talk.';
+          if (!photo) this.error = t('One photo could not be processed; it is marked on its talk.');
         })
         .catch((e: unknown) => (this.error = explain(e)))
         .finally(() => {
@@ -102,7 +103,7 @@ export class CaptureCounter {
     try {
       inspect(new Uint8Array(await file.arrayBuffer()));
     } catch (e) {
-      this.error = `${file.name}: ${explain(e)}`;
+      this.error = t('{name}: {reason}', { name: file.name, reason: explain(e) });
       return false;
     }
     return this.add(conferenceId, talkId, file, startedAt);

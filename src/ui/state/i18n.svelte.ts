@@ -2,6 +2,8 @@
 // in Settings (kept on the device). Strings are keyed by their English text, so a missing
 // translation shows English rather than a key. The French table is loaded only when needed,
 // so English start-up carries none of it, and French start-up only the first screen's words.
+import type { Worded, WordValues } from '../../lib/util/words';
+
 export type UiLang = 'en' | 'fr';
 
 const KEY = 'confnotes.lang';
@@ -51,8 +53,25 @@ class I18n {
 
 export const i18n = new I18n();
 
-/** The text in the current language; `{name}` placeholders are filled from `values`. */
-export function t(english: string, values: Record<string, string | number> = {}): string {
+/**
+ * The text in the current language; `{name}` placeholders are filled from `values`, and a
+ * value that is words of its own (a reason, a kind of record) is translated in its turn.
+ */
+export function t(english: string, values: WordValues = {}): string {
   const text = i18n.dict?.[english] ?? english;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = values[k];
+    if (v === undefined) return `{${k}}`;
+    return typeof v === 'object' ? t(v.words, v.values) : String(v);
+  });
+}
+
+/**
+ * Words from src/lib (its errors carry them), which the first screen's French table lacks: the
+ * whole table is asked for, and what shows them through this turns French when it lands (`dict`
+ * is state).
+ */
+export function tell(w: Worded): string {
+  void i18n.all();
+  return t(w.words, w.values);
 }

@@ -6,6 +6,7 @@ import { NotesRepo } from '../../lib/db/notes-repo';
 export type { TimelineRow } from '../../lib/db/notes-repo';
 import { appDb } from '../../lib/db/db';
 import { explain } from './app.svelte';
+import { t } from './i18n.svelte';
 
 export const notes = new NotesRepo(appDb());
 
@@ -60,7 +61,7 @@ export class Draft {
         this.error = '';
       } catch (e) {
         this.#dirty = true;
-        this.error = `Not saved: ${explain(e)}`;
+        this.error = t('Not saved: {reason}', { reason: explain(e) });
       }
     });
     return this.#saving;

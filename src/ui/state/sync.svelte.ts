@@ -7,7 +7,6 @@ import type { SyncMeta } from '../../lib/db/types';
 import { SyncEngine, type SyncProgress, type SyncReport } from '../../lib/sync/engine';
 import { passing, testConnection } from '../../lib/sync/webdav';
 import { SYNC_TAG } from '../../lib/sync/tag';
-import { SyncError } from '../../lib/sync/words';
 import { explain } from './app.svelte';
 import { i18n, t } from './i18n.svelte';
 import { Live } from './live.svelte';
@@ -161,8 +160,8 @@ async function retryLater(): Promise<void> {
 
 export const sync = new SyncState();
 
-/** A failure in the interface's language: sync's own errors are translated, others explained. */
+/** A failure in the interface's language: sync's errors carry their words like lib's others. */
 export function say(err: unknown): string {
   if (err === undefined) return '';
-  return err instanceof SyncError ? t(err.words, err.values) : explain(err);
+  return explain(err);
 }

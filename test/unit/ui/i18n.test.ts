@@ -4,8 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { FR } from '../../../src/ui/i18n/fr';
 import { FR_START } from '../../../src/ui/i18n/fr-start';
 import { SYNC_WORDS } from '../../../src/lib/sync/words';
+import { FETCH_WORDS, SCHEDULE_WORDS } from '../../../src/lib/schedule/words';
+import { ARCHIVE_PARTS, ARCHIVE_WORDS } from '../../../src/lib/export/words';
+import { IMAGE_MESSAGES } from '../../../src/lib/capture/image-error';
+import { STORAGE_WORDS } from '../../../src/lib/db/errors';
 
 const UI = new URL('../../../src/', import.meta.url).pathname;
+
+/** What src/lib tells the user, in tables the screens translate by their English text. */
+const LIB_WORDS: Record<string, Record<string, string>> = {
+  SYNC_WORDS,
+  SCHEDULE_WORDS,
+  FETCH_WORDS,
+  ARCHIVE_WORDS,
+  ARCHIVE_PARTS,
+  IMAGE_MESSAGES,
+  STORAGE_WORDS,
+};
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,8 +46,23 @@ function keys(files = sources(UI)): Set<string> {
 }
 
 describe('French interface', () => {
-  // The interface's own strings, and sync's messages, which it shows through t().
-  const used = new Set([...keys(), ...Object.values(SYNC_WORDS)]);
+  // The interface's own strings, and lib's messages, which it shows through t().
+  const lib = Object.values(LIB_WORDS).flatMap((table) => Object.values(table));
+  const used = new Set([...keys(), ...lib]);
+
+  it('knows every table of words in src/lib', () => {
+    // A new table must be added above, or its messages would go untranslated unnoticed.
+    const TABLE = /export const (\w+_(?:WORDS|PARTS|MESSAGES))\b/g;
+    const found = sources(UI + 'lib').flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(TABLE)].map((m) => m[1]),
+    );
+    expect(found.sort()).toEqual(Object.keys(LIB_WORDS).sort());
+  });
+
+  it('translates every message of src/lib', () => {
+    expect(lib.length).toBeGreaterThan(80);
+    expect(lib.filter((k) => !(k in FR))).toEqual([]);
+  });
 
   it('finds the strings the interface uses', () => {
     expect(used.size).toBeGreaterThan(100);

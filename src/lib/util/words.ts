@@ -1,0 +1,36 @@
+// What lib code tells the user: English text with {placeholders} and the values that fill
+// them. The screens translate it through their table (keyed by the English text), so lib code
+// never needs to know the interface language. A value may itself be words (a reason, a kind
+// of record), translated in its turn.
+
+export interface Worded {
+  readonly words: string;
+  readonly values: WordValues;
+}
+
+export type WordValues = { readonly [name: string]: string | number | Worded };
+
+/** Words and their values as one value, to put inside other words (a reason, a kind of record). */
+export function worded(words: string, values: WordValues = {}): Worded {
+  return { words, values };
+}
+
+/** The English text, placeholders filled (nested words filled in their turn). */
+export function fill(words: string, values: WordValues = {}): string {
+  return words.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = values[k];
+    if (v === undefined) return `{${k}}`;
+    return typeof v === 'object' ? fill(v.words, v.values) : String(v);
+  });
+}
+
+/** A failure told to the user in words the screens can translate; `message` is the English. */
+export class WordedError extends Error implements Worded {
+  constructor(
+    readonly words: string,
+    readonly values: WordValues = {},
+    options?: ErrorOptions,
+  ) {
+    super(fill(words, values), options);
+  }
+}
