@@ -6,7 +6,8 @@ import type { RecordsToExport } from '../export/archive';
 import type { ExportInput, Lang, TalkNotes, TimelineItem } from '../export/model';
 import { compareTalks } from '../schedule/agenda';
 import type { ConfnotesDb } from './db';
-import { writeWithRetry } from './errors';
+import { WordedError } from '../util/words';
+import { RECORD_WORDS, writeWithRetry } from './errors';
 import { visible, withType } from './photo-tables';
 import { putReceivedImage } from './received-image';
 
@@ -97,8 +98,7 @@ export class ArchiveRepo {
   async photoBlob(id: string): Promise<Blob> {
     const blob =
       withType(await this.db.photoBlobs.get(id)) ?? withType(await this.db.originals.get(id));
-    if (!blob)
-      throw new Error('A photo’s image is missing from this device, so the export stopped.');
+    if (!blob) throw new WordedError(RECORD_WORDS.imageMissing);
     return blob;
   }
 

@@ -6,6 +6,8 @@ import { planRefresh, resolveTimes, toTalkFields } from '../conference/materiali
 import type { ConfnotesDb } from './db';
 import { listConferences, watchConferences } from './conference-list';
 import { newConference } from './conference-record';
+import { WordedError } from '../util/words';
+import { RECORD_WORDS } from './errors';
 import { removeBytes } from './photo-tables';
 import { talksWithUserData } from './user-data';
 import type { Conference, ScheduleSource, Talk, TimeZoneSource } from './types';
@@ -89,7 +91,7 @@ export class ConferenceRepo {
     const tables = [db.conferences, db.talks, db.stars, db.photos, db.entries, db.opinions];
     return db.transaction('rw', tables, async () => {
       const conf = await db.conferences.get(id);
-      if (!conf) throw new Error('This conference no longer exists.');
+      if (!conf) throw new WordedError(RECORD_WORDS.conferenceGone);
       const zone = parsed.conference.timeZone ?? conf.timeZone;
       const existing = await db.talks.where({ conferenceId: id }).toArray();
       const touched = await talksWithUserData(db, id);

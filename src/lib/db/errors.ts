@@ -7,6 +7,14 @@ export const STORAGE_WORDS = {
   full: 'Your device is out of storage space, so this could not be saved. Everything saved before is safe. Free some space, then try again.',
 } as const;
 
+/** A record that went away, or does not belong, while the user acted on it. */
+export const RECORD_WORDS = {
+  photoGone: 'This photo no longer exists.',
+  talkElsewhere: 'That talk is not in this conference.',
+  conferenceGone: 'This conference no longer exists.',
+  imageMissing: 'A photo’s image is missing from this device, so the export stopped.',
+} as const;
+
 /** The device refused to store more. Nothing already stored is affected. */
 export class StorageFullError extends WordedError {
   override readonly name = 'StorageFullError';

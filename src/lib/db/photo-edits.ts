@@ -1,7 +1,8 @@
 // Changes to photos after capture: move, reorder, caption, delete with undo, purge. Deletion
 // is soft (a `deletedAt` mark) so that undo survives a reload; purge erases the bytes.
 import type { ConfnotesDb } from './db';
-import { writeWithRetry } from './errors';
+import { WordedError } from '../util/words';
+import { RECORD_WORDS, writeWithRetry } from './errors';
 import { isUnsortedTray, trayConference } from './photo-ids';
 import { nextPosition, photosInTalk, removeBytes } from './photo-tables';
 import type { Photo } from './types';
@@ -23,12 +24,12 @@ export class PhotoEdits {
     return writeWithRetry(() =>
       db.transaction('rw', [db.photos, db.talks, db.entries], async () => {
         const photo = await db.photos.get(photoId);
-        if (!photo) throw new Error('This photo no longer exists.');
+        if (!photo) throw new WordedError(RECORD_WORDS.photoGone);
         if (photo.talkId === talkId) return talkId;
         const target = isUnsortedTray(talkId)
           ? trayConference(talkId)
           : (await db.talks.get(talkId))?.conferenceId;
-        if (target !== photo.conferenceId) throw new Error('That talk is not in this conference.');
+        if (target !== photo.conferenceId) throw new WordedError(RECORD_WORDS.talkElsewhere);
         await db.photos.update(photoId, { talkId, position: await nextPosition(db, talkId) });
         return photo.talkId;
       }),

@@ -10,7 +10,7 @@ export const SYNC_WORDS = {
   credentialsInUrl: 'Put the username and password in their own fields, not in the URL.',
   offline: 'You are offline. Your notes wait here and sync later.',
   unreachable: '{host} could not be reached. Check the address and your connection.',
-  cors: '{host} answers, but does not let this app read its answers (CORS). The server must send Access-Control-Allow-Origin: {origin}, allow the methods GET, PUT, PROPFIND and MKCOL and the headers Authorization, Content-Type, Depth, If-Match and If-None-Match, and expose ETag.',
+  cors: '{host} answers, but does not let this app read its answers (CORS). The server must send Access-Control-Allow-Origin: {origin}, allow the methods GET, PUT, DELETE, PROPFIND and MKCOL and the headers Authorization, Content-Type, Depth, If-Match and If-None-Match, and expose ETag.',
   auth: 'The server did not accept the username or password. On Nextcloud, use an app password (Settings → Security).',
   forbidden: 'The server does not allow writing to {path}.',
   notFound: 'The folder {path} does not exist on the server.',

@@ -206,10 +206,15 @@ export const FR: Record<string, string> = {
     'Mettez le nom d’utilisateur et le mot de passe dans leurs champs, pas dans l’URL.',
   'You are offline. Your notes wait here and sync later.':
     'Vous êtes hors ligne. Vos notes attendent ici et se synchroniseront plus tard.',
+  'This photo no longer exists.': 'Cette photo n’existe plus.',
+  'That talk is not in this conference.': 'Ce talk ne fait pas partie de cette conférence.',
+  'This conference no longer exists.': 'Cette conférence n’existe plus.',
+  'A photo’s image is missing from this device, so the export stopped.':
+    'L’image d’une photo manque sur cet appareil : l’export s’est arrêté.',
   '{host} could not be reached. Check the address and your connection.':
     'Impossible de joindre {host}. Vérifiez l’adresse et votre connexion.',
-  '{host} answers, but does not let this app read its answers (CORS). The server must send Access-Control-Allow-Origin: {origin}, allow the methods GET, PUT, PROPFIND and MKCOL and the headers Authorization, Content-Type, Depth, If-Match and If-None-Match, and expose ETag.':
-    '{host} répond, mais ne laisse pas cette application lire ses réponses (CORS). Le serveur doit envoyer Access-Control-Allow-Origin: {origin}, autoriser les méthodes GET, PUT, PROPFIND et MKCOL et les en-têtes Authorization, Content-Type, Depth, If-Match et If-None-Match, et exposer ETag.',
+  '{host} answers, but does not let this app read its answers (CORS). The server must send Access-Control-Allow-Origin: {origin}, allow the methods GET, PUT, DELETE, PROPFIND and MKCOL and the headers Authorization, Content-Type, Depth, If-Match and If-None-Match, and expose ETag.':
+    '{host} répond, mais ne laisse pas cette application lire ses réponses (CORS). Le serveur doit envoyer Access-Control-Allow-Origin: {origin}, autoriser les méthodes GET, PUT, DELETE, PROPFIND et MKCOL et les en-têtes Authorization, Content-Type, Depth, If-Match et If-None-Match, et exposer ETag.',
   'The server did not accept the username or password. On Nextcloud, use an app password (Settings → Security).':
     'Le serveur n’a pas accepté le nom d’utilisateur ou le mot de passe. Sur Nextcloud, utilisez un mot de passe d’application (Paramètres → Sécurité).',
   'The server does not allow writing to {path}.':

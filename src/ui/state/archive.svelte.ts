@@ -8,7 +8,7 @@ import { appDb } from '../../lib/db/db';
 import { slugify } from '../../lib/export/slug';
 import { exportZip, zipToBlob } from '../../lib/export/zip';
 import { explain } from './app.svelte';
-import { photos } from './capture.svelte';
+import { makeMissingThumbnails, photos } from './capture.svelte';
 import { i18n, t } from './i18n.svelte';
 
 export const archives = new ArchiveRepo(appDb());
@@ -79,6 +79,8 @@ export class ExportJob {
 export async function importZip(file: File): Promise<string> {
   const { archive, images } = await readArchive(file);
   const { conferences: c, photos: p } = await archives.import(archive, images);
+  // The zip carries no thumbnails: they are made in the background.
+  if (p) makeMissingThumbnails();
   await i18n.all();
   return t('Imported {conferences} and {photos}.', {
     conferences: c === 1 ? t('1 conference') : t('{n} conferences', { n: c }),

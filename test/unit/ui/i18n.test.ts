@@ -7,7 +7,7 @@ import { SYNC_WORDS } from '../../../src/lib/sync/words';
 import { FETCH_WORDS, SCHEDULE_WORDS } from '../../../src/lib/schedule/words';
 import { ARCHIVE_PARTS, ARCHIVE_WORDS } from '../../../src/lib/export/words';
 import { IMAGE_MESSAGES } from '../../../src/lib/capture/image-error';
-import { STORAGE_WORDS } from '../../../src/lib/db/errors';
+import { RECORD_WORDS, STORAGE_WORDS } from '../../../src/lib/db/errors';
 
 const UI = new URL('../../../src/', import.meta.url).pathname;
 
@@ -20,6 +20,7 @@ const LIB_WORDS: Record<string, Record<string, string>> = {
   ARCHIVE_PARTS,
   IMAGE_MESSAGES,
   STORAGE_WORDS,
+  RECORD_WORDS,
 };
 
 function sources(dir: string): string[] {
