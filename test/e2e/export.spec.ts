@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Asciidoctor from '@asciidoctor/core';
 import { Parser } from 'commonmark';
 import JSZip from 'jszip';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, shownWidth } from './fixtures';
 
 const IMAGES = new URL('../fixtures/images/', import.meta.url).pathname;
 
@@ -90,6 +90,13 @@ test('export a zip that reads like the write-up, then restore it in a fresh prof
   await other.getByRole('link', { name: talk }).click();
   await expect(other.getByText('Data post Hadoop')).toBeVisible();
   await expect(other.getByRole('img', { name: 'Spark sur Kubernetes' })).toBeVisible();
+  // The zip carries no thumbnails: the app makes them, so lists stop loading whole images.
+  await expect
+    .poll(async () => {
+      await other.reload();
+      return shownWidth(other.getByRole('img', { name: 'Spark sur Kubernetes' }));
+    })
+    .toBe(320);
   await expect(other.getByRole('textbox', { name: 'Opinion' })).toHaveValue('Des infos utiles.');
   // Images come back byte for byte.
   const stored = await other.evaluate(

@@ -1,6 +1,6 @@
 // Shared set-up for the browser tests: each test gets its own app server (its own origin, so
 // its own IndexedDB and service worker) and fails if the page asks any host but localhost.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startApp, type AppServer } from '../support/servers';
 
 export { expect };
@@ -53,4 +53,12 @@ export async function openApp(page: Page, app: AppServer): Promise<void> {
 export async function importFile(page: Page, app: AppServer, path: string): Promise<void> {
   await page.goto(`${app.url}#/import`);
   await page.getByLabel('Schedule file').setInputFiles(path);
+}
+
+/** The width in pixels of the image an <img> shows, once decoded: a thumbnail is 320. */
+export function shownWidth(img: Locator): Promise<number> {
+  return img.evaluate(async (el: HTMLImageElement) => {
+    await el.decode();
+    return el.naturalWidth;
+  });
 }

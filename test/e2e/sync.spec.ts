@@ -8,7 +8,15 @@ import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
 import { startDav, type DavServer } from '../support/dav-server';
 import { startFaultProxy } from '../support/fault-proxy';
-import { test, expect, openApp, importFile, waitForOffline, FIXTURES } from './fixtures';
+import {
+  test,
+  expect,
+  openApp,
+  importFile,
+  shownWidth,
+  waitForOffline,
+  FIXTURES,
+} from './fixtures';
 
 test.use({
   launchOptions: { executablePath: chromePath(), args: [...CHROME_ARGS, ...CAMERA_ARGS] },
@@ -111,16 +119,13 @@ test('two devices share a conference through WebDAV, and an offline clash keeps 
   );
 
   // The image came without a thumbnail; the laptop makes one, so lists stop loading it whole.
-  const shownWidth = async () => {
-    await laptop.reload();
-    await openTalk(laptop);
-    const slide = laptop.getByRole('img', { name: 'Slide 1', exact: true });
-    return slide.evaluate(async (img: HTMLImageElement) => {
-      await img.decode();
-      return img.naturalWidth;
-    });
-  };
-  await expect.poll(shownWidth).toBe(320);
+  await expect
+    .poll(async () => {
+      await laptop.reload();
+      await openTalk(laptop);
+      return shownWidth(laptop.getByRole('img', { name: 'Slide 1', exact: true }));
+    })
+    .toBe(320);
 
   // Both change the note with the app's server gone; the WebDAV server is still there.
   await app.stop();
