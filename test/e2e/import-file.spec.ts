@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, openApp, importFile, FIXTURES } from './fixtures';
+import { test, expect, openApp, importFile, waitForOffline, FIXTURES } from './fixtures';
 
 // The phone is in London for these tests; each file states its zone differently (or not at all).
 test.use({ timezoneId: 'Europe/London', locale: 'en-GB' });
@@ -143,4 +143,36 @@ test('a schedule file dropped on the import page is imported', async ({ page, ap
   }, text);
   await page.locator('main').dispatchEvent('drop', { dataTransfer });
   await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
+});
+
+test('a conference named after its file can be renamed, and keeps the name offline', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await waitForOffline(page);
+  await importFile(page, app, `${FIXTURES}sessionize-all_orlandocodecamp2020_bom.json`);
+  const fileName = 'sessionize all orlandocodecamp2020 bom';
+  await expect(page.getByRole('heading', { level: 1, name: fileName })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Rename' }).click();
+  const name = page.getByRole('textbox', { name: 'Conference name' });
+  await expect(name).toBeFocused();
+  await name.fill('   ');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Give the conference a name.');
+  await name.fill('Orlando Code Camp 2020');
+  await name.press('Enter');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Orlando Code Camp 2020' }),
+  ).toBeVisible();
+  await expect(name).toHaveCount(0);
+
+  await app.stop();
+  await page.reload();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Orlando Code Camp 2020' }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'Confnotes' }).click();
+  await expect(page.getByRole('link', { name: 'Orlando Code Camp 2020' })).toBeVisible();
 });

@@ -119,6 +119,19 @@ export class ConferenceRepo {
     });
   }
 
+  /**
+   * Gives a conference the name the user chose (a Sessionize file names none, so the file's
+   * name stood in). Schedule refreshes keep it; spaces around it are dropped.
+   */
+  async rename(id: string, title: string): Promise<void> {
+    const name = title.trim();
+    if (!name) throw new WordedError(RECORD_WORDS.nameMissing);
+    await this.db.transaction('rw', this.db.conferences, async () => {
+      if (!(await this.db.conferences.get(id))) throw new WordedError(RECORD_WORDS.conferenceGone);
+      await this.db.conferences.update(id, { title: name, updatedAt: Date.now() });
+    });
+  }
+
   /** Records a conditional refresh that found nothing new (HTTP 304). */
   async touchSource(id: string, fetchedAt: number): Promise<void> {
     await this.db.transaction('rw', this.db.conferences, async () => {

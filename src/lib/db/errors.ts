@@ -12,6 +12,7 @@ export const RECORD_WORDS = {
   photoGone: 'This photo no longer exists.',
   talkElsewhere: 'That talk is not in this conference.',
   conferenceGone: 'This conference no longer exists.',
+  nameMissing: 'Give the conference a name.',
   imageMissing: 'A photo’s image is missing from this device, so the export stopped.',
 } as const;
 

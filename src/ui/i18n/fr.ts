@@ -37,6 +37,9 @@ export const FR: Record<string, string> = {
     'Confnotes {version}. Tout reste sur cet appareil ; l’application ne contacte que les adresses de programme et de synchronisation que vous lui donnez.',
   Day: 'Jour',
   'Delete conference': 'Supprimer la conférence',
+  Rename: 'Renommer',
+  'Conference name': 'Nom de la conférence',
+  Save: 'Enregistrer',
   'Delete section {title}': 'Supprimer la section {title}',
   'Delete {name}': 'Supprimer {name}',
   'Delete {title} and everything you stored for it from this phone?':
@@ -209,6 +212,7 @@ export const FR: Record<string, string> = {
   'This photo no longer exists.': 'Cette photo n’existe plus.',
   'That talk is not in this conference.': 'Ce talk ne fait pas partie de cette conférence.',
   'This conference no longer exists.': 'Cette conférence n’existe plus.',
+  'Give the conference a name.': 'Donnez un nom à la conférence.',
   'A photo’s image is missing from this device, so the export stopped.':
     'L’image d’une photo manque sur cet appareil : l’export s’est arrêté.',
   '{host} could not be reached. Check the address and your connection.':

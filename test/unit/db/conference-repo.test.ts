@@ -55,6 +55,23 @@ describe('ConferenceRepo', () => {
     );
   });
 
+  it('renames a conference, and a refresh from a new file keeps the name', async () => {
+    const id = await repo.create(parsed('sessionize'), source('bom.json'), {
+      deviceTimeZone: 'America/New_York',
+    });
+    expect((await repo.get(id))!.title).toBe('sessionize all orlandocodecamp2020 bom');
+    await repo.rename(id, '  Orlando Code Camp 2020 ');
+    expect((await repo.get(id))!.title).toBe('Orlando Code Camp 2020');
+    // Synced like any other change to the conference.
+    expect(await db.outbox.get(`conferences/${id}`)).toBeTruthy();
+    await repo.refresh(id, parsed('sessionize'), source('newer.json'));
+    expect((await repo.get(id))!.title).toBe('Orlando Code Camp 2020');
+
+    await expect(repo.rename(id, '   ')).rejects.toThrow('Give the conference a name.');
+    await expect(repo.rename('gone', 'X')).rejects.toThrow('This conference no longer exists.');
+    expect((await repo.get(id))!.title).toBe('Orlando Code Camp 2020');
+  });
+
   it('changing the zone re-reads wall clocks but never moves instants from the file', async () => {
     const fosdem = await repo.create(parsed('fosdem'), source('f'), {
       deviceTimeZone: 'Europe/London',
