@@ -183,8 +183,10 @@ export class SyncEngine {
       const account = this.client.base.href;
       const wasForeign = await this.store.foreignFolders(account);
       const foreign: Record<string, ForeignFolder> = {};
-      for (const { name: folder, etag } of folders) {
+      for (const { name: folder, etag: listed } of folders) {
         if (known.has(folder)) continue;
+        // Compared weakly: Apache marks an ETag weak (W/) for a second after a change.
+        const etag = listed?.replace(/^W\//, '');
         const seen = wasForeign[folder];
         if (seen && seen.etag === etag && this.now() - seen.at < FOREIGN_FOR_MS) {
           foreign[folder] = seen;
