@@ -26,7 +26,8 @@ test('export a zip that reads like the write-up, then restore it in a fresh prof
   await page.getByLabel('Caption of Slide 2').press('Enter');
   await page.getByRole('textbox', { name: 'Notes' }).fill('- spark-submit\n  - toujours en beta');
   await page.getByRole('textbox', { name: 'Opinion' }).fill('Des infos utiles.');
-  await page.waitForTimeout(700);
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription('Saved');
+  await expect(page.getByRole('textbox', { name: 'Opinion' })).toHaveAccessibleDescription('Saved');
 
   await page.getByRole('link', { name: '← Xebicon 2019' }).click();
   await page.getByLabel('Only talks with notes or photos').check();

@@ -12,7 +12,9 @@ test.describe('a phone set to French', () => {
     await page.getByRole('link', { name: 'UX > craft' }).click();
     await expect(page.getByRole('heading', { name: 'Orateurs' })).toBeVisible();
     await page.getByRole('textbox', { name: 'Avis' }).fill('Très clair.');
-    await page.waitForTimeout(700);
+    await expect(page.getByRole('textbox', { name: 'Avis' })).toHaveAccessibleDescription(
+      'Enregistré',
+    );
     await page.getByRole('link', { name: '← Xebicon 2019' }).click();
     await expect(page.getByLabel('Langue du compte rendu')).toHaveValue('fr');
     await page.getByLabel('Seulement les talks avec des notes ou des photos').check();

@@ -41,8 +41,9 @@ test('notes, photos and an opinion interleave, and survive a reload with the ser
   await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue('');
   await page.getByRole('textbox', { name: 'Notes' }).fill('-> the full chain takes **15 hours**');
   await page.getByRole('textbox', { name: 'Opinion' }).fill('Useful, straight into the details.');
-  // No explicit save: the debounce stores it within half a second.
-  await page.waitForTimeout(800);
+  // No explicit save: each field says "Saved" once a pause in typing has stored it.
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription('Saved');
+  await expect(page.getByRole('textbox', { name: 'Opinion' })).toHaveAccessibleDescription('Saved');
 
   await app.stop();
   await page.reload();

@@ -55,7 +55,7 @@ async function syncedNote(page: Page, app: AppServer, server: DavServer, text: s
   await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
   await openTalk(page);
   await page.getByRole('textbox', { name: 'Notes' }).fill(text);
-  await page.waitForTimeout(600);
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription('Saved');
   await setUpAccount(page, server.url, server.user, server.password);
   await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
 }
@@ -89,7 +89,7 @@ test('two devices share a conference through WebDAV, and an offline clash keeps 
   await page.getByRole('link', { name: 'Done' }).click();
   await expect(page.getByRole('img', { name: 'Slide 1', exact: true })).toBeVisible();
   await page.getByRole('textbox', { name: 'Notes' }).fill('- Gluon on real hardware');
-  await page.waitForTimeout(600);
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription('Saved');
 
   await setUpAccount(page, account, dav.user, dav.password);
   await expect(page.getByText(/^Connected to 127\.0\.0\.1/)).toBeVisible();
@@ -133,8 +133,8 @@ test('two devices share a conference through WebDAV, and an offline clash keeps 
   await openTalk(page);
   await page.getByRole('textbox', { name: 'Notes' }).fill('- Gluon on real hardware\n- phone');
   await laptop.getByRole('textbox', { name: 'Notes' }).fill('- Gluon on real hardware\n- laptop');
-  await page.waitForTimeout(600);
-  await laptop.waitForTimeout(600);
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription('Saved');
+  await expect(laptop.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription('Saved');
   await syncNow(page);
   await syncNow(laptop);
   await syncNow(page);
@@ -164,7 +164,9 @@ test('two devices share a conference through WebDAV, and an offline clash keeps 
   // Opening the app syncs by itself: the laptop's opinion reaches the phone on a reload.
   await openTalk(laptop);
   await laptop.getByRole('textbox', { name: 'Opinion' }).fill('Worth the trip');
-  await laptop.waitForTimeout(600);
+  await expect(laptop.getByRole('textbox', { name: 'Opinion' })).toHaveAccessibleDescription(
+    'Saved',
+  );
   await syncNow(laptop);
   await page.reload();
   await openTalk(page);
@@ -270,7 +272,7 @@ test('a full server (507) is told in plain words, and the next sync sends everyt
     await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
     await openTalk(page);
     await page.getByRole('textbox', { name: 'Notes' }).fill('- written before the server filled');
-    await page.waitForTimeout(600);
+    await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription('Saved');
     proxy.fail({ method: 'PUT', path: /\.confnotes\/schedule\.json/, fault: { status: 507 } });
     await setUpAccount(page, proxy.url, dav.user, dav.password);
     await expect(page.getByRole('alert').filter({ hasText: 'out of space' })).toBeVisible();
@@ -313,7 +315,7 @@ test('Background Sync: the service worker syncs on its own with the app closed',
   await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
   await openTalk(page);
   await page.getByRole('textbox', { name: 'Notes' }).fill('- typed, then the app was closed');
-  await page.waitForTimeout(600);
+  await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription('Saved');
 
   const cdp = await context.newCDPSession(page);
   const registration = new Promise<string>((resolve) =>

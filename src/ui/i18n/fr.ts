@@ -357,6 +357,7 @@ export const FR: Record<string, string> = {
     'Votre appareil n’a plus d’espace de stockage, cela n’a donc pas pu être enregistré. Tout ce qui a été enregistré avant est en sécurité. Libérez de l’espace, puis réessayez.',
   'Your phone is out of storage for this app. Free some space and try again; nothing stored was lost.':
     'Votre téléphone n’a plus d’espace de stockage pour cette application. Libérez de l’espace et réessayez ; rien de ce qui était enregistré n’a été perdu.',
+  Saved: 'Enregistré',
   'Not saved: {reason}': 'Non enregistré : {reason}',
   '{name}: {reason}': '{name} : {reason}',
   'Export cancelled.': 'Export annulé.',

@@ -26,6 +26,8 @@ document.addEventListener('visibilitychange', () => {
 export class Draft {
   text = $state('');
   error = $state('');
+  /** True once what is shown is stored; typing clears it until the next save. */
+  saved = $state(false);
   #timer: ReturnType<typeof setTimeout> | undefined;
   #dirty = false;
   #saving: Promise<void> = Promise.resolve();
@@ -45,6 +47,7 @@ export class Draft {
   input(text: string): void {
     this.text = text;
     this.#dirty = true;
+    this.saved = false;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
   }
@@ -59,6 +62,7 @@ export class Draft {
       try {
         await this.save(text);
         this.error = '';
+        this.saved = !this.#dirty;
       } catch (e) {
         this.#dirty = true;
         this.error = t('Not saved: {reason}', { reason: explain(e) });
