@@ -5,7 +5,15 @@ import type { Page } from '@playwright/test';
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, importFile, waitForOffline, FIXTURES } from './fixtures';
+import {
+  test,
+  expect,
+  openApp,
+  importFile,
+  takePhotos,
+  waitForOffline,
+  FIXTURES,
+} from './fixtures';
 
 // Chromium's fake camera plays a video of slides made by global-setup.ts.
 test.use({
@@ -50,8 +58,7 @@ test('a burst of 10 shots is filed under the starred talk on now, as Slide 1 to 
   await page.getByRole('button', { name: 'Open camera' }).click();
   await expect(page.getByText(`Next photo goes to: ${title} (starred, on now)`)).toBeVisible();
   await cameraReady(page);
-  const shutter = page.getByRole('button', { name: 'Take photo' });
-  for (let i = 0; i < 10; i++) await shutter.click();
+  await takePhotos(page, 10);
   await expect(page.getByText('10 saved')).toBeVisible();
 
   await page.getByRole('link', { name: 'Done' }).click();
@@ -78,8 +85,7 @@ test('a reload in the middle of a burst loses no confirmed shot and finishes the
   await page.getByRole('button', { name: 'Open camera' }).click();
   await expect(page.getByText('Next photo goes to: UX > craft')).toBeVisible();
   await cameraReady(page);
-  const shutter = page.getByRole('button', { name: 'Take photo' });
-  for (let i = 0; i < 6; i++) await shutter.click({ noWaitAfter: true });
+  await takePhotos(page, 6);
   const saved = page.getByText(/^[1-9]\d* saved$/);
   await expect(saved).toBeVisible();
   const confirmed = Number((await saved.textContent())!.split(' ')[0]);

@@ -62,3 +62,21 @@ export function shownWidth(img: Locator): Promise<number> {
     return el.naturalWidth;
   });
 }
+
+/**
+ * Taps the shutter `count` times as fast as the camera gives new frames. The fake camera loops
+ * a short video: on a loaded machine two taps could otherwise grab the same frame, and the
+ * same bytes make the same photo (photos are named by content hash).
+ */
+export async function takePhotos(page: Page, count: number): Promise<void> {
+  const shutter = page.getByRole('button', { name: 'Take photo' });
+  for (let i = 0; i < count; i++) {
+    await shutter.click({ noWaitAfter: true });
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          document.querySelector('video')!.requestVideoFrameCallback(() => resolve());
+        }),
+    );
+  }
+}

@@ -1,6 +1,6 @@
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
-import { test, expect, openApp, waitForOffline } from './fixtures';
+import { test, expect, openApp, takePhotos, waitForOffline } from './fixtures';
 
 test.use({
   launchOptions: {
@@ -33,8 +33,7 @@ test('notes, photos and an opinion interleave, and survive a reload with the ser
   await page.getByRole('button', { name: 'Open camera' }).click();
   await expect(page.getByRole('button', { name: 'Take photo' })).toBeEnabled();
   await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
-  await page.getByRole('button', { name: 'Take photo' }).click();
-  await page.getByRole('button', { name: 'Take photo' }).click();
+  await takePhotos(page, 2);
   await expect(page.getByText('2 saved')).toBeVisible();
   await page.getByRole('link', { name: 'Done' }).click();
   await expect(page.getByRole('img', { name: 'Slide 2', exact: true })).toBeVisible();

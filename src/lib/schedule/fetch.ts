@@ -1,21 +1,13 @@
 // Downloads a schedule from a URL with conditional requests, and turns every way that can go
 // wrong into one plain-language reason the user can act on (most often: import the file).
-import { WordedError, type WordValues } from '../util/words';
+import { CodedError } from '../util/words';
 import { MAX_SCHEDULE_BYTES } from './types';
 import { FETCH_WORDS as W, type FetchWords } from './words';
 
 export type FetchErrorCode = 'offline' | 'cors' | 'unreachable' | 'http' | 'too-large' | 'bad-url';
 
-export class ScheduleFetchError extends WordedError {
+export class ScheduleFetchError extends CodedError<FetchErrorCode, FetchWords> {
   override readonly name = 'ScheduleFetchError';
-  declare readonly words: FetchWords;
-  constructor(
-    readonly code: FetchErrorCode,
-    words: FetchWords,
-    values: WordValues = {},
-  ) {
-    super(words, values);
-  }
 }
 
 export interface Validators {

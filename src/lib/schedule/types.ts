@@ -1,6 +1,6 @@
 // What every schedule parser returns: the conference and its talks as the file states them,
 // before any time zone the user picks is applied and before anything touches IndexedDB.
-import { WordedError, type WordValues } from '../util/words';
+import { CodedError } from '../util/words';
 import type { ScheduleWords } from './words';
 
 export type ScheduleFormat = 'frab-json' | 'frab-xml' | 'ics' | 'sessionize' | 'confnotes-demo';
@@ -72,15 +72,6 @@ export type ScheduleErrorCode =
   'empty' | 'too-large' | 'html-page' | 'not-a-schedule' | 'truncated' | 'no-talks' | 'invalid';
 
 /** Thrown by every parser for bad input, in words for the user (see SCHEDULE_WORDS). */
-export class ScheduleError extends WordedError {
+export class ScheduleError extends CodedError<ScheduleErrorCode, ScheduleWords> {
   override readonly name = 'ScheduleError';
-  declare readonly words: ScheduleWords;
-  constructor(
-    readonly code: ScheduleErrorCode,
-    words: ScheduleWords,
-    values: WordValues = {},
-    options?: ErrorOptions,
-  ) {
-    super(words, values, options);
-  }
 }

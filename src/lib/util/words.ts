@@ -34,3 +34,16 @@ export class WordedError extends Error implements Worded {
     super(fill(words, values), options);
   }
 }
+
+/** A WordedError with a code for the code that catches it, and words from one table. */
+export class CodedError<Code extends string, Words extends string> extends WordedError {
+  declare readonly words: Words;
+  constructor(
+    readonly code: Code,
+    words: Words,
+    values: WordValues = {},
+    options?: ErrorOptions,
+  ) {
+    super(words, values, options);
+  }
+}
