@@ -7,6 +7,7 @@ import { DEFAULT_LONG_SIDE, type LongSide } from '../../lib/capture/sizing';
 import { removeShared, sharedFiles } from '../../lib/capture/share-inbox';
 import { inspect } from '../../lib/capture/process';
 import { makeThumbnails } from '../../lib/capture/thumbnails';
+import { canvasCodecSupported } from '../../lib/capture/canvas-codec';
 import { PhotoRepo, unsortedTray } from '../../lib/db/photo-repo';
 import { appDb } from '../../lib/db/db';
 import { fileShot } from '../../lib/capture/filing';
@@ -126,9 +127,12 @@ let again = false;
 
 /**
  * Makes thumbnails for photos received from a zip or the sync server, in the background. A
- * call while it runs asks for one more pass, for photos that arrived meanwhile.
+ * call while it runs asks for one more pass, for photos that arrived meanwhile. Only where the
+ * image worker runs: decoding hundreds of images on the page would stall it, and a list that
+ * loads full images is slower but works.
  */
 export function makeMissingThumbnails(): void {
+  if (!canvasCodecSupported()) return;
   again = true;
   thumbnailing ??= (async () => {
     while (again) {
