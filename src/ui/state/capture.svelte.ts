@@ -101,13 +101,23 @@ export class CaptureCounter {
    */
   async addFile(conferenceId: string, talkId: string, file: File): Promise<boolean> {
     const startedAt = performance.now();
+    let bytes: Uint8Array<ArrayBuffer>;
     try {
-      inspect(new Uint8Array(await file.arrayBuffer()));
+      bytes = new Uint8Array(await file.arrayBuffer());
+      inspect(bytes);
     } catch (e) {
       this.error = t('{name}: {reason}', { name: file.name, reason: explain(e) });
       return false;
     }
-    return this.add(conferenceId, talkId, file, startedAt);
+    // The rest (hash, store, process) reads this copy in memory: a gallery file may sit behind
+    // a slow content provider, and is read from there once.
+    const { name, type, lastModified } = file;
+    return this.add(
+      conferenceId,
+      talkId,
+      new File([bytes], name, { type, lastModified }),
+      startedAt,
+    );
   }
 }
 
