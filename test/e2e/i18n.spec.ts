@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, FIXTURES } from './fixtures';
 
 test.describe('a phone set to French', () => {
   test.use({ locale: 'fr-FR' });
@@ -47,6 +47,54 @@ test.describe('a phone set to French', () => {
     await expect(page.getByRole('alert')).toContainText(
       'Ce programme XML est abîmé vers la ligne 4 et ne peut pas être lu.',
     );
+  });
+
+  test('says in French what was odd in an imported schedule', async ({ page, app }) => {
+    await page.goto(`${app.url}#/import`);
+    await page
+      .getByLabel('Fichier du programme')
+      .setInputFiles(`${FIXTURES}ics_pyconuk2015_utc_missing-dtend.ics`);
+    const title = 'PyCon UK 2015 Schedule';
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText('5 talks n’ont pas d’heure de fin.')).toBeVisible();
+    await expect(
+      page.getByText('4 créneaux vides, sans titre, ont été laissés de côté.'),
+    ).toBeVisible();
+
+    // A record stored by an older version holds its warnings as English sentences: a known one
+    // is still translated, any other shown as it is.
+    await page.evaluate(
+      (title) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('confnotes');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('conferences', 'readwrite');
+            const store = tx.objectStore('conferences');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const conf = (all.result as { title: string }[]).find((c) => c.title === title);
+              store.put({
+                ...conf,
+                warnings: [
+                  'This calendar gives exact (UTC) times but no time zone; choose the conference’s time zone to see its local times.',
+                  '5 talk(s) have no end time.',
+                ],
+              });
+            };
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      title,
+    );
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(
+      page.getByText(
+        'Ce calendrier donne des heures exactes (UTC) mais pas de fuseau horaire ; choisissez le fuseau horaire de la conférence pour voir ses heures locales.',
+      ),
+    ).toBeVisible();
+    await expect(page.getByText('5 talk(s) have no end time.')).toBeVisible();
   });
 });
 

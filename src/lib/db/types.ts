@@ -1,6 +1,7 @@
 // Records stored in IndexedDB. User data (stars, later notes and photos) is keyed by our own
 // talk ids, which a schedule refresh never changes; `sourceKey` is only used to match talks.
 import type { ParsedLink, ParsedSpeaker, ScheduleFormat } from '../schedule/types';
+import type { Worded } from '../util/words';
 
 export type TimeZoneSource = 'file' | 'user' | 'device';
 
@@ -28,7 +29,12 @@ export interface Conference {
   programmeUrl?: string;
   source: ScheduleSource;
   demo: boolean;
-  warnings: string[];
+  /**
+   * What was odd in the schedule file, in words to translate (SCHEDULE_WARNINGS). Records
+   * stored before, or synced from a device running an older version, hold English strings:
+   * whatever shows these must take both.
+   */
+  warnings: (Worded | string)[];
   createdAt: number;
   updatedAt: number;
 }

@@ -3,7 +3,7 @@
 
 import { isValidTimeZone, normaliseTimeOfDay, parseDuration } from '../util/time';
 import { resolveFrabTime, type FrabTimeNote } from './frab-time';
-import { NO_ZONE_WARNING, assignDefined, cleanLine, dateRange, ensureUniqueKeys } from './text';
+import { assignDefined, cleanLine, dateRange, ensureUniqueKeys } from './text';
 import type {
   ParsedConference,
   ParsedLink,
@@ -12,6 +12,13 @@ import type {
   ParsedTalk,
   ScheduleFormat,
 } from './types';
+import {
+  SCHEDULE_WARNINGS as W,
+  countWarning,
+  warning,
+  type ScheduleWarning,
+  type ScheduleWarningWords,
+} from './words';
 
 export interface FrabEventIn {
   id?: string;
@@ -55,25 +62,18 @@ function sourceKeyOf(ev: FrabEventIn, startLocal: string | undefined): string {
   return `${ev.id ?? ''}@${ev.room ?? ''}@${startLocal ?? ''}`;
 }
 
-const NOTE_WARNINGS: Record<FrabTimeNote, (n: number, zone?: string) => string> = {
-  'wrong-offset': (n, zone) =>
-    `${n} talk(s) had a local time wrongly marked as UTC; they were read as local times in ${zone}.`,
-  mismatch: (n) =>
-    `${n} talk(s) have a date and a start time that disagree; the exact date was used.`,
-  'utc-unknown-zone': (n) =>
-    `${n} talk(s) are marked as UTC but the file names no time zone, so the printed clock ` +
-    'time was kept as the local time.',
-};
+/** Each time note's warning, for exactly one talk and for several. */
+const NOTE_WARNINGS = {
+  'wrong-offset': [W.wrongOffsetOne, W.wrongOffset],
+  mismatch: [W.dateMismatchOne, W.dateMismatch],
+  'utc-unknown-zone': [W.utcUnknownZoneOne, W.utcUnknownZone],
+} as const satisfies Record<FrabTimeNote, readonly [ScheduleWarningWords, ScheduleWarningWords]>;
 
 export function buildFrabSchedule(input: FrabScheduleIn, format: ScheduleFormat): ParsedSchedule {
-  const warnings: string[] = [];
+  const warnings: ScheduleWarning[] = [];
   const zoneName = cleanLine(input.timeZoneName);
   const zone = isValidTimeZone(zoneName) ? zoneName : undefined;
-  if (zoneName && !zone) {
-    warnings.push(
-      `The time zone “${zoneName}” is not one this device knows; times are kept as printed.`,
-    );
-  }
+  if (zoneName && !zone) warnings.push(warning(W.unknownZone, { zone: zoneName }));
   const notes = new Map<FrabTimeNote, number>();
   const talks: ParsedTalk[] = [];
   for (const day of input.days) {
@@ -116,20 +116,18 @@ export function buildFrabSchedule(input: FrabScheduleIn, format: ScheduleFormat)
       talks.push(talk);
     }
   }
-  for (const [note, n] of notes) warnings.push(NOTE_WARNINGS[note](n, zone));
+  for (const [note, n] of notes) {
+    const [one, many] = NOTE_WARNINGS[note];
+    // Only 'wrong-offset' says {zone}, and it is noted only when the zone is known.
+    warnings.push(countWarning(n, one, many, zone ? { zone } : {}));
+  }
   if (!zone && talks.some((t) => t.startLocal && t.startUtc === undefined)) {
-    warnings.push(NO_ZONE_WARNING);
+    warnings.push(warning(W.noZone));
   } else if (!zone && talks.some((t) => t.startUtc !== undefined)) {
-    warnings.push(
-      'This schedule gives UTC offsets but no time-zone name; set the conference’s time zone ' +
-        'to be sure times are right around daylight-saving changes.',
-    );
+    warnings.push(warning(W.offsetsNoZoneName));
   }
   const dupes = ensureUniqueKeys(talks);
-  if (dupes > 0)
-    warnings.push(
-      `${dupes} talk(s) reuse another talk’s id; they were told apart by time and title.`,
-    );
+  if (dupes > 0) warnings.push(countWarning(dupes, W.talkIdReusedOne, W.talkIdReused));
   const range = dateRange(talks);
   const conference: ParsedConference = {
     ...input.conference,

@@ -12,7 +12,6 @@ import {
   splitByPattern,
 } from './ics-speakers';
 import {
-  NO_ZONE_WARNING,
   assignDefined,
   cleanBlock,
   cleanLine,
@@ -21,7 +20,13 @@ import {
   titleFromFileName,
 } from './text';
 import { ScheduleError, type ParsedSchedule, type ParsedSpeaker, type ParsedTalk } from './types';
-import { SCHEDULE_WORDS } from './words';
+import {
+  SCHEDULE_WARNINGS as W,
+  SCHEDULE_WORDS,
+  countWarning,
+  warning,
+  type ScheduleWarning,
+} from './words';
 
 const first = (ev: IcsProp[], name: string) => ev.find((p) => p.name === name);
 const textOf = (ev: IcsProp[], name: string) => {
@@ -127,29 +132,20 @@ export function parseIcs(text: string, fileName?: string): ParsedSchedule {
     if (start.allDay) allDay++;
     talks.push(talk);
   });
-  const warnings: string[] = [];
+  const warnings: ScheduleWarning[] = [];
   assignKeys(talks, uidsAreBuildStamps(uids), warnings);
-  if (unknownZones.size > 0) {
-    warnings.push(
-      `The time zone “${[...unknownZones].join('”, “')}” is not one this device knows; those ` +
-        'times are kept as printed.',
-    );
-  }
+  for (const name of unknownZones) warnings.push(warning(W.unknownEventZone, { zone: name }));
   if (!zone && talks.some((t) => t.startUtc !== undefined && t.startLocal === undefined)) {
-    warnings.push(
-      'This calendar gives exact (UTC) times but no time zone; choose the conference’s time ' +
-        'zone to see its local times.',
-    );
+    warnings.push(warning(W.utcNoZone));
   } else if (!zone && talks.some((t) => t.startLocal && t.startUtc === undefined)) {
-    warnings.push(NO_ZONE_WARNING);
+    warnings.push(warning(W.noZone));
   }
   const timed = talks.filter((t) => t.startLocal !== undefined || t.startUtc !== undefined);
   const noEnd = timed.filter((t) => t.endLocal === undefined && t.endUtc === undefined).length;
-  if (noEnd > 0) warnings.push(`${noEnd} talk(s) have no end time.`);
-  if (allDay > 0)
-    warnings.push(`${allDay} all-day entr${allDay === 1 ? 'y has' : 'ies have'} no time.`);
-  if (cancelled > 0) warnings.push(`${cancelled} cancelled event(s) were left out.`);
-  if (empty > 0) warnings.push(`${empty} empty slot(s) with no title were left out.`);
+  if (noEnd > 0) warnings.push(countWarning(noEnd, W.noEndOne, W.noEnd));
+  if (allDay > 0) warnings.push(countWarning(allDay, W.allDayOne, W.allDay));
+  if (cancelled > 0) warnings.push(countWarning(cancelled, W.cancelledOne, W.cancelled));
+  if (empty > 0) warnings.push(countWarning(empty, W.emptySlotsOne, W.emptySlots));
   const calName = cleanLine(cal.props.find((p) => p.name === 'X-WR-CALNAME')?.value);
   const calUrl = cleanLine(cal.props.find((p) => p.name === 'URL')?.value);
   return {
@@ -170,7 +166,7 @@ export function parseIcs(text: string, fileName?: string): ParsedSchedule {
  * UID shared by several; and when the UIDs are build stamps that change on every rebuild, the
  * title (plus start when titles repeat), so favourites survive a refresh of the same calendar.
  */
-function assignKeys(talks: ParsedTalk[], stamped: boolean, warnings: string[]): void {
+function assignKeys(talks: ParsedTalk[], stamped: boolean, warnings: ScheduleWarning[]): void {
   const when = (t: ParsedTalk) =>
     t.startLocal ?? (t.startUtc !== undefined ? `${formatUtcWall(t.startUtc)}Z` : '');
   const base = talks.map((t) => (stamped || !t.sourceKey ? `ics-title:${t.title}` : t.sourceKey));
@@ -184,11 +180,6 @@ function assignKeys(talks: ParsedTalk[], stamped: boolean, warnings: string[]): 
     t.sourceKey = !dup ? b : stamped ? `${b}#${when(t)}` : `${b}#${when(t)}#${t.title}`;
   });
   ensureUniqueKeys(talks);
-  if (stamped) {
-    warnings.push(
-      'This calendar’s event IDs change every time it is rebuilt, so talks are matched by ' +
-        'title instead.',
-    );
-  }
-  if (shared > 0) warnings.push(`${shared} events share an ID with another event.`);
+  if (stamped) warnings.push(warning(W.stampedUids));
+  if (shared > 0) warnings.push(warning(W.sharedUid, { n: shared }));
 }

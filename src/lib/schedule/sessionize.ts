@@ -4,7 +4,6 @@
 
 import { parseDateTime } from './frab-time';
 import {
-  NO_ZONE_WARNING,
   asArray,
   assignDefined,
   cleanBlock,
@@ -16,7 +15,13 @@ import {
   titleFromFileName,
 } from './text';
 import { ScheduleError, type ParsedSchedule, type ParsedSpeaker, type ParsedTalk } from './types';
-import { SCHEDULE_WORDS } from './words';
+import {
+  SCHEDULE_WARNINGS as W,
+  SCHEDULE_WORDS,
+  countWarning,
+  warning,
+  type ScheduleWarning,
+} from './words';
 
 export function isSessionizeAll(v: unknown): boolean {
   return (
@@ -138,10 +143,10 @@ export function parseSessionize(doc: unknown, fileName?: string): ParsedSchedule
       }),
     );
   }
-  const warnings: string[] = [];
-  if (talks.some((t) => t.startLocal && t.startUtc === undefined)) warnings.push(NO_ZONE_WARNING);
+  const warnings: ScheduleWarning[] = [];
+  if (talks.some((t) => t.startLocal && t.startUtc === undefined)) warnings.push(warning(W.noZone));
   const dupes = ensureUniqueKeys(talks);
-  if (dupes > 0) warnings.push(`${dupes} session(s) reuse another session’s id.`);
+  if (dupes > 0) warnings.push(countWarning(dupes, W.sessionIdReusedOne, W.sessionIdReused));
   return {
     format: 'sessionize',
     conference: { title: titleFromFileName(fileName) ?? 'Imported schedule', ...dateRange(talks) },

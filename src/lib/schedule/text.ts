@@ -112,7 +112,3 @@ export function titleFromFileName(fileName: string | undefined): string | undefi
   if (stem === '' || GENERIC_NAMES.test(stem)) return undefined;
   return stem;
 }
-
-export const NO_ZONE_WARNING =
-  'This schedule has no time zone. Times are shown as printed, in the conference’s local ' +
-  'clock; set the conference’s time zone so the app knows which talk is on now.';

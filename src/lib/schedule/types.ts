@@ -1,7 +1,7 @@
 // What every schedule parser returns: the conference and its talks as the file states them,
 // before any time zone the user picks is applied and before anything touches IndexedDB.
 import { CodedError } from '../util/words';
-import type { ScheduleWords } from './words';
+import type { ScheduleWarning, ScheduleWords } from './words';
 
 export type ScheduleFormat = 'frab-json' | 'frab-xml' | 'ics' | 'sessionize' | 'confnotes-demo';
 
@@ -61,8 +61,8 @@ export interface ParsedSchedule {
   format: ScheduleFormat;
   conference: ParsedConference;
   talks: ParsedTalk[];
-  /** Plain-language notes about what was odd in the file (e.g. "no time zone given"). */
-  warnings: string[];
+  /** What was odd in the file (e.g. "no time zone given"), in words the screens translate. */
+  warnings: ScheduleWarning[];
 }
 
 /** No real schedule comes near this; anything larger is the wrong file. */

@@ -1,5 +1,7 @@
 // What schedule import tells the user when a file or a download is not a schedule it can use,
-// in English with {placeholders}; the screens translate it (see src/lib/util/words.ts).
+// and what was odd in one it did import, in English with {placeholders}; the screens translate
+// it (see src/lib/util/words.ts).
+import type { Worded, WordValues } from '../util/words';
 
 export const SCHEDULE_WORDS = {
   empty: 'The file is empty.',
@@ -46,3 +48,66 @@ export const FETCH_WORDS = {
 
 export type ScheduleWords = (typeof SCHEDULE_WORDS)[keyof typeof SCHEDULE_WORDS];
 export type FetchWords = (typeof FETCH_WORDS)[keyof typeof FETCH_WORDS];
+
+/**
+ * What was odd in a schedule that was imported all the same, shown on its conference's page.
+ * A count has its own entry for exactly one (the *One keys), so no sentence says "talk(s)".
+ */
+export const SCHEDULE_WARNINGS = {
+  noZone:
+    'This schedule has no time zone. Times are shown as printed, in the conference’s local clock; set the conference’s time zone so the app knows which talk is on now.',
+  offsetsNoZoneName:
+    'This schedule gives UTC offsets but no time-zone name; set the conference’s time zone to be sure times are right around daylight-saving changes.',
+  utcNoZone:
+    'This calendar gives exact (UTC) times but no time zone; choose the conference’s time zone to see its local times.',
+  unknownZone: 'The time zone “{zone}” is not one this device knows; times are kept as printed.',
+  unknownEventZone:
+    'The time zone “{zone}” is not one this device knows; the times given in it are kept as printed.',
+  wrongOffset:
+    '{n} talks had a local time wrongly marked as UTC; they were read as local times in {zone}.',
+  wrongOffsetOne:
+    '1 talk had a local time wrongly marked as UTC; it was read as a local time in {zone}.',
+  dateMismatch: '{n} talks have a date and a start time that disagree; the exact date was used.',
+  dateMismatchOne: '1 talk has a date and a start time that disagree; the exact date was used.',
+  utcUnknownZone:
+    '{n} talks are marked as UTC but the file names no time zone, so the printed clock time was kept as the local time.',
+  utcUnknownZoneOne:
+    '1 talk is marked as UTC but the file names no time zone, so the printed clock time was kept as the local time.',
+  talkIdReused: '{n} talks reuse another talk’s id; they were told apart by time and title.',
+  talkIdReusedOne: '1 talk reuses another talk’s id; it was told apart by time and title.',
+  sessionIdReused: '{n} sessions reuse another session’s id.',
+  sessionIdReusedOne: '1 session reuses another session’s id.',
+  stampedUids:
+    'This calendar’s event IDs change every time it is rebuilt, so talks are matched by title instead.',
+  /** Never one: every event of a shared ID counts. */
+  sharedUid: '{n} events share an ID with another event.',
+  noEnd: '{n} talks have no end time.',
+  noEndOne: '1 talk has no end time.',
+  allDay: '{n} all-day entries have no time.',
+  allDayOne: '1 all-day entry has no time.',
+  cancelled: '{n} cancelled events were left out.',
+  cancelledOne: '1 cancelled event was left out.',
+  emptySlots: '{n} empty slots with no title were left out.',
+  emptySlotsOne: '1 empty slot with no title was left out.',
+} as const;
+
+export type ScheduleWarningWords = (typeof SCHEDULE_WARNINGS)[keyof typeof SCHEDULE_WARNINGS];
+
+/** A warning in words the screens translate: an entry of SCHEDULE_WARNINGS and its values. */
+export interface ScheduleWarning extends Worded {
+  readonly words: ScheduleWarningWords;
+}
+
+export function warning(words: ScheduleWarningWords, values: WordValues = {}): ScheduleWarning {
+  return { words, values };
+}
+
+/** A warning about `n` things: the sentence for exactly one, else the one that says {n}. */
+export function countWarning(
+  n: number,
+  one: ScheduleWarningWords,
+  many: ScheduleWarningWords,
+  values: WordValues = {},
+): ScheduleWarning {
+  return warning(n === 1 ? one : many, { ...values, n });
+}

@@ -287,6 +287,50 @@ export const FR: Record<string, string> = {
     'Le lecteur de programmes s’est arrêté de façon inattendue. Réessayez.',
   'This schedule was imported from a file: import the new file instead.':
     'Ce programme a été importé depuis un fichier : importez plutôt le nouveau fichier.',
+  // What was odd in an imported schedule (SCHEDULE_WARNINGS).
+  'This schedule has no time zone. Times are shown as printed, in the conference’s local clock; set the conference’s time zone so the app knows which talk is on now.':
+    'Ce programme n’a pas de fuseau horaire. Les heures sont affichées telles qu’écrites, à l’heure locale de la conférence ; choisissez le fuseau horaire de la conférence pour que l’application sache quel talk a lieu en ce moment.',
+  'This schedule gives UTC offsets but no time-zone name; set the conference’s time zone to be sure times are right around daylight-saving changes.':
+    'Ce programme donne des décalages par rapport à UTC mais pas de nom de fuseau horaire ; choisissez le fuseau horaire de la conférence pour que les heures restent justes aux changements d’heure.',
+  'This calendar gives exact (UTC) times but no time zone; choose the conference’s time zone to see its local times.':
+    'Ce calendrier donne des heures exactes (UTC) mais pas de fuseau horaire ; choisissez le fuseau horaire de la conférence pour voir ses heures locales.',
+  'The time zone “{zone}” is not one this device knows; times are kept as printed.':
+    'Cet appareil ne connaît pas le fuseau horaire « {zone} » ; les heures sont gardées telles qu’écrites.',
+  'The time zone “{zone}” is not one this device knows; the times given in it are kept as printed.':
+    'Cet appareil ne connaît pas le fuseau horaire « {zone} » ; les heures données dans ce fuseau sont gardées telles qu’écrites.',
+  '{n} talks had a local time wrongly marked as UTC; they were read as local times in {zone}.':
+    '{n} talks avaient une heure locale marquée à tort comme UTC ; ces heures ont été lues comme heures locales du fuseau {zone}.',
+  '1 talk had a local time wrongly marked as UTC; it was read as a local time in {zone}.':
+    '1 talk avait une heure locale marquée à tort comme UTC ; elle a été lue comme heure locale du fuseau {zone}.',
+  '{n} talks have a date and a start time that disagree; the exact date was used.':
+    '{n} talks ont une date et une heure de début qui ne concordent pas ; la date exacte a été retenue.',
+  '1 talk has a date and a start time that disagree; the exact date was used.':
+    '1 talk a une date et une heure de début qui ne concordent pas ; la date exacte a été retenue.',
+  '{n} talks are marked as UTC but the file names no time zone, so the printed clock time was kept as the local time.':
+    '{n} talks sont marqués UTC mais le fichier ne nomme aucun fuseau horaire : l’heure écrite a donc été gardée comme heure locale.',
+  '1 talk is marked as UTC but the file names no time zone, so the printed clock time was kept as the local time.':
+    '1 talk est marqué UTC mais le fichier ne nomme aucun fuseau horaire : l’heure écrite a donc été gardée comme heure locale.',
+  '{n} talks reuse another talk’s id; they were told apart by time and title.':
+    '{n} talks reprennent l’identifiant d’un autre talk ; ils ont été distingués par leur heure et leur titre.',
+  '1 talk reuses another talk’s id; it was told apart by time and title.':
+    '1 talk reprend l’identifiant d’un autre talk ; il a été distingué par son heure et son titre.',
+  '{n} sessions reuse another session’s id.':
+    '{n} sessions reprennent l’identifiant d’une autre session.',
+  '1 session reuses another session’s id.': '1 session reprend l’identifiant d’une autre session.',
+  'This calendar’s event IDs change every time it is rebuilt, so talks are matched by title instead.':
+    'Les identifiants des événements de ce calendrier changent chaque fois qu’il est régénéré : les talks sont donc reconnus par leur titre.',
+  '{n} events share an ID with another event.':
+    '{n} événements partagent leur identifiant avec un autre événement.',
+  '{n} talks have no end time.': '{n} talks n’ont pas d’heure de fin.',
+  '1 talk has no end time.': '1 talk n’a pas d’heure de fin.',
+  '{n} all-day entries have no time.':
+    '{n} entrées couvrent toute la journée et n’ont pas d’heure.',
+  '1 all-day entry has no time.': '1 entrée couvre toute la journée et n’a pas d’heure.',
+  '{n} cancelled events were left out.': '{n} événements annulés ont été laissés de côté.',
+  '1 cancelled event was left out.': '1 événement annulé a été laissé de côté.',
+  '{n} empty slots with no title were left out.':
+    '{n} créneaux vides, sans titre, ont été laissés de côté.',
+  '1 empty slot with no title was left out.': '1 créneau vide, sans titre, a été laissé de côté.',
   'Only http:// and https:// addresses can be fetched.':
     'Seules les adresses http:// et https:// peuvent être téléchargées.',
   'You are offline. Connect to the internet, or import the schedule from a file.':

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseSchedule } from '../../../src/lib/schedule/parse';
 import type { ParsedSchedule, ParsedTalk } from '../../../src/lib/schedule/types';
+import { fill } from '../../../src/lib/util/words';
 
 export const FIXTURES = {
   fosdem: 'pentabarf-xml_fosdem2015.xml',
@@ -55,4 +56,9 @@ export function distinct(
     if (v !== undefined) out.add(v);
   }
   return out;
+}
+
+/** The warnings as the English interface shows them. */
+export function warningTexts(s: ParsedSchedule): string[] {
+  return s.warnings.map((w) => fill(w.words, w.values));
 }

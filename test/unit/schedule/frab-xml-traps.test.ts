@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrabXml } from '../../../src/lib/schedule/frab-xml';
 import { ScheduleError } from '../../../src/lib/schedule/types';
+import { SCHEDULE_WARNINGS as W } from '../../../src/lib/schedule/words';
 
 /** A minimal frab XML document around some events. */
 function xml(events: string, conference = '', dayAttrs = 'index="1" date="2015-01-31"'): string {
@@ -56,7 +57,9 @@ describe('frab XML traps no fixture holds', () => {
       expect(t.startUtc).toBe(Date.parse('2019-12-27T10:00:00Z'));
       expect(t.endLocal).toBe('2019-12-27T11:30');
     }
-    expect(s.warnings.join(' ')).toMatch(/1 talk\(s\) had a local time wrongly marked as UTC/);
+    expect(s.warnings).toEqual([
+      { words: W.wrongOffsetOne, values: { n: 1, zone: 'Europe/Berlin' } },
+    ]);
   });
 
   it('works out the offset from <date> and <start> when no zone is named', () => {

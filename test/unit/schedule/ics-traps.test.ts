@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchedule } from '../../../src/lib/schedule/parse';
 import { ScheduleError, type ParsedSchedule } from '../../../src/lib/schedule/types';
-import { utf8 } from './fixtures';
+import { SCHEDULE_WARNINGS as W } from '../../../src/lib/schedule/words';
+import { utf8, warningTexts } from './fixtures';
 
 /** A calendar around some VEVENT lines, joined with `eol`. */
 function cal(events: string[][], eol = '\r\n', head: string[] = []): Uint8Array {
@@ -72,7 +73,10 @@ describe('iCalendar traps no fixture holds', () => {
     expect(s.talks[0]?.startUtc).toBe(Date.parse('2024-03-01T09:00:00Z'));
     expect(s.talks[1]).toMatchObject({ startLocal: '2024-03-01T10:00' });
     expect(s.talks[1]?.startUtc).toBeUndefined();
-    expect(s.warnings.join(' ')).toContain('Mars Standard Time');
+    expect(s.warnings).toContainEqual({
+      words: W.unknownEventZone,
+      values: { zone: 'Mars Standard Time' },
+    });
   });
 
   it('keeps floating times local, or applies X-WR-TIMEZONE when present', () => {
@@ -83,7 +87,7 @@ describe('iCalendar traps no fixture holds', () => {
       endLocal: '2024-03-01T11:00',
     });
     expect(floating.talks[0]?.startUtc).toBeUndefined();
-    expect(floating.warnings.some((w) => /no time zone/.test(w))).toBe(true);
+    expect(floating.warnings).toContainEqual({ words: W.noZone, values: {} });
     const zoned = parseCal(cal(ev, '\r\n', ['X-WR-TIMEZONE:America/New_York']));
     expect(zoned.talks[0]?.startUtc).toBe(Date.parse('2024-03-01T15:00:00Z'));
     expect(zoned.conference.timeZone).toBe('America/New_York');
@@ -169,10 +173,13 @@ describe('iCalendar traps no fixture holds', () => {
     );
     expect(s.talks.map((t) => t.title)).toEqual(['Sprint day']);
     expect(s.talks[0]?.startLocal).toBeUndefined();
+    expect(warningTexts(s)).toEqual(
+      expect.arrayContaining(['1 all-day entry has no time.', '1 cancelled event was left out.']),
+    );
     expect(s.warnings).toEqual(
       expect.arrayContaining([
-        '1 all-day entry has no time.',
-        '1 cancelled event(s) were left out.',
+        { words: W.allDayOne, values: { n: 1 } },
+        { words: W.cancelledOne, values: { n: 1 } },
       ]),
     );
   });

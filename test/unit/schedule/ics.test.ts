@@ -1,7 +1,16 @@
 // PyCon UK 2015 .ics, read from the real file.
 import { describe, expect, it } from 'vitest';
 import { parseSchedule } from '../../../src/lib/schedule/parse';
-import { distinct, fixtureBytes, fixtureText, parsed, talkByTitle, utf8 } from './fixtures';
+import { SCHEDULE_WARNINGS as W } from '../../../src/lib/schedule/words';
+import {
+  distinct,
+  fixtureBytes,
+  fixtureText,
+  parsed,
+  talkByTitle,
+  utf8,
+  warningTexts,
+} from './fixtures';
 
 describe('PyCon UK 2015 (.ics: UTC times, missing DTEND, speakers in SUMMARY, build UIDs)', () => {
   const s = parsed('pyconuk', 'schedule.ics');
@@ -11,7 +20,7 @@ describe('PyCon UK 2015 (.ics: UTC times, missing DTEND, speakers in SUMMARY, bu
     expect(s.format).toBe('ics');
     expect(s.talks).toHaveLength(158);
     expect(distinct(s, (t) => t.room).size).toBe(11);
-    expect(s.warnings).toContain('4 empty slot(s) with no title were left out.');
+    expect(s.warnings).toContainEqual({ words: W.emptySlots, values: { n: 4 } });
     expect(s.conference).toEqual({ title: 'PyCon UK 2015 Schedule' });
   });
 
@@ -23,7 +32,7 @@ describe('PyCon UK 2015 (.ics: UTC times, missing DTEND, speakers in SUMMARY, bu
       days[d] = (days[d] ?? 0) + 1;
     }
     expect(days).toEqual({ '2015-09-18': 55, '2015-09-19': 53, '2015-09-20': 44, '2015-09-21': 6 });
-    expect(s.warnings.join(' ')).toMatch(/exact \(UTC\) times but no time zone/);
+    expect(s.warnings).toContainEqual({ words: W.utcNoZone, values: {} });
   });
 
   it('leaves the end empty for the 5 events with neither DTEND nor DURATION', () => {
@@ -35,7 +44,16 @@ describe('PyCon UK 2015 (.ics: UTC times, missing DTEND, speakers in SUMMARY, bu
       'The Mellow Night',
       'End of Conference, pack up, see you in 2016!',
     ]);
-    expect(s.warnings).toContain('5 talk(s) have no end time.');
+    expect(s.warnings).toContainEqual({ words: W.noEnd, values: { n: 5 } });
+  });
+
+  it('says what was odd in the file, each thing once, in whole sentences', () => {
+    expect(warningTexts(s)).toEqual([
+      'This calendar’s event IDs change every time it is rebuilt, so talks are matched by title instead.',
+      'This calendar gives exact (UTC) times but no time zone; choose the conference’s time zone to see its local times.',
+      '5 talks have no end time.',
+      '4 empty slots with no title were left out.',
+    ]);
   });
 
   it('takes speakers out of "(talk by …)" and unfolds a fold in the middle of a name', () => {

@@ -4,17 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { FR } from '../../../src/ui/i18n/fr';
 import { FR_START } from '../../../src/ui/i18n/fr-start';
 import { SYNC_WORDS } from '../../../src/lib/sync/words';
-import { FETCH_WORDS, SCHEDULE_WORDS } from '../../../src/lib/schedule/words';
+import { FETCH_WORDS, SCHEDULE_WARNINGS, SCHEDULE_WORDS } from '../../../src/lib/schedule/words';
 import { ARCHIVE_PARTS, ARCHIVE_WORDS } from '../../../src/lib/export/words';
 import { IMAGE_MESSAGES } from '../../../src/lib/capture/image-error';
 import { RECORD_WORDS, STORAGE_WORDS } from '../../../src/lib/db/errors';
 
 const UI = new URL('../../../src/', import.meta.url).pathname;
 
-/** What src/lib tells the user, in tables the screens translate by their English text. */
+/**
+ * What src/lib tells the user, in tables the screens translate by their English text: constants
+ * named *_WORDS, *_PARTS, *_MESSAGES or *_WARNINGS.
+ */
 const LIB_WORDS: Record<string, Record<string, string>> = {
   SYNC_WORDS,
   SCHEDULE_WORDS,
+  SCHEDULE_WARNINGS,
   FETCH_WORDS,
   ARCHIVE_WORDS,
   ARCHIVE_PARTS,
@@ -53,7 +57,7 @@ describe('French interface', () => {
 
   it('knows every table of words in src/lib', () => {
     // A new table must be added above, or its messages would go untranslated unnoticed.
-    const TABLE = /export const (\w+_(?:WORDS|PARTS|MESSAGES))\b/g;
+    const TABLE = /export const (\w+_(?:WORDS|PARTS|MESSAGES|WARNINGS))\b/g;
     const found = sources(UI + 'lib').flatMap((f) =>
       [...readFileSync(f, 'utf8').matchAll(TABLE)].map((m) => m[1]),
     );
