@@ -55,11 +55,17 @@ export async function importFile(page: Page, app: AppServer, path: string): Prom
   await page.getByLabel('Schedule file').setInputFiles(path);
 }
 
-/** The width in pixels of the image an <img> shows, once decoded: a thumbnail is 320. */
+/**
+ * The width in pixels of the image an <img> shows, once decoded (a thumbnail is 320), or 0
+ * while the photo's placeholder stands in for it or it cannot be decoded: for expect.poll.
+ */
 export function shownWidth(img: Locator): Promise<number> {
-  return img.evaluate(async (el: HTMLImageElement) => {
-    await el.decode();
-    return el.naturalWidth;
+  return img.evaluate(async (el) => {
+    if (!(el instanceof HTMLImageElement)) return 0;
+    return el.decode().then(
+      () => el.naturalWidth,
+      () => 0,
+    );
   });
 }
 
