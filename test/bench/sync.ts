@@ -125,6 +125,10 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
     const syncMs = performance.now() - start;
     const sent = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/images/'));
     if (sent.length !== PHOTOS) throw new Error(`sync sent ${sent.length} images, not ${PHOTOS}`);
+    // Where the time went: before the first image, the images, and after the last one.
+    const first = sent[0]!.at - start;
+    const last = sent.at(-1)!.at - start;
+    const phases = `${(first / 1000).toFixed(1)} s before the images, ${((last - first) / 1000).toFixed(1)} s of images, ${((syncMs - last) / 1000).toFixed(1)} s after`;
 
     proxy.requests.length = 0;
     await page.getByRole('button', { name: 'Sync now' }).click();
@@ -142,6 +146,7 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
         budget: '>= 0.8x',
         ok: ratio >= 0.8,
       },
+      { what: '  where its time went', value: phases, budget: '(reported)', ok: true },
       {
         what: 'sync, second, nothing changed: bytes sent',
         value: `${bytes} B in ${second.length} requests (${methods.join(', ')})`,

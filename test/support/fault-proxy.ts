@@ -33,6 +33,8 @@ export interface ProxiedRequest {
   bytesIn: number;
   /** Status line, headers and body sent back. */
   bytesOut: number;
+  /** When the request arrived (performance.now() in this process). */
+  at: number;
 }
 
 export interface FaultProxy {
@@ -123,6 +125,7 @@ export async function startFaultProxy(
       status: 0,
       bytesIn: headerBytes(`${method} ${path} HTTP/${req.httpVersion}`, req.rawHeaders),
       bytesOut: 0,
+      at: performance.now(),
     };
     requests.push(entry);
     req.on('data', (chunk: Buffer) => (entry.bytesIn += chunk.length));
