@@ -2,6 +2,8 @@
 // (through a counting proxy), against the floor of a plain loop of PUTs of the same Blobs from
 // the same page to the same server, in the same run. Then a second sync with nothing changed:
 // what it sends must be listings only.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { startDav } from '../support/dav-server';
 import { startFaultProxy } from '../support/fault-proxy';
@@ -95,6 +97,30 @@ function putLoop({ url, auth }: { url: string; auth: string }): Promise<number> 
   });
 }
 
+/** The floor for the second device: the same images fetched one after another. */
+async function getLoop({ urls, auth }: { urls: string[]; auth: string }): Promise<number> {
+  const start = performance.now();
+  for (const url of urls) {
+    const res = await fetch(url, { headers: { Authorization: auth } });
+    if (!res.ok) throw new Error(`GET ${res.status}`);
+    await res.blob();
+  }
+  return performance.now() - start;
+}
+
+/** How many images the app's database holds. */
+function countImages(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('confnotes');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('photoBlobs').objectStore('photoBlobs').count();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
 export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]> {
   const origin = appUrl.replace(/\/$/, '');
   const dav = await startDav({ origin });
@@ -138,6 +164,30 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
     const methods = [...new Set(second.map((r) => r.method))].sort();
     const listingsOnly = second.every((r) => r.method === 'PROPFIND' || r.method === 'OPTIONS');
     console.log('second sync requests:', second);
+
+    // A second device (another browser profile) gets it all: against a plain loop of GETs of
+    // the same images from the same page. Timed from "Save account", which syncs at once.
+    const laptop = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const other = await laptop.newPage();
+    await other.goto(appUrl);
+    await other.locator('main a.title').first().waitFor();
+    const names = readdirSync(join(dav.root, 'bench-conference', 'images'));
+    const getFloorMs = await other.evaluate(getLoop, {
+      urls: names.map((n) => `${proxy.url}bench-conference/images/${n}`),
+      auth,
+    });
+    await other.goto(`${appUrl}#/settings`);
+    await other.getByRole('textbox', { name: 'WebDAV URL' }).fill(proxy.url);
+    await other.getByRole('textbox', { name: 'Username' }).fill(dav.user);
+    await other.getByLabel('Password', { exact: true }).fill(dav.password);
+    const pulledAt = performance.now();
+    await other.getByRole('button', { name: 'Save account' }).click();
+    await other.getByText(/^Synced 1 conferences/).waitFor({ timeout: 300_000 });
+    const pullMs = performance.now() - pulledAt;
+    const stored = await other.evaluate(countImages);
+    await laptop.close();
+    if (stored !== PHOTOS) throw new Error(`the second device stored ${stored} images`);
+    const pull = getFloorMs / pullMs;
     const ratio = floorMs / syncMs;
     return [
       {
@@ -147,6 +197,12 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
         ok: ratio >= 0.8,
       },
       { what: '  where its time went', value: phases, budget: '(reported)', ok: true },
+      {
+        what: `sync to a second device, ${PHOTOS} photos: vs GET loop`,
+        value: `${pull.toFixed(2)}x (${(pullMs / 1000).toFixed(1)} s vs ${(getFloorMs / 1000).toFixed(1)} s)`,
+        budget: '(reported)',
+        ok: true,
+      },
       {
         what: 'sync, second, nothing changed: bytes sent',
         value: `${bytes} B in ${second.length} requests (${methods.join(', ')})`,

@@ -68,7 +68,8 @@ export class ConfnotesDb extends Dexie {
       syncMeta: 'conferenceId',
     });
     // Version 5 indexes thumbnails that are stand-ins (see ThumbRow), sparsely, so finding the
-    // ones still to make reads no image. Stand-ins stored before it are told by their size.
+    // ones still to make reads no image. Before it, a received image was stored again as its
+    // own thumbnail: told by its size, that copy is dropped for a stand-in mark.
     this.version(5)
       .stores({ thumbs: 'id, standIn' })
       .upgrade(async (tx) => {
@@ -79,8 +80,10 @@ export class ConfnotesDb extends Dexie {
         await tx
           .table<ThumbRow, string>('thumbs')
           .toCollection()
-          .modify((row) => {
-            if (images.get(row.id) === row.blob.size) row.standIn = 1;
+          .modify((row, ref) => {
+            if (row.blob && images.get(row.id) === row.blob.size) {
+              ref.value = { id: row.id, name: row.name, standIn: 1 };
+            }
           });
       });
     this.use(outboxMiddleware);

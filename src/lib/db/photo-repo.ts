@@ -152,8 +152,11 @@ export class PhotoRepo extends PhotoEdits {
     );
   }
 
+  /** The thumbnail, or the image itself while it stands in for one. */
   async thumb(id: string): Promise<Blob | undefined> {
-    return withType(await this.db.thumbs.get(id));
+    const row = await this.db.thumbs.get(id);
+    if (row && !row.blob) return withType(await this.db.photoBlobs.get(id));
+    return withType(row);
   }
 
   /** The stored JPEG, or the original while the photo is still pending or failed. */

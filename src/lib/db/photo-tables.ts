@@ -2,7 +2,7 @@
 // three byte tables (originals, photoBlobs, thumbs) that hang off a photo id.
 import Dexie from 'dexie';
 import type { ConfnotesDb } from './db';
-import type { Photo, StoredBlob } from './types';
+import type { Photo } from './types';
 
 /** Photos of a talk or tray, in order: the [talkId+position] index between its two ends. */
 export function photosInTalk(db: ConfnotesDb, talkId: string) {
@@ -47,7 +47,8 @@ export async function removeBytes(db: ConfnotesDb, id: string): Promise<void> {
 export const visible = (p: Photo): boolean => p.deletedAt === undefined;
 
 /** The Blob with its MIME type, which Safari and fake-indexeddb may have dropped. */
-export function withType(row: StoredBlob | undefined): Blob | undefined {
-  if (!row) return undefined;
-  return row.blob.type === row.type ? row.blob : new Blob([row.blob], { type: row.type });
+export function withType(row: { blob?: Blob; type?: string } | undefined): Blob | undefined {
+  if (!row?.blob) return undefined;
+  const { blob, type } = row;
+  return !type || blob.type === type ? blob : new Blob([blob], { type });
 }

@@ -9,5 +9,7 @@ import type { StoredBlob } from './types';
  */
 export async function putReceivedImage(db: ConfnotesDb, row: StoredBlob): Promise<void> {
   await db.photoBlobs.put(row);
-  if (!(await db.thumbs.get(row.id))) await db.thumbs.put({ ...row, standIn: 1 });
+  // The image is not stored twice: its thumbnail row only says it stands in for one.
+  if (!(await db.thumbs.get(row.id)))
+    await db.thumbs.put({ id: row.id, name: row.name, standIn: 1 });
 }

@@ -125,11 +125,17 @@ export interface StoredBlob {
 }
 
 /**
- * A thumbnail. An image received from elsewhere (a zip, the sync server) comes without one:
- * its row holds the image itself, marked `standIn: 1`, until a thumbnail is made, or
- * `standIn: 2` when making one failed (so it is not tried again at every start).
+ * A photo's thumbnail, or a mark that its image stands in for one. An image received from
+ * elsewhere (a zip, the sync server) comes without a thumbnail: its row holds no bytes and
+ * `standIn: 1` until one is made, or `standIn: 2` when making one failed (so it is not tried
+ * again at every start).
  */
-export interface ThumbRow extends StoredBlob {
+export interface ThumbRow {
+  id: string;
+  name: string;
+  /** The thumbnail; absent while the photo's image stands in for one. */
+  blob?: Blob;
+  type?: string;
   standIn?: 1 | 2;
 }
 

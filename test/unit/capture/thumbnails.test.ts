@@ -48,6 +48,8 @@ describe('makeThumbnails', () => {
     await receive('a', withFrameSize(slide, 1920, 1440));
     await receive('b', withFrameSize(slide, 1440, 1920));
     expect(await countStartupWork(db)).toBe(2);
+    // The image is stored once, and stands in for its thumbnail.
+    expect((await db.thumbs.get('a'))?.blob).toBeUndefined();
     expect(await sizeOf(await photos.thumb('a'))).toMatchObject({ width: 1920 });
 
     const images = processor();

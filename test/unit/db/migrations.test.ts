@@ -142,7 +142,7 @@ describe('schema version 1 to the current one (5)', () => {
     ]);
   });
 
-  it('marks, from version 4, the received images standing in as their own thumbnails', async () => {
+  it('drops, from version 4, the copies of received images kept as their own thumbnails', async () => {
     const name = 'migration-v4-v5';
     const v4 = new ConfnotesDbV4(name);
     opened.push(v4);
@@ -161,7 +161,10 @@ describe('schema version 1 to the current one (5)', () => {
     await db.open();
     expect(db.verno).toBe(5);
     expect(await new PhotoRepo(db).standInThumbs()).toEqual(['synced']);
-    expect(await db.thumbs.count()).toBe(2);
+    // The copy of the image is dropped; the photo's image stands in for its thumbnail.
+    expect((await db.thumbs.get('synced'))?.blob).toBeUndefined();
+    expect((await new PhotoRepo(db).thumb('synced'))?.size).toBe(full.byteLength);
+    expect((await db.thumbs.get('shot'))?.blob?.size).toBe(1000);
   });
 
   it('creates a fresh database at the current version', async () => {
