@@ -188,22 +188,31 @@ export class SyncRepo implements SyncStore {
         const untouched = (key: string) => now.get(key) === revs.get(key);
         const held = new Set<string>();
         let kept: Set<string> | undefined;
+        // Written a table at a time: hundreds of photos in one sync are common.
+        const puts = new Map<SyncedTable, SyncRecord[]>();
         for (const [key, record] of done.put) {
           if (!untouched(key)) {
             held.add(key);
             continue;
           }
           const table = tableOf(key);
-          if (table === 'photos') {
-            // Keep what only this device knows about the photo (when it went out in a zip).
-            const mine = await db.photos.get(String(record.id));
-            await db.photos.put({
-              ...(record as unknown as Photo),
-              exportedAt: mine?.exportedAt,
-              syncedAt: mine?.syncedAt ?? Date.now(),
-            });
-          } else await db.table(table).put(record);
+          const list = puts.get(table) ?? [];
+          list.push(record);
+          puts.set(table, list);
         }
+        const photos = (puts.get('photos') ?? []) as unknown as Photo[];
+        if (photos.length) {
+          // Keep what only this device knows about each photo (when it went out in a zip).
+          const mine = await db.photos.bulkGet(photos.map((p) => p.id));
+          const at = Date.now();
+          const merged = photos.map((p, i) => ({
+            ...p,
+            exportedAt: mine[i]?.exportedAt,
+            syncedAt: mine[i]?.syncedAt ?? at,
+          }));
+          puts.set('photos', merged);
+        }
+        for (const [table, records] of puts) await db.table(table).bulkPut(records);
         for (const key of done.remove) {
           if (!untouched(key)) {
             held.add(key);
@@ -228,11 +237,11 @@ export class SyncRepo implements SyncStore {
           await db.table(table).delete(id);
           if (table === 'photos') await removeBytes(db, id);
         }
-        for (const [key, hash] of done.base) {
-          if (held.has(key)) continue;
-          if (hash === null) await db.syncBase.delete(key);
-          else await db.syncBase.put({ id: key, conferenceId, hash });
-        }
+        const bases = [...done.base].filter(([key]) => !held.has(key));
+        await db.syncBase.bulkDelete(bases.filter(([, hash]) => hash === null).map(([id]) => id));
+        await db.syncBase.bulkPut(
+          bases.flatMap(([id, hash]) => (hash === null ? [] : [{ id, conferenceId, hash }])),
+        );
         const cleared = [...new Set(ids)].filter((k) => now.has(k) && untouched(k));
         await db.outbox.bulkDelete(cleared);
       }),
