@@ -9,6 +9,10 @@ test.describe('a phone set to French', () => {
     await page.goto(app.url);
     await expect(page.getByRole('heading', { level: 1, name: 'Vos conférences' })).toBeVisible();
     await page.getByRole('link', { name: 'Xebicon 2019' }).click();
+    // French counts zero as singular.
+    await page.getByRole('searchbox', { name: 'Chercher des talks' }).fill('zzzz');
+    await expect(page.getByText('0 talk trouvé', { exact: true })).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Chercher des talks' }).fill('');
     await page.getByRole('link', { name: 'UX > craft' }).click();
     await expect(page.getByRole('heading', { name: 'Orateurs' })).toBeVisible();
     await page.getByRole('textbox', { name: 'Avis' }).fill('Très clair.');

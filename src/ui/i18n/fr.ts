@@ -407,9 +407,9 @@ export const FR: Record<string, string> = {
   'Export cancelled.': 'Export annulé.',
   'Exported {name} ({size} MB).': '{name} exporté ({size} Mo).',
   'Imported {conferences} and {photos}.': '{conferences} et {photos} importées.',
-  '1 conference': '1 conférence',
+  '{n} conference': '{n} conférence',
   '{n} conferences': '{n} conférences',
-  '1 photo': '1 photo',
+  '{n} photo': '{n} photo',
   '{n} photos': '{n} photos',
   'No photos yet.': 'Pas encore de photos.',
   'One photo could not be processed; it is marked on its talk.':

@@ -9,7 +9,7 @@ import { slugify } from '../../lib/export/slug';
 import { exportZip, zipToBlob } from '../../lib/export/zip';
 import { explain } from './app.svelte';
 import { makeMissingThumbnails, photos } from './capture.svelte';
-import { i18n, t } from './i18n.svelte';
+import { i18n, one, t } from './i18n.svelte';
 
 export const archives = new ArchiveRepo(appDb());
 
@@ -83,7 +83,7 @@ export async function importZip(file: File): Promise<string> {
   if (p) makeMissingThumbnails();
   await i18n.all();
   return t('Imported {conferences} and {photos}.', {
-    conferences: c === 1 ? t('1 conference') : t('{n} conferences', { n: c }),
-    photos: p === 1 ? t('1 photo') : t('{n} photos', { n: p }),
+    conferences: t(one(c) ? '{n} conference' : '{n} conferences', { n: c }),
+    photos: t(one(p) ? '{n} photo' : '{n} photos', { n: p }),
   });
 }

@@ -75,3 +75,8 @@ export function tell(w: Worded): string {
   void i18n.all();
   return t(w.words, w.values);
 }
+
+/** Whether `n` takes the singular in the interface language: French says "0 photo". */
+export function one(n: number): boolean {
+  return new Intl.PluralRules(i18n.lang).select(n) === 'one';
+}

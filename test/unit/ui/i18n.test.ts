@@ -36,8 +36,9 @@ function sources(dir: string): string[] {
 }
 
 const LIT = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
-/** t('…') or t(cond ? '…' : '…'): the literals of the first argument. */
-const CALL = new RegExp(String.raw`\bt\(\s*(?:[^'"(),?]*\?\s*)?(${LIT})(?:\s*:\s*(${LIT}))?`, 'g');
+/** t('…') or t(cond ? '…' : '…'), cond maybe a call like one(n): the first argument's literals. */
+const COND = String.raw`(?:[^'"(),?]|\([^'"()]*\))*\?\s*`;
+const CALL = new RegExp(String.raw`\bt\(\s*(?:${COND})?(${LIT})(?:\s*:\s*(${LIT}))?`, 'g');
 
 function keys(files = sources(UI)): Set<string> {
   const found = new Set<string>();
