@@ -8,69 +8,10 @@ import type { Browser } from '@playwright/test';
 import { startDav } from '../support/dav-server';
 import { startFaultProxy } from '../support/fault-proxy';
 import type { Row } from './startup';
+import { seedPhotos } from '../support/seed-photos';
 
 const PHOTOS = 300;
 const SIZE = 200 * 1024; // about the stored median (DESIGN.md: <= 250 KB)
-
-/** Writes a conference with 300 ready photos straight into the app's IndexedDB. */
-function seed({ photos, size }: { photos: number; size: number }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('confnotes');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(['conferences', 'talks', 'photos', 'photoBlobs'], 'readwrite');
-      const now = Date.now();
-      tx.objectStore('conferences').put({
-        id: 'bench-conf',
-        title: 'Bench Conference',
-        timeZone: 'UTC',
-        timeZoneSource: 'user',
-        source: { kind: 'file', fileName: 'bench.json', format: 'frab-json', fetchedAt: now },
-        demo: false,
-        warnings: [],
-        createdAt: now,
-        updatedAt: now,
-      });
-      tx.objectStore('talks').put({
-        id: 'bench-talk',
-        conferenceId: 'bench-conf',
-        sourceKey: 'bench',
-        order: 0,
-        title: 'Bench talk',
-        utcFromFile: false,
-        speakers: [],
-        links: [],
-        removedFromSchedule: false,
-      });
-      for (let i = 0; i < photos; i++) {
-        const bytes = new Uint8Array(size);
-        for (let j = 0; j < size; j += 65536) crypto.getRandomValues(bytes.subarray(j, j + 65536));
-        const id = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
-          b.toString(16).padStart(2, '0'),
-        ).join('');
-        const blob = new Blob([bytes], { type: 'image/jpeg' });
-        tx.objectStore('photos').put({
-          id,
-          conferenceId: 'bench-conf',
-          talkId: 'bench-talk',
-          position: i,
-          caption: '',
-          takenAt: now + i,
-          width: 1920,
-          height: 1080,
-          size,
-          type: 'image/jpeg',
-          status: 'ready',
-          createdAt: now + i,
-        });
-        tx.objectStore('photoBlobs').put({ id, blob, type: 'image/jpeg', name: `${id}.jpg` });
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
 
 /** The floor: the same stored Blobs PUT one after another, as a plain script would. */
 function putLoop({ url, auth }: { url: string; auth: string }): Promise<number> {
@@ -139,7 +80,7 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
     await page.getByRole('button', { name: 'Save account' }).click();
     await page.getByText(/^Synced 0 conferences/).waitFor();
 
-    await page.evaluate(seed, { photos: PHOTOS, size: SIZE });
+    await page.evaluate(seedPhotos, { photos: PHOTOS, size: SIZE });
     const auth = `Basic ${Buffer.from(`${dav.user}:${dav.password}`).toString('base64')}`;
     await fetch(new URL('floor/', dav.url), { method: 'MKCOL', headers: { Authorization: auth } });
     const floorMs = await page.evaluate(putLoop, { url: `${proxy.url}floor/`, auth });

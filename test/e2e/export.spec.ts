@@ -5,6 +5,7 @@ import Asciidoctor from '@asciidoctor/core';
 import { Parser } from 'commonmark';
 import JSZip from 'jszip';
 import { test, expect, openApp, shownWidth } from './fixtures';
+import { seedPhotos } from '../support/seed-photos';
 
 const IMAGES = new URL('../fixtures/images/', import.meta.url).pathname;
 
@@ -149,4 +150,38 @@ test('a corrupt or foreign zip gets a clear message and changes nothing', async 
   await expect(page.getByRole('alert')).not.toContainText('undefined');
   await page.reload();
   await expect(page.locator('main li.card')).toHaveCount(1);
+});
+
+test('a long export can be cancelled: no file, and nothing marked as exported', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, app);
+  // About 250 MB of photos: long enough to be stopped half-way.
+  await page.evaluate(seedPhotos, { photos: 250, size: 1024 * 1024 });
+  await page.reload();
+  await page.getByRole('link', { name: 'Bench Conference' }).click();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Export zip' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Export progress' });
+  await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Export cancelled.');
+  await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  expect(downloads).toBe(0);
+  // Not one photo counts as exported: they are all still waiting to go out.
+  const exported = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('confnotes');
+        req.onsuccess = () => {
+          const all = req.result.transaction('photos').objectStore('photos').getAll();
+          all.onsuccess = () =>
+            resolve((all.result as { exportedAt?: number }[]).filter((p) => p.exportedAt).length);
+        };
+      }),
+  );
+  expect(exported).toBe(0);
 });

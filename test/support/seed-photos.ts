@@ -1,0 +1,64 @@
+// A conference full of photos for benches and tests that need volume, written without the UI.
+
+/**
+ * Writes a conference, "Bench Conference", with `photos` ready photos of `size` random bytes
+ * straight into the app's IndexedDB. Runs in the page (page.evaluate); reload it to see them.
+ */
+export function seedPhotos({ photos, size }: { photos: number; size: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('confnotes');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['conferences', 'talks', 'photos', 'photoBlobs'], 'readwrite');
+      const now = Date.now();
+      tx.objectStore('conferences').put({
+        id: 'bench-conf',
+        title: 'Bench Conference',
+        timeZone: 'UTC',
+        timeZoneSource: 'user',
+        source: { kind: 'file', fileName: 'bench.json', format: 'frab-json', fetchedAt: now },
+        demo: false,
+        warnings: [],
+        createdAt: now,
+        updatedAt: now,
+      });
+      tx.objectStore('talks').put({
+        id: 'bench-talk',
+        conferenceId: 'bench-conf',
+        sourceKey: 'bench',
+        order: 0,
+        title: 'Bench talk',
+        utcFromFile: false,
+        speakers: [],
+        links: [],
+        removedFromSchedule: false,
+      });
+      for (let i = 0; i < photos; i++) {
+        const bytes = new Uint8Array(size);
+        for (let j = 0; j < size; j += 65536) crypto.getRandomValues(bytes.subarray(j, j + 65536));
+        const id = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
+          b.toString(16).padStart(2, '0'),
+        ).join('');
+        const blob = new Blob([bytes], { type: 'image/jpeg' });
+        tx.objectStore('photos').put({
+          id,
+          conferenceId: 'bench-conf',
+          talkId: 'bench-talk',
+          position: i,
+          caption: '',
+          takenAt: now + i,
+          width: 1920,
+          height: 1080,
+          size,
+          type: 'image/jpeg',
+          status: 'ready',
+          createdAt: now + i,
+        });
+        tx.objectStore('photoBlobs').put({ id, blob, type: 'image/jpeg', name: `${id}.jpg` });
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
