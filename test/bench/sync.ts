@@ -82,7 +82,7 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
 
     await page.evaluate(seedPhotos, { photos: PHOTOS, size: SIZE });
     const auth = `Basic ${Buffer.from(`${dav.user}:${dav.password}`).toString('base64')}`;
-    await fetch(new URL('floor/', dav.url), { method: 'MKCOL', headers: { Authorization: auth } });
+    await dav.request('MKCOL', 'floor/');
     const floorMs = await page.evaluate(putLoop, { url: `${proxy.url}floor/`, auth });
 
     const done = page.getByText(/^Synced 1 conferences/);

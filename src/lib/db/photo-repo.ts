@@ -155,7 +155,7 @@ export class PhotoRepo extends PhotoEdits {
   /** The thumbnail, or the image itself while it stands in for one. */
   async thumb(id: string): Promise<Blob | undefined> {
     const row = await this.db.thumbs.get(id);
-    if (row && !row.blob) return withType(await this.db.photoBlobs.get(id));
+    if (row && !row.blob) return this.image(id);
     return withType(row);
   }
 
