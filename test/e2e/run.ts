@@ -1,6 +1,18 @@
 // `npm run test:e2e`: builds the production app, then runs the browser tests against it.
+// Two runs on one machine would overwrite each other's dist/: a run waits for the one before
+// it (flock, from util-linux, where present).
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chromePath } from '../support/browser';
+
+const LOCK = '/tmp/confnotes-e2e.lock';
+if (!process.env.CONFNOTES_E2E_LOCKED && existsSync('/usr/bin/flock')) {
+  execFileSync('/usr/bin/flock', [LOCK, 'npx', 'tsx', ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, CONFNOTES_E2E_LOCKED: '1' },
+  });
+  process.exit(0);
+}
 
 chromePath(); // installs or explains Chromium before anything slow starts
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
