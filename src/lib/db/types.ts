@@ -1,118 +1,28 @@
 // Records stored in IndexedDB. User data (stars, later notes and photos) is keyed by our own
 // talk ids, which a schedule refresh never changes; `sourceKey` is only used to match talks.
-import type { ParsedLink, ParsedSpeaker, ScheduleFormat } from '../schedule/types';
-import type { Worded } from '../util/words';
+import type { InferOutput } from 'valibot';
+import type * as R from '../model/records';
 
-export type TimeZoneSource = 'file' | 'user' | 'device';
+export type TimeZoneSource = Conference['timeZoneSource'];
 
-export interface ScheduleSource {
-  kind: 'url' | 'file' | 'demo';
-  url?: string;
-  fileName?: string;
-  format: ScheduleFormat;
-  etag?: string;
-  lastModified?: string;
-  fetchedAt: number;
-}
+// The records below are declared once, as the schemas every outside copy is checked against
+// (src/lib/model/records.ts); their types follow from those schemas.
+export type ScheduleSource = InferOutput<typeof R.ScheduleSource>;
+export type Conference = InferOutput<typeof R.Conference>;
+export type Talk = InferOutput<typeof R.Talk>;
+export type Star = InferOutput<typeof R.Star>;
+export type Photo = InferOutput<typeof R.Photo>;
+export type OtherVersion = InferOutput<typeof R.OtherVersion>;
+export type Entry = InferOutput<typeof R.Entry>;
+export type Opinion = InferOutput<typeof R.Opinion>;
+export type FreeSection = InferOutput<typeof R.FreeSection>;
 
-export interface Conference {
-  id: string;
-  title: string;
-  startDate?: string;
-  endDate?: string;
-  /** IANA zone used to show and compute times. */
-  timeZone: string;
-  timeZoneSource: TimeZoneSource;
-  venue?: string;
-  url?: string;
-  /** Link to the public programme page, when known (the seed's "Schedule"). */
-  programmeUrl?: string;
-  source: ScheduleSource;
-  demo: boolean;
-  /**
-   * What was odd in the schedule file, in words to translate (SCHEDULE_WARNINGS). Records
-   * stored before, or synced from a device running an older version, hold English strings:
-   * whatever shows these must take both.
-   */
-  warnings: (Worded | string)[];
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface Talk {
-  id: string;
-  conferenceId: string;
-  sourceKey: string;
-  /** Position in the file, for talks without times (the seed has none). */
-  order: number;
-  title: string;
-  subtitle?: string;
-  type?: string;
-  track?: string;
-  language?: string;
-  abstract?: string;
-  description?: string;
-  room?: string;
-  /** Conference wall clock `YYYY-MM-DDTHH:mm`, as the file states it. */
-  startLocal?: string;
-  endLocal?: string;
-  startUtc?: number;
-  endUtc?: number;
-  /** True when the file gave the instant; false when we derived it from the wall clock. */
-  utcFromFile: boolean;
-  rawStart?: string;
-  rawDuration?: string;
-  speakers: ParsedSpeaker[];
-  links: ParsedLink[];
-  url?: string;
-  removedFromSchedule: boolean;
-}
-
-export interface Star {
-  talkId: string;
-  conferenceId: string;
-  createdAt: number;
-}
+/** Where a photo waits for processing; 'failed' keeps the original so nothing is lost. */
+export type PhotoStatus = Photo['status'];
 
 export interface Setting {
   key: string;
   value: unknown;
-}
-
-/** Where a photo waits for processing; 'failed' keeps the original so nothing is lost. */
-export type PhotoStatus = 'pending' | 'ready' | 'failed';
-
-/**
- * A slide photo's metadata: lists read only this, never the image bytes. `id` is the SHA-256
- * (hex) of the original shot's bytes, known before processing so the record can be written
- * first; the same file added twice is the same photo. `talkId` is a talk id or the
- * conference's Unsorted tray, `unsorted:<conferenceId>` (see photo-repo unsortedTray), a
- * string so that it can be indexed: IndexedDB skips records whose key is null or missing.
- */
-export interface Photo {
-  id: string;
-  conferenceId: string;
-  talkId: string;
-  /** Order within the talk (or tray); gaps are allowed, ties broken by id. */
-  position: number;
-  caption: string;
-  takenAt: number;
-  /** Of the stored image; 0 until processing has finished. */
-  width: number;
-  height: number;
-  /** Bytes of the stored image, of the original while pending. */
-  size: number;
-  /** MIME type of the stored image, of the original while pending. */
-  type: string;
-  status: PhotoStatus;
-  /** Plain words for the user when status is 'failed'. */
-  error?: string;
-  createdAt: number;
-  /** Soft delete: hidden everywhere, purged once undo is no longer offered. */
-  deletedAt?: number;
-  /** When the photo last went out in a zip or to the sync server; unset means never. */
-  exportedAt?: number;
-  syncedAt?: number;
 }
 
 /** Image bytes in their own tables (photoBlobs, thumbs, originals), keyed by photo id. */
@@ -137,49 +47,6 @@ export interface ThumbRow {
   blob?: Blob;
   type?: string;
   standIn?: 1 | 2;
-}
-
-/**
- * Another device's version of a note, kept when both devices changed it before syncing: the
- * user chooses which to keep. `title` is for free sections only.
- */
-export interface OtherVersion {
-  text: string;
-  title?: string;
-  updatedAt: number;
-}
-
-/** A written note in a talk's timeline (Markdown-lite, see src/lib/export/model.ts). */
-export interface Entry {
-  id: string;
-  conferenceId: string;
-  talkId: string;
-  /** Shared with the talk's photos: the timeline is both, ordered by position. */
-  position: number;
-  text: string;
-  createdAt: number;
-  updatedAt: number;
-  otherVersions?: OtherVersion[];
-}
-
-/** The attendee's opinion of a talk (the seed's "Avis"). */
-export interface Opinion {
-  talkId: string;
-  conferenceId: string;
-  text: string;
-  updatedAt: number;
-  otherVersions?: OtherVersion[];
-}
-
-/** A section of the conference's write-up the user names ("Buzz words", "Divers"). */
-export interface FreeSection {
-  id: string;
-  conferenceId: string;
-  title: string;
-  text: string;
-  position: number;
-  updatedAt: number;
-  otherVersions?: OtherVersion[];
 }
 
 /** The tables whose records travel to the sync server. */

@@ -1,7 +1,11 @@
 // The lossless confnotes.json inside an export zip: every record of the exported conferences,
 // photo metadata with the image's path in the zip, and the checks that turn a foreign, damaged
 // or too new file into plain words before an import touches anything.
+import * as v from 'valibot';
 import type { Conference, Entry, FreeSection, Opinion, Photo, Star, Talk } from '../db/types';
+import { unsortedTray } from '../db/photo-ids';
+import { checkList } from '../model/check';
+import * as R from '../model/records';
 import { worded, WordedError, type Worded, type WordValues } from '../util/words';
 import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W, type ArchiveWords } from './words';
 
@@ -47,20 +51,18 @@ export function toArchiveJson(records: ArchiveRecords, exportedAt = new Date()):
   return JSON.stringify(archive, null, 1);
 }
 
-type Check = Record<string, 'string' | 'number' | 'boolean' | 'array'>;
+const ImagePath = v.pipe(v.string(), v.regex(/^images\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}$/));
 
-const RECORDS: Record<keyof ArchiveRecords, [label: string, check: Check]> = {
-  conferences: [P.conference, { id: 'string', title: 'string', timeZone: 'string' }],
-  talks: [P.talk, { id: 'string', conferenceId: 'string', title: 'string', speakers: 'array' }],
-  stars: [P.star, { talkId: 'string', conferenceId: 'string' }],
-  photos: [
-    P.photo,
-    { id: 'string', conferenceId: 'string', talkId: 'string', type: 'string', file: 'string' },
-  ],
-  entries: [P.entry, { id: 'string', talkId: 'string', position: 'number', text: 'string' }],
-  opinions: [P.opinion, { talkId: 'string', text: 'string' }],
-  freeSections: [P.freeSection, { id: 'string', conferenceId: 'string', title: 'string' }],
-};
+/** One schema per list; a photo also says where its image is in the zip. */
+const LISTS = {
+  conferences: [P.conference, R.Conference],
+  talks: [P.talk, R.Talk],
+  stars: [P.star, R.Star],
+  photos: [P.photo, v.object({ ...R.Photo.entries, file: ImagePath })],
+  entries: [P.entry, R.Entry],
+  opinions: [P.opinion, R.Opinion],
+  freeSections: [P.freeSection, R.FreeSection],
+} as const;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -70,19 +72,54 @@ function damaged(what: Worded): ArchiveError {
   return new ArchiveError(W.damaged, { what });
 }
 
-function checkRecord(record: unknown, label: string, check: Check, index: number): void {
-  const which = { record: worded(label), n: index + 1 };
-  if (!isObject(record)) throw damaged(worded(P.notRecord, which));
-  for (const [field, type] of Object.entries(check)) {
-    const value = record[field];
-    const ok = type === 'array' ? Array.isArray(value) : typeof value === type;
-    if (!ok) throw damaged(worded(P.badField, { ...which, field }));
+/** Each list against its schema; the first bad record is named, with its field. */
+function checkLists(data: Record<string, unknown>): ArchiveRecords {
+  const out: Partial<Record<keyof ArchiveRecords, unknown[]>> = {};
+  for (const [list, [label, schema]] of Object.entries(LISTS)) {
+    if (!Array.isArray(data[list])) throw damaged(worded(P.noList, { list }));
+    const result = checkList(schema, data[list]);
+    if (!result.ok) {
+      const { index, field } = result.flaw;
+      const which = { record: worded(label), n: index + 1 };
+      throw damaged(field ? worded(P.badField, { ...which, field }) : worded(P.notRecord, which));
+    }
+    out[list as keyof ArchiveRecords] = result.value;
   }
+  return out as unknown as ArchiveRecords;
 }
 
-/** A safe path inside the zip's images folder: no way out of it. */
-function isImagePath(file: string): boolean {
-  return /^images\/[^/\\]+$/.test(file) && !file.includes('..');
+/**
+ * Every record belongs to a conference of the same file, and every talk it names is one of
+ * that conference's talks there: an import then writes nothing outside what it brings.
+ */
+function checkLinks(records: ArchiveRecords): void {
+  const conferences = new Set<string>();
+  for (const c of records.conferences) {
+    if (conferences.has(c.id)) throw damaged(worded(P.twice, { record: worded(P.conference) }));
+    conferences.add(c.id);
+  }
+  const talkHome = new Map<string, string>();
+  for (const t of records.talks) {
+    if (talkHome.has(t.id)) throw damaged(worded(P.twice, { record: worded(P.talk) }));
+    talkHome.set(t.id, t.conferenceId);
+  }
+  const lists: [string, { conferenceId: string; talkId?: string }[]][] = [
+    [P.talk, records.talks],
+    [P.star, records.stars],
+    [P.photo, records.photos],
+    [P.entry, records.entries],
+    [P.opinion, records.opinions],
+    [P.freeSection, records.freeSections],
+  ];
+  for (const [label, list] of lists) {
+    list.forEach((r, i) => {
+      const home = r.talkId === undefined || r.talkId === unsortedTray(r.conferenceId);
+      const linked = home
+        ? conferences.has(r.conferenceId)
+        : talkHome.get(r.talkId!) === r.conferenceId;
+      if (!linked) throw damaged(worded(P.stray, { record: worded(label), n: i + 1 }));
+    });
+  }
 }
 
 /** Reads and checks confnotes.json; throws ArchiveError with plain words when it is not ours. */
@@ -102,13 +139,12 @@ export function parseArchiveJson(text: string): ConfnotesArchive {
   }
   if (version > ARCHIVE_VERSION) throw new ArchiveError(W.newer, { version });
   if (typeof data.exportedAt !== 'string') throw damaged(worded(P.noDate));
-  for (const [key, [label, check]] of Object.entries(RECORDS)) {
-    const list = data[key];
-    if (!Array.isArray(list)) throw damaged(worded(P.noList, { list: key }));
-    list.forEach((record: unknown, i) => checkRecord(record, label, check, i));
-  }
-  const archive = data as unknown as ConfnotesArchive;
-  const bad = archive.photos.find((p) => !isImagePath(p.file));
-  if (bad) throw damaged(worded(P.photoPath, { id: bad.id }));
-  return archive;
+  const records = checkLists(data);
+  checkLinks(records);
+  return {
+    format: ARCHIVE_FORMAT,
+    version,
+    exportedAt: data.exportedAt,
+    ...records,
+  };
 }

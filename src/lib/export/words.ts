@@ -7,6 +7,18 @@ export const ARCHIVE_WORDS = {
   encrypted: 'This zip is encrypted; Confnotes cannot read it.',
   compression: 'This zip uses a compression Confnotes cannot read ("{name}").',
   noJson: 'This zip is not a Confnotes export: it has no confnotes.json. Nothing was imported.',
+  unsafeName:
+    'This zip holds a file named "{name}", which could point outside the export. Nothing was imported.',
+  tooMany:
+    'This zip holds more than {count} files, more than any Confnotes export. Nothing was imported.',
+  entryTooLarge:
+    'In this zip, "{name}" would unpack to more than {size} MB, more than any photo or notes file. Nothing was imported.',
+  entryRatio:
+    'In this zip, "{name}" would unpack to {ratio} times its packed size, which no Confnotes export does: the zip may be built to fill the device. Nothing was imported.',
+  tooLarge:
+    'This zip would unpack to more than {size} GB, more than any Confnotes export. Nothing was imported.',
+  archiveRatio:
+    'This zip would unpack to {ratio} times its own size, which no Confnotes export does: it may be built to fill the device. Nothing was imported.',
   jsonUnreadable:
     'This is not a Confnotes export: its confnotes.json is not readable JSON (the file may be damaged).',
   jsonForeign: 'This is not a Confnotes export: confnotes.json comes from another app.',
@@ -26,12 +38,16 @@ export const ARCHIVE_PARTS = {
   entryCut: '"{name}" is cut short',
   entryInflate: '"{name}" cannot be decompressed',
   entryChecksum: '"{name}" does not match its checksum',
+  entryLarger: '"{name}" is larger than it says',
+  entryTwice: '"{name}" is in it twice',
+  entryOverlaps: '"{name}" overlaps another file',
   noVersion: 'it has no valid format version',
   noDate: 'it has no export date',
   noList: 'the list "{list}" is missing',
   notRecord: '{record} (number {n}) is not a record',
   badField: '{record} (number {n}) has no valid "{field}"',
-  photoPath: 'the photo {id} points outside the images folder',
+  twice: '{record} appears twice',
+  stray: '{record} (number {n}) belongs to no conference or talk of this export',
   conference: 'a conference',
   talk: 'a talk',
   star: 'a star',

@@ -232,6 +232,14 @@ export const FR: Record<string, string> = {
   'The server is out of space (507). Free some space in your account; nothing here was lost.':
     'Le serveur n’a plus de place (507). Libérez de l’espace sur votre compte ; rien n’a été perdu ici.',
   '{host} does not speak WebDAV at this address.': '{host} ne parle pas WebDAV à cette adresse.',
+  'Confnotes refused to reach {path} on {host}: it is not inside the sync folder. Nothing was sent.':
+    'Confnotes a refusé d’atteindre {path} sur {host} : ce n’est pas dans le dossier de synchronisation. Rien n’a été envoyé.',
+  'The sync server {host} sent Confnotes elsewhere (a redirect); check the WebDAV URL. Nothing was sent there.':
+    'Le serveur de synchronisation {host} a renvoyé Confnotes ailleurs (une redirection) ; vérifiez l’URL WebDAV. Rien n’y a été envoyé.',
+  'The server’s listing of {path} is larger than {mb} MB; Confnotes did not read it.':
+    'La liste de {path} envoyée par le serveur dépasse {mb} Mo ; Confnotes ne l’a pas lue.',
+  '{host} ignores If-Match on PUT, so two devices syncing at once could overwrite each other’s notes. Confnotes does not sync with this server; Nextcloud, ownCloud and Apache mod_dav are fine.':
+    '{host} ignore If-Match lors d’un PUT : deux appareils synchronisant en même temps pourraient écraser leurs notes l’un l’autre. Confnotes ne se synchronise pas avec ce serveur ; Nextcloud, ownCloud et Apache mod_dav conviennent.',
   'The server had a problem (error {status}). Sync will try again.':
     'Le serveur a eu un problème (erreur {status}). La synchronisation réessaiera.',
   'The server answered with error {status}.': 'Le serveur a répondu par l’erreur {status}.',
@@ -331,6 +339,10 @@ export const FR: Record<string, string> = {
   '{n} empty slots with no title were left out.':
     '{n} créneaux vides, sans titre, ont été laissés de côté.',
   '1 empty slot with no title was left out.': '1 créneau vide, sans titre, a été laissé de côté.',
+  '{n} talks had a date or length that can’t be right (such as a length of years); those times were left out.':
+    '{n} talks avaient une date ou une durée impossible (par exemple une durée de plusieurs années) ; ces heures ont été laissées de côté.',
+  '1 talk had a date or length that can’t be right (such as a length of years); that time was left out.':
+    '1 talk avait une date ou une durée impossible (par exemple une durée de plusieurs années) ; cette heure a été laissée de côté.',
   'Only http:// and https:// addresses can be fetched.':
     'Seules les adresses http:// et https:// peuvent être téléchargées.',
   'You are offline. Connect to the internet, or import the schedule from a file.':
@@ -355,6 +367,18 @@ export const FR: Record<string, string> = {
     'Ce zip utilise une compression que Confnotes ne sait pas lire (« {name} »).',
   'This zip is not a Confnotes export: it has no confnotes.json. Nothing was imported.':
     'Ce zip n’est pas un export Confnotes : il n’a pas de confnotes.json. Rien n’a été importé.',
+  'This zip holds a file named "{name}", which could point outside the export. Nothing was imported.':
+    'Ce zip contient un fichier nommé « {name} », qui pourrait pointer hors de l’export. Rien n’a été importé.',
+  'This zip holds more than {count} files, more than any Confnotes export. Nothing was imported.':
+    'Ce zip contient plus de {count} fichiers, plus qu’aucun export Confnotes. Rien n’a été importé.',
+  'In this zip, "{name}" would unpack to more than {size} MB, more than any photo or notes file. Nothing was imported.':
+    'Dans ce zip, « {name} » se décompresserait en plus de {size} Mo, plus qu’aucune photo ni aucun fichier de notes. Rien n’a été importé.',
+  'In this zip, "{name}" would unpack to {ratio} times its packed size, which no Confnotes export does: the zip may be built to fill the device. Nothing was imported.':
+    'Dans ce zip, « {name} » se décompresserait en {ratio} fois sa taille compressée, ce qu’aucun export Confnotes ne fait : le zip est peut-être conçu pour remplir l’appareil. Rien n’a été importé.',
+  'This zip would unpack to more than {size} GB, more than any Confnotes export. Nothing was imported.':
+    'Ce zip se décompresserait en plus de {size} Go, plus qu’aucun export Confnotes. Rien n’a été importé.',
+  'This zip would unpack to {ratio} times its own size, which no Confnotes export does: it may be built to fill the device. Nothing was imported.':
+    'Ce zip se décompresserait en {ratio} fois sa propre taille, ce qu’aucun export Confnotes ne fait : il est peut-être conçu pour remplir l’appareil. Rien n’a été importé.',
   'This is not a Confnotes export: its confnotes.json is not readable JSON (the file may be damaged).':
     'Ce n’est pas un export Confnotes : son confnotes.json n’est pas du JSON lisible (le fichier est peut-être abîmé).',
   'This is not a Confnotes export: confnotes.json comes from another app.':
@@ -372,13 +396,17 @@ export const FR: Record<string, string> = {
   '"{name}" is cut short': '« {name} » est tronqué',
   '"{name}" cannot be decompressed': '« {name} » ne peut pas être décompressé',
   '"{name}" does not match its checksum': '« {name} » ne correspond pas à sa somme de contrôle',
+  '"{name}" is larger than it says': '« {name} » est plus grand qu’il ne le déclare',
+  '"{name}" is in it twice': '« {name} » y figure deux fois',
+  '"{name}" overlaps another file': '« {name} » empiète sur un autre fichier',
   'it has no valid format version': 'il n’a pas de version de format valide',
   'it has no export date': 'il n’a pas de date d’export',
   'the list "{list}" is missing': 'la liste « {list} » manque',
   '{record} (number {n}) is not a record': '{record} (n° {n}) n’est pas un enregistrement',
   '{record} (number {n}) has no valid "{field}"': '{record} (n° {n}) n’a pas de « {field} » valide',
-  'the photo {id} points outside the images folder':
-    'la photo {id} pointe hors du dossier des images',
+  '{record} appears twice': '{record} y figure deux fois',
+  '{record} (number {n}) belongs to no conference or talk of this export':
+    '{record} (n° {n}) n’appartient à aucune conférence ni aucun talk de cet export',
   'a conference': 'une conférence',
   'a talk': 'un talk',
   'a star': 'un favori',

@@ -241,7 +241,7 @@ describe('lists and edits', () => {
     const first = await next(photos.watchTalkPhotos(keynote.id));
     expect(first).toHaveLength(3);
     expect(ids(first).slice(0, 2)).toEqual([a!.id, b!.id]);
-    for (const p of first) expect(Object.values(p).some((v) => v instanceof Blob)).toBe(false);
+    for (const p of first) expect(Object.values(p).some((v: unknown) => v instanceof Blob)).toBe(false);
     const later = next(photos.watchTalkPhotos(keynote.id), (list) => list.length === 4);
     await photos.addShot(conf, keynote.id, shot(), 9);
     expect(await later).toHaveLength(4);

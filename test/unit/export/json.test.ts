@@ -4,6 +4,73 @@ import { records } from './records';
 
 const at = new Date('2019-11-28T18:00:00Z');
 
+type Archive = ReturnType<typeof parseArchiveJson>;
+type Loose = Record<string, unknown>;
+
+// What a hand-edited or hostile confnotes.json has held: each is refused, naming the record.
+const hostile: [string, (a: Archive) => unknown, RegExp][] = [
+  [
+    'a photo id that is a path',
+    (a) => ((a.photos[0]!.id = '../../../Photos/IMG_0001'), a),
+    /a photo \(number 1\) has no valid "id"/,
+  ],
+  [
+    'an image path out of the folder',
+    (a) => ((a.photos[0]!.file = 'images/../../etc/passwd'), a),
+    /a photo \(number 1\) has no valid "file"/,
+  ],
+  [
+    'a start date that is no date',
+    (a) => ((a.conferences[0]!.startDate = 'soon'), a),
+    /a conference \(number 1\) has no valid "startDate"/,
+  ],
+  [
+    'an impossible date',
+    (a) => ((a.conferences[0]!.endDate = '2019-02-30'), a),
+    /a conference \(number 1\) has no valid "endDate"/,
+  ],
+  [
+    'an unknown time zone',
+    (a) => ((a.conferences[0]!.timeZone = 'Mars/Olympus'), a),
+    /a conference \(number 1\) has no valid "timeZone"/,
+  ],
+  [
+    'no schedule source',
+    (a) => (delete (a.conferences[0] as Loose).source, a),
+    /a conference \(number 1\) has no valid "source"/,
+  ],
+  [
+    'a null speaker',
+    (a) => (((a.talks[1] as Loose).speakers = [null]), a),
+    /a talk \(number 2\) has no valid "speakers.0"/,
+  ],
+  [
+    'an instant no Date can show',
+    (a) => ((a.talks[0]!.startUtc = 8.64e15 + 1), a),
+    /a talk \(number 1\) has no valid "startUtc"/,
+  ],
+  [
+    'a talk id with a slash',
+    (a) => ((a.talks[0]!.id = 'a/b'), a),
+    /a talk \(number 1\) has no valid "id"/,
+  ],
+  [
+    'a note of a conference not in the file',
+    (a) => ((a.entries[0]!.conferenceId = 'elsewhere'), a),
+    /a note \(number 1\) belongs to no conference or talk of this export/,
+  ],
+  [
+    'a star on a talk of another conference',
+    (a) => ((a.stars[0]!.talkId = 'someone-elses-talk'), a),
+    /a star \(number 1\) belongs to no conference or talk/,
+  ],
+  [
+    'a conference twice',
+    (a) => (a.conferences.push(a.conferences[0]!), a),
+    /a conference appears twice/,
+  ],
+];
+
 describe('confnotes.json', () => {
   it('round-trips every record', () => {
     const text = toArchiveJson(records, at);
@@ -33,16 +100,13 @@ describe('confnotes.json', () => {
         ...base,
         photos: [{ id: 'x', conferenceId: 'c', talkId: 't', type: 'image/jpeg' }],
       }),
-      /a photo \(number 1\) has no valid "file"/,
+      /a photo \(number 1\) has no valid "id"/,
     ],
-    [
-      'path escape',
-      JSON.stringify({
-        ...base,
-        photos: [{ ...records.photos[0], file: 'images/../../etc/passwd' }],
-      }),
-      /outside the images folder/,
-    ],
+    ...hostile.map(([name, change, message]): [string, string, RegExp] => [
+      name,
+      JSON.stringify(change(structuredClone(base) as unknown as Archive)),
+      message,
+    ]),
   ];
   it.each(cases)('rejects %s in plain words', (_, text, message) => {
     expect(() => parseArchiveJson(text)).toThrow(ArchiveError);

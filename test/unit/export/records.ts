@@ -8,7 +8,7 @@ export const records: ArchiveRecords = {
   stars: [{ talkId: talks[2]!.id, conferenceId: conference.id, createdAt: 1 }],
   photos: [
     {
-      id: 'sha-1',
+      id: 'a3f1'.padEnd(64, '0'),
       conferenceId: conference.id,
       talkId: talks[1]!.id,
       position: 1,

@@ -30,7 +30,7 @@ export const talks: Talk[] = toTalkFields(demo.talks as ParsedTalk[], ZONE).map(
 let photoNo = 0;
 const photo = (caption = ''): TimelineItem => {
   photoNo++;
-  return { kind: 'photo', id: `sha-${photoNo}`, caption, type: 'image/jpeg' };
+  return { kind: 'photo', id: String(photoNo).padStart(64, '0'), caption, type: 'image/jpeg' };
 };
 let textNo = 0;
 const text = (body: string): TimelineItem => ({ kind: 'text', id: `e${++textNo}`, text: body });

@@ -28,7 +28,7 @@ describe('words for the user', () => {
       conferences: [],
       talks: [],
       stars: [],
-      photos: [{ id: 'x' }],
+      photos: [{ id: 'a'.repeat(64) }],
       entries: [],
       opinions: [],
       freeSections: [],

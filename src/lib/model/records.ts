@@ -1,0 +1,187 @@
+// One declared schema per record type that crosses a boundary (confnotes.json, the sync state
+// files, parsed schedules). The stored types in src/lib/db/types.ts are derived from these, so
+// the check at the door and the type the code relies on cannot drift apart.
+import * as v from 'valibot';
+import {
+  bounded,
+  Id,
+  ImageType,
+  Instant,
+  Line,
+  LocalDate,
+  PhotoId,
+  Prose,
+  Stamp,
+  StoredUrl,
+  TalkOrTray,
+  TimeZone,
+  WallClock,
+} from './fields';
+
+export const Speaker = v.object({ name: Line, affiliation: v.optional(Line) });
+export const Link = v.object({ url: StoredUrl, title: v.optional(Line) });
+
+const ScheduleFormat = v.picklist(['frab-json', 'frab-xml', 'ics', 'sessionize', 'confnotes-demo']);
+
+/** Words and values (see util/words.ts), nested for a reason inside a sentence. */
+interface WordedShape {
+  words: string;
+  values: { [name: string]: string | number | WordedShape };
+}
+const Worded: v.GenericSchema<WordedShape> = v.object({
+  words: Line,
+  values: v.record(
+    v.pipe(v.string(), v.maxLength(64)),
+    v.union([Line, v.number(), v.lazy(() => Worded)]),
+  ),
+});
+
+export const ScheduleSource = v.object({
+  kind: v.picklist(['url', 'file', 'demo']),
+  url: v.optional(StoredUrl),
+  fileName: v.optional(Line),
+  format: ScheduleFormat,
+  etag: v.optional(Line),
+  lastModified: v.optional(Line),
+  fetchedAt: Stamp,
+});
+
+export const Conference = v.object({
+  id: Id,
+  title: Line,
+  startDate: v.optional(LocalDate),
+  endDate: v.optional(LocalDate),
+  /** IANA zone used to show and compute times. */
+  timeZone: TimeZone,
+  timeZoneSource: v.picklist(['file', 'user', 'device']),
+  venue: v.optional(Line),
+  url: v.optional(StoredUrl),
+  /** Link to the public programme page, when known (the seed's "Schedule"). */
+  programmeUrl: v.optional(StoredUrl),
+  source: ScheduleSource,
+  demo: v.boolean(),
+  /**
+   * What was odd in the schedule file, in words to translate (SCHEDULE_WARNINGS). Records
+   * stored before, or synced from a device running an older version, hold English strings:
+   * whatever shows these must take both.
+   */
+  warnings: bounded(v.union([Line, Worded]), 100),
+  createdAt: Stamp,
+  updatedAt: Stamp,
+});
+
+/** The fields of a talk a schedule file gives; a stored talk adds ours (TalkSchema). */
+const talkFromFile = {
+  title: Line,
+  subtitle: v.optional(Line),
+  type: v.optional(Line),
+  track: v.optional(Line),
+  language: v.optional(Line),
+  abstract: v.optional(Prose),
+  description: v.optional(Prose),
+  room: v.optional(Line),
+  /** Conference wall clock `YYYY-MM-DDTHH:mm`, as the file states it. */
+  startLocal: v.optional(WallClock),
+  endLocal: v.optional(WallClock),
+  startUtc: v.optional(Instant),
+  endUtc: v.optional(Instant),
+  /** Original strings from the file, kept for display and debugging. */
+  rawStart: v.optional(Line),
+  rawDuration: v.optional(Line),
+  speakers: bounded(Speaker, 500),
+  links: bounded(Link, 500),
+  url: v.optional(StoredUrl),
+};
+
+export const Talk = v.object({
+  id: Id,
+  conferenceId: Id,
+  sourceKey: Line,
+  /** Position in the file, for talks without times (the seed has none). */
+  order: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  ...talkFromFile,
+  /** True when the file gave the instant; false when we derived it from the wall clock. */
+  utcFromFile: v.boolean(),
+  removedFromSchedule: v.boolean(),
+});
+
+export const Star = v.object({ talkId: Id, conferenceId: Id, createdAt: Stamp });
+
+/** Another device's version of a note, kept until the user picks one. */
+export const OtherVersion = v.object({
+  text: Prose,
+  title: v.optional(Line),
+  updatedAt: Stamp,
+});
+
+const otherVersions = v.optional(bounded(OtherVersion, 50));
+
+const Position = v.pipe(v.number(), v.finite());
+const Pixels = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100_000));
+
+/**
+ * A slide photo's metadata. `id` is the SHA-256 (hex) of the original shot's bytes; `talkId`
+ * is a talk id or the conference's Unsorted tray. `error` holds words for the user when
+ * processing failed; width, height and size are 0 until processing has finished.
+ */
+export const Photo = v.object({
+  id: PhotoId,
+  conferenceId: Id,
+  talkId: TalkOrTray,
+  position: Position,
+  caption: Line,
+  takenAt: Stamp,
+  width: Pixels,
+  height: Pixels,
+  size: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  type: ImageType,
+  status: v.picklist(['pending', 'ready', 'failed']),
+  error: v.optional(Line),
+  createdAt: Stamp,
+  /** Soft delete: hidden everywhere, purged once undo is no longer offered. */
+  deletedAt: v.optional(Stamp),
+  /** When the photo last went out in a zip or to the sync server; unset means never. */
+  exportedAt: v.optional(Stamp),
+  syncedAt: v.optional(Stamp),
+});
+
+export const Entry = v.object({
+  id: Id,
+  conferenceId: Id,
+  talkId: TalkOrTray,
+  position: Position,
+  text: Prose,
+  createdAt: Stamp,
+  updatedAt: Stamp,
+  otherVersions,
+});
+
+export const Opinion = v.object({
+  talkId: Id,
+  conferenceId: Id,
+  text: Prose,
+  updatedAt: Stamp,
+  otherVersions,
+});
+
+export const FreeSection = v.object({
+  id: Id,
+  conferenceId: Id,
+  title: Line,
+  text: Prose,
+  position: Position,
+  updatedAt: Stamp,
+  otherVersions,
+});
+
+/** A talk as a schedule parser returns it, before our ids and time-zone work. */
+export const ParsedTalk = v.object({ sourceKey: Line, ...talkFromFile });
+
+export const ParsedConference = v.object({
+  title: Line,
+  timeZone: v.optional(TimeZone),
+  startDate: v.optional(LocalDate),
+  endDate: v.optional(LocalDate),
+  venue: v.optional(Line),
+  url: v.optional(StoredUrl),
+});
