@@ -2,7 +2,8 @@
 // into these plain shapes, then turned into ParsedTalks here (identity, times, warnings).
 
 import { isValidTimeZone, normaliseTimeOfDay, parseDuration } from '../util/time';
-import { resolveFrabTime, type FrabTimeNote } from './frab-time';
+import { resolveFrabTime, type FrabTime, type FrabTimeNote } from './frab-time';
+import { dropImpossibleTimes, readTimes } from './sane-time';
 import { assignDefined, cleanLine, dateRange, ensureUniqueKeys } from './text';
 import type {
   ParsedConference,
@@ -76,20 +77,25 @@ export function buildFrabSchedule(input: FrabScheduleIn, format: ScheduleFormat)
   if (zoneName && !zone) warnings.push(warning(W.unknownZone, { zone: zoneName }));
   const notes = new Map<FrabTimeNote, number>();
   const talks: ParsedTalk[] = [];
+  let impossible = 0;
   for (const day of input.days) {
     // pretalx/c3voc days run e.g. 04:00→03:59; the day's start hour acts as the day change.
     const dayStartTime = day.start ? normaliseTimeOfDay(day.start.slice(11, 16)) : undefined;
     const dayChange = normaliseTimeOfDay(input.dayChange) ?? dayStartTime;
     for (const ev of day.events) {
       const durationMin = parseDuration(ev.duration, { threeParts: 'dhm' });
-      const time = resolveFrabTime({
-        ...(ev.date && { date: ev.date }),
-        ...(ev.start && { start: ev.start }),
-        ...(durationMin !== undefined && { durationMin }),
-        ...(day.date && { dayDate: day.date }),
-        ...(dayChange && { dayChange }),
-        ...(zone && { zone }),
-      });
+      const read = readTimes(() =>
+        resolveFrabTime({
+          ...(ev.date && { date: ev.date }),
+          ...(ev.start && { start: ev.start }),
+          ...(durationMin !== undefined && { durationMin }),
+          ...(day.date && { dayDate: day.date }),
+          ...(dayChange && { dayChange }),
+          ...(zone && { zone }),
+        }),
+      );
+      const time: FrabTime = read ?? {};
+      if (!read || dropImpossibleTimes(time)) impossible++;
       if (time.note) notes.set(time.note, (notes.get(time.note) ?? 0) + 1);
       const talk: ParsedTalk = {
         sourceKey: sourceKeyOf(ev, time.startLocal),
@@ -116,6 +122,8 @@ export function buildFrabSchedule(input: FrabScheduleIn, format: ScheduleFormat)
       talks.push(talk);
     }
   }
+  if (impossible > 0)
+    warnings.push(countWarning(impossible, W.impossibleTimeOne, W.impossibleTime));
   for (const [note, n] of notes) {
     const [one, many] = NOTE_WARNINGS[note];
     // Only 'wrong-offset' says {zone}, and it is noted only when the zone is known.

@@ -9,6 +9,7 @@ import {
   utcToZonedWall,
   zonedWallToUtc,
 } from '../util/time';
+import { plausibleInstant } from './sane-time';
 
 export interface FrabTimeInput {
   /** `<date>`: ISO date-time, with `Z`/offset or floating. */
@@ -120,6 +121,8 @@ export function resolveFrabTime(input: FrabTimeInput): FrabTime {
   if (t.startLocal === undefined || dur === undefined) return t;
   if (t.startUtc !== undefined) {
     t.endUtc = t.startUtc + dur * 60_000;
+    // An end past what Date can hold would throw in Intl: dropImpossibleTimes removes it.
+    if (!plausibleInstant(t.endUtc)) return t;
     t.endLocal = input.zone
       ? utcToZonedWall(t.endUtc, input.zone)
       : addMinutesLocal(t.startLocal, dur);

@@ -4,6 +4,7 @@
 
 import { addMinutesLocal, isValidTimeZone, utcToZonedWall, zonedWallToUtc } from '../util/time';
 import type { IcsProp } from './ics-lines';
+import { plausibleInstant } from './sane-time';
 
 export interface IcsTime {
   local?: string;
@@ -47,9 +48,13 @@ export function endFrom(
 ): IcsTime {
   if (minutes === undefined || (start.local === undefined && start.utc === undefined)) return {};
   const utc = start.utc !== undefined ? start.utc + minutes * 60_000 : undefined;
+  // An end past what Date can hold would throw in Intl: it is left as a bare instant, which
+  // dropImpossibleTimes then removes and counts.
   const local =
     utc !== undefined && zone
-      ? utcToZonedWall(utc, zone)
+      ? plausibleInstant(utc)
+        ? utcToZonedWall(utc, zone)
+        : undefined
       : start.local !== undefined
         ? addMinutesLocal(start.local, minutes)
         : undefined;

@@ -5,6 +5,7 @@
 import { formatUtcWall, isValidTimeZone, parseDuration } from '../util/time';
 import { readCalendar, unescapeText, type IcsProp } from './ics-lines';
 import { endFrom, readTime, resolveTzid, type IcsTime } from './ics-time';
+import { dropImpossibleTimes, readTimes } from './sane-time';
 import {
   fileUsesDashNames,
   speakersFromDescription,
@@ -60,15 +61,33 @@ interface EventContext {
   summary: string;
 }
 
-function eventToTalk(ev: IcsProp[], ctx: EventContext): { talk: ParsedTalk; start: IcsTime } {
+interface EventTalk {
+  talk: ParsedTalk;
+  start: IcsTime;
+  /** A time in the event could not be right and was left out. */
+  impossible: boolean;
+}
+
+function eventToTalk(ev: IcsProp[], ctx: EventContext): EventTalk {
   const split =
     splitByPattern(ctx.summary) ?? (ctx.dashNames ? splitByDash(ctx.summary) : undefined);
-  const start = readTime(first(ev, 'DTSTART'), ctx.zone);
   const dtEnd = first(ev, 'DTEND');
   const rawDuration = cleanLine(first(ev, 'DURATION')?.value);
-  const end = dtEnd
-    ? readTime(dtEnd, ctx.zone)
-    : endFrom(start, parseDuration(rawDuration), ctx.zone);
+  const read = readTimes(() => {
+    const start = readTime(first(ev, 'DTSTART'), ctx.zone);
+    const end = dtEnd
+      ? readTime(dtEnd, ctx.zone)
+      : endFrom(start, parseDuration(rawDuration), ctx.zone);
+    return { start, end };
+  });
+  const { start, end }: { start: IcsTime; end: IcsTime } = read ?? { start: {}, end: {} };
+  const times = {
+    startLocal: start.local,
+    endLocal: end.local,
+    startUtc: start.utc,
+    endUtc: end.utc,
+  };
+  const impossible = !read || dropImpossibleTimes(times);
   const url = cleanLine(textOf(ev, 'URL'));
   let abstract = cleanBlock(textOf(ev, 'DESCRIPTION'));
   if (abstract === url) abstract = undefined;
@@ -94,15 +113,12 @@ function eventToTalk(ev: IcsProp[], ctx: EventContext): { talk: ParsedTalk; star
     track: cleanLine(textOf(ev, 'CATEGORIES')?.split(',').join(', ')),
     abstract,
     room: cleanLine(textOf(ev, 'LOCATION')),
-    startLocal: start.local,
-    endLocal: end.local,
-    startUtc: start.utc,
-    endUtc: end.utc,
+    ...times,
     rawStart: cleanLine(first(ev, 'DTSTART')?.value),
     rawDuration,
     url,
   });
-  return { talk, start };
+  return { talk, start, impossible };
 }
 
 export function parseIcs(text: string, fileName?: string): ParsedSchedule {
@@ -125,11 +141,13 @@ export function parseIcs(text: string, fileName?: string): ParsedSchedule {
   const talks: ParsedTalk[] = [];
   const unknownZones = new Set<string>();
   let allDay = 0;
+  let impossible = 0;
   live.forEach((ev, i) => {
     const ctx = { zone, dashNames, uid: uids[i] ?? '', summary: summaries[i] ?? '' };
-    const { talk, start } = eventToTalk(ev, ctx);
+    const { talk, start, impossible: bad } = eventToTalk(ev, ctx);
     if (start.unknownZone) unknownZones.add(start.unknownZone);
     if (start.allDay) allDay++;
+    if (bad) impossible++;
     talks.push(talk);
   });
   const warnings: ScheduleWarning[] = [];
@@ -144,6 +162,8 @@ export function parseIcs(text: string, fileName?: string): ParsedSchedule {
   const noEnd = timed.filter((t) => t.endLocal === undefined && t.endUtc === undefined).length;
   if (noEnd > 0) warnings.push(countWarning(noEnd, W.noEndOne, W.noEnd));
   if (allDay > 0) warnings.push(countWarning(allDay, W.allDayOne, W.allDay));
+  if (impossible > 0)
+    warnings.push(countWarning(impossible, W.impossibleTimeOne, W.impossibleTime));
   if (cancelled > 0) warnings.push(countWarning(cancelled, W.cancelledOne, W.cancelled));
   if (empty > 0) warnings.push(countWarning(empty, W.emptySlotsOne, W.emptySlots));
   const calName = cleanLine(cal.props.find((p) => p.name === 'X-WR-CALNAME')?.value);

@@ -3,6 +3,7 @@
 // compared as a string. Times are local wall clock with no zone.
 
 import { parseDateTime } from './frab-time';
+import { dropImpossibleTimes } from './sane-time';
 import {
   asArray,
   assignDefined,
@@ -103,6 +104,7 @@ export function parseSessionize(doc: unknown, fileName?: string): ParsedSchedule
   const cats = categoryItems(doc.categories);
   const { speakers, bySession } = speakerIndex(doc);
   const talks: ParsedTalk[] = [];
+  let impossible = 0;
   for (const s of asArray(doc.sessions)) {
     if (!isRecord(s)) continue;
     const id = idString(s.id);
@@ -130,21 +132,27 @@ export function parseSessionize(doc: unknown, fileName?: string): ParsedSchedule
       speakers: [...ids].flatMap((i) => speakers.get(i) ?? []),
       links: recording ? [{ url: recording, title: 'Recording' }] : [],
     };
+    const times = {
+      startLocal: start.local,
+      endLocal: end.local,
+      startUtc: start.utc,
+      endUtc: end.utc,
+    };
+    if (dropImpossibleTimes(times)) impossible++;
     talks.push(
       assignDefined(talk, {
         ...fields,
         abstract: cleanBlock(s.description),
         room: rooms.get(idString(s.roomId) ?? '') ?? cleanLine(s.room),
-        startLocal: start.local,
-        endLocal: end.local,
-        startUtc: start.utc,
-        endUtc: end.utc,
+        ...times,
         rawStart: cleanLine(s.startsAt),
       }),
     );
   }
   const warnings: ScheduleWarning[] = [];
   if (talks.some((t) => t.startLocal && t.startUtc === undefined)) warnings.push(warning(W.noZone));
+  if (impossible > 0)
+    warnings.push(countWarning(impossible, W.impossibleTimeOne, W.impossibleTime));
   const dupes = ensureUniqueKeys(talks);
   if (dupes > 0) warnings.push(countWarning(dupes, W.sessionIdReusedOne, W.sessionIdReused));
   return {

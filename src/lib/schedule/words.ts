@@ -89,6 +89,10 @@ export const SCHEDULE_WARNINGS = {
   cancelledOne: '1 cancelled event was left out.',
   emptySlots: '{n} empty slots with no title were left out.',
   emptySlotsOne: '1 empty slot with no title was left out.',
+  impossibleTime:
+    '{n} talks had a date or length that can’t be right (such as a length of years); those times were left out.',
+  impossibleTimeOne:
+    '1 talk had a date or length that can’t be right (such as a length of years); that time was left out.',
 } as const;
 
 export type ScheduleWarningWords = (typeof SCHEDULE_WARNINGS)[keyof typeof SCHEDULE_WARNINGS];
