@@ -4,6 +4,8 @@
 // never sends the whole schedule again. Each record is keyed `<table>/<primary key>`; a deleted
 // one leaves a tombstone so the deletion reaches the other devices.
 import type { SyncedTable } from '../db/types';
+import { check, SYNCED_RECORDS } from '../model/check';
+import { Id, Stamp } from '../model/fields';
 import { SYNC_WORDS as W, SyncError } from './words';
 
 export const STATE_FORMAT = 'confnotes-sync';
@@ -103,7 +105,20 @@ export function emptyState(folderId: string, conferenceId: string, part: PartNam
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads a state file; throws StateError in plain words when it is not one we can use. */
+/** A record key whose table belongs in this part and whose id passes that table's schema. */
+function keyFlaw(key: string, part: PartName): boolean {
+  const table = tableOf(key);
+  if (!PARTS[part].includes(table)) return true;
+  const { schema, key: field } = SYNCED_RECORDS[table];
+  const id = key.slice(table.length + 1);
+  return !check(schema.entries[field as keyof typeof schema.entries], id).ok;
+}
+
+/**
+ * Reads a state file; throws StateError in plain words when it is not one we can use. Every
+ * record is checked against its table's schema and must sit under its own key: a shared folder
+ * edited by hand or by a hostile peer cannot put a path, a bad date or a stray record here.
+ */
 export function parseState(text: string, part: PartName): StateDoc {
   const file = { file: `${STATE_DIR}/${part}.json` };
   let data: unknown;
@@ -117,20 +132,43 @@ export function parseState(text: string, part: PartName): StateDoc {
     throw new StateError(W.stateNewer);
   }
   if (
-    typeof data.folderId !== 'string' ||
-    typeof data.conferenceId !== 'string' ||
+    !check(Id, data.folderId).ok ||
+    !check(Id, data.conferenceId).ok ||
     data.part !== part ||
     !isObject(data.records) ||
-    !isObject(data.tombstones)
+    !isObject(data.tombstones) ||
+    typeof data.writtenAt !== 'string'
   ) {
     throw new StateError(W.stateDamaged, file);
   }
+  const records: Record<string, SyncRecord> = {};
   for (const [key, record] of Object.entries(data.records)) {
-    if (!isObject(record) || !PARTS[part].includes(tableOf(key))) {
+    if (keyFlaw(key, part)) throw new StateError(W.stateStray, file);
+    const table = tableOf(key);
+    const { schema, key: field } = SYNCED_RECORDS[table];
+    const checked = check(schema, record);
+    if (!checked.ok) throw new StateError(W.stateBadRecord, { ...file, key, field: checked.field });
+    const value = checked.value as SyncRecord;
+    if (`${table}/${String(value[field])}` !== key || value.conferenceId !== data.conferenceId) {
       throw new StateError(W.stateStray, file);
     }
+    records[key] = value;
   }
-  return data as unknown as StateDoc;
+  const tombstones: Record<string, number> = {};
+  for (const [key, at] of Object.entries(data.tombstones)) {
+    if (keyFlaw(key, part) || !check(Stamp, at).ok) throw new StateError(W.stateStray, file);
+    tombstones[key] = at as number;
+  }
+  return {
+    format: STATE_FORMAT,
+    version: data.version,
+    folderId: data.folderId as string,
+    conferenceId: data.conferenceId as string,
+    part,
+    records,
+    tombstones,
+    writtenAt: data.writtenAt,
+  };
 }
 
 export function stateJson(doc: StateDoc): string {

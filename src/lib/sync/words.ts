@@ -20,6 +20,14 @@ export const SYNC_WORDS = {
   notWebdav: '{host} does not speak WebDAV at this address.',
   server: 'The server had a problem (error {status}). Sync will try again.',
   http: 'The server answered with error {status}.',
+  outside:
+    'Confnotes refused to reach {path} on {host}: it is not inside the sync folder. Nothing was sent.',
+  redirect:
+    'The sync server {host} sent Confnotes elsewhere (a redirect); check the WebDAV URL. Nothing was sent there.',
+  listingTooLarge:
+    'The server’s listing of {path} is larger than {mb} MB; Confnotes did not read it.',
+  unsafe:
+    '{host} ignores If-Match on PUT, so two devices syncing at once could overwrite each other’s notes. Confnotes does not sync with this server; Nextcloud, ownCloud and Apache mod_dav are fine.',
   connected: 'Connected to {host}. The folder holds {n} folders.',
   connectedOne: 'Connected to {host}. The folder holds 1 folder.',
   stateUnreadable: 'The sync file {file} on the server is damaged (not readable JSON).',
@@ -28,6 +36,8 @@ export const SYNC_WORDS = {
     'The server holds notes synced by a newer version of Confnotes. Update the app, then sync again.',
   stateDamaged: 'The sync file {file} on the server is damaged.',
   stateStray: 'The sync file {file} holds a record it should not.',
+  stateBadRecord:
+    'The sync file {file} on the server holds a damaged record ({key}: "{field}"). Nothing was changed here.',
 } as const;
 
 export type SyncWords = (typeof SYNC_WORDS)[keyof typeof SYNC_WORDS];

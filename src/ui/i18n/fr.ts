@@ -257,6 +257,8 @@ export const FR: Record<string, string> = {
     'Le fichier de synchronisation {file} sur le serveur est abîmé.',
   'The sync file {file} holds a record it should not.':
     'Le fichier de synchronisation {file} contient un enregistrement inattendu.',
+  'The sync file {file} on the server holds a damaged record ({key}: "{field}"). Nothing was changed here.':
+    'Le fichier de synchronisation {file} sur le serveur contient un enregistrement abîmé ({key} : « {field} »). Rien n’a été changé ici.',
   '“{folder}” is on the server, not on this device.':
     '« {folder} » est sur le serveur, pas sur cet appareil.',
   'Download it': 'La télécharger',
