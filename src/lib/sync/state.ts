@@ -149,7 +149,8 @@ export function parseState(text: string, part: PartName): StateDoc {
     const checked = check(schema, record);
     if (!checked.ok) throw new StateError(W.stateBadRecord, { ...file, key, field: checked.field });
     const value = checked.value as SyncRecord;
-    if (`${table}/${String(value[field])}` !== key || value.conferenceId !== data.conferenceId) {
+    const home = table === 'conferences' ? value.id : value.conferenceId;
+    if (`${table}/${String(value[field])}` !== key || home !== data.conferenceId) {
       throw new StateError(W.stateStray, file);
     }
     records[key] = value;

@@ -92,3 +92,26 @@ describe('sync state files', () => {
     expect(() => parseState(JSON.stringify(doc), 'notes')).toThrow(/\.confnotes\/notes\.json/);
   });
 });
+
+describe('the schedule state file', () => {
+  const conference = records.conferences[0]!;
+  const talk = records.talks[0]!;
+  const doc = (conf = conference) =>
+    JSON.stringify({
+      ...notesDoc(),
+      part: 'schedule',
+      records: { [recordKey('conferences', conf.id)]: conf, [recordKey('talks', talk.id)]: talk },
+      tombstones: {},
+    });
+
+  it('reads its conference and talks', () => {
+    const read = parseState(doc(), 'schedule');
+    expect(Object.keys(read.records)).toHaveLength(2);
+  });
+
+  it('refuses a conference date no screen can show', () => {
+    expect(() => parseState(doc({ ...conference, startDate: 'soon' }), 'schedule')).toThrow(
+      /damaged record \(conferences\/[\w-]+: "startDate"\)/,
+    );
+  });
+});
