@@ -21,15 +21,14 @@ let dav: DavServer;
 let proxy: FaultProxy;
 let n = 0;
 
-beforeAll(async () => {
-  dav = await startDav({ password: 'app-pw-7c1e9b' });
-  proxy = await startFaultProxy(dav.url);
-}, 60_000);
-
-afterAll(async () => {
-  await proxy?.stop();
-  await dav?.stop();
-});
+/**
+ * Apache as the tests first knew it (strong ETags, a digest of the content) and as Debian sets
+ * it up by default (`FileETag MTime Size`: an ETag stays weak for a second after a write).
+ */
+const APACHES = [
+  { name: 'FileETag Digest', etag: 'digest' as const },
+  { name: 'FileETag MTime Size (the default)', etag: 'mtime' as const },
+];
 
 class Device {
   db: ConfnotesDb;
@@ -119,7 +118,17 @@ function clean(report: SyncReport) {
   return report;
 }
 
-describe('sync against Apache mod_dav', () => {
+describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
+  beforeAll(async () => {
+    dav = await startDav({ password: 'app-pw-7c1e9b', etag });
+    proxy = await startFaultProxy(dav.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await dav?.stop();
+  });
+
   it('puts a readable folder on the server and brings everything to a second device', async () => {
     const phone = new Device('phone');
     const { conferenceId, talkId } = await phone.importRc3();
@@ -207,9 +216,13 @@ describe('sync against Apache mod_dav', () => {
     const slug = pushed.find((c) => c.conferenceId === other.conferenceId)!.folder;
     renameSync(onDisk(slug, '.confnotes'), onDisk('Documents', '.confnotes'));
     proxy.requests.length = 0;
-    clean(await phone.sync());
-    expect(into('Documents')).toHaveLength(0);
-    const adopted = clean(await phone.sync('en', () => Date.now() + 7 * 3600_000));
+    let adopted = clean(await phone.sync());
+    if (etag === 'digest') {
+      // Apache's digest ETag of a folder never changes: only the hours bring it back. With
+      // MTime ETags the folder's tag changed with the move, so it was looked into at once.
+      expect(into('Documents')).toHaveLength(0);
+      adopted = clean(await phone.sync('en', () => Date.now() + 7 * 3600_000));
+    }
     expect(into('Documents').length).toBeGreaterThan(0);
     expect(adopted.conferences.map((c) => c.folder)).toContain('Documents');
     expect(await phone.db.conferences.get(other.conferenceId)).toBeTruthy();
@@ -425,7 +438,8 @@ describe('sync against Apache mod_dav', () => {
     clean(await laptop.sync());
     const noteId = (await laptop.notes.saveEntry(conferenceId, talkId, undefined, 'mine'))!;
     // The phone refreshes with a schedule that no longer lists that talk; it has no notes on it.
-    const schedule = parsed('rc3');
+    // A copy: parsed() caches the fixture, and the next tests import it whole.
+    const schedule = { ...parsed('rc3') };
     const dropped = (await phone.db.talks.get(talkId))!;
     schedule.talks = schedule.talks.filter((t) => t.title !== dropped.title);
     await new ConferenceRepo(phone.db).refresh(conferenceId, schedule, {

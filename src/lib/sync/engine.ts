@@ -98,6 +98,13 @@ export interface SyncOptions extends DavOptions {
   parallel?: number;
 }
 
+/** How long Apache keeps a new ETag weak (one second), and a little more. */
+const WEAK_MS = 1100;
+
+/** ETags compared weakly: the same file's tag is W/"x" within a second of a write, "x" after. */
+const sameTag = (a: string, b: string | undefined) =>
+  b !== undefined && a.replace(/^W\//, '') === b.replace(/^W\//, '');
+
 const imageFile = (p: { id: string; type: string }) => `${p.id}.${extensionOf(p.type)}`;
 const stateFile = (part: PartName) => `${STATE_DIR}/${part}.json`;
 
@@ -235,7 +242,7 @@ export class SyncEngine {
           // Account-wide problems stop the run; others are this conference's.
           const accountWide =
             err instanceof DavError &&
-            ['auth', 'offline', 'unreachable', 'cors'].includes(err.code);
+            ['auth', 'offline', 'unreachable', 'cors', 'redirect', 'unsafe'].includes(err.code);
           if (accountWide || !(err instanceof SyncError)) throw err;
           entry.error = err;
         }
@@ -320,7 +327,7 @@ export class SyncEngine {
     for (let attempt = 0; ; attempt++) {
       const snap = await this.store.snapshot(meta.conferenceId, part);
       // Nothing changed on either side since the last sync: the listing was all it took.
-      if (listedEtag && listedEtag === meta.etags[part] && snap.revs.size === 0) {
+      if (listedEtag && sameTag(listedEtag, meta.etags[part]) && snap.revs.size === 0) {
         if (part === 'notes') await this.uploadImages(meta, dir, report);
         return undefined;
       }
@@ -337,7 +344,6 @@ export class SyncEngine {
         doc = emptyState(meta.folderId, meta.conferenceId, part);
       }
       const outcome = merge({ local: snap.local, base: snap.base, remote: doc, now: this.now() });
-      report.conflicts += outcome.conflicts.length;
 
       if (part === 'notes') {
         await this.downloadImages(meta, dir, outcome.put, report);
@@ -352,6 +358,7 @@ export class SyncEngine {
           writtenAt: new Date(this.now()).toISOString(),
         };
         const body = stateJson(next);
+        await this.client.checkPreconditions(dir);
         try {
           const put = await this.client.put(path, body, {
             type: 'application/json',
@@ -361,6 +368,9 @@ export class SyncEngine {
         } catch (err) {
           // Another device wrote in between: read its version and merge again.
           if (err instanceof DavError && err.code === 'precondition' && attempt < 4) {
+            // Apache (FileETag MTime Size, its default) marks an ETag weak for a second after a
+            // write, and a weak ETag never satisfies If-Match: wait that second out first.
+            if (got?.etag?.startsWith('W/')) await new Promise((r) => setTimeout(r, WEAK_MS));
             listedEtag = 'changed';
             continue;
           }
@@ -368,6 +378,8 @@ export class SyncEngine {
         }
       }
       await this.store.apply(meta.conferenceId, part, outcome, snap.revs);
+      // Counted once written: a merge redone after a 412 would count the same conflict twice.
+      report.conflicts += outcome.conflicts.length;
       report.downloaded += outcome.put.size + outcome.remove.length;
       const stale = outcome.changed ? deletedImages(doc, outcome.tombstones) : [];
       if (stale.length) {

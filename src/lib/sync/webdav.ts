@@ -23,7 +23,11 @@ export type DavErrorCode =
   | 'precondition'
   | 'full'
   | 'server'
-  | 'http';
+  | 'http'
+  | 'outside'
+  | 'redirect'
+  | 'listing'
+  | 'unsafe';
 
 export class DavError extends SyncError {
   override readonly name = 'DavError';
@@ -87,6 +91,9 @@ const PROPFIND_BODY =
   '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop>' +
   '<d:resourcetype/><d:getetag/><d:getcontentlength/></d:prop></d:propfind>';
 
+/** A listing larger than this is refused: a folder of Confnotes holds far less. */
+export const MAX_LISTING_BYTES = 16 * 1024 * 1024;
+
 const xml = new XMLParser({
   removeNSPrefix: true,
   ignoreAttributes: true,
@@ -98,28 +105,112 @@ type Node = Record<string, unknown>;
 const str = (v: unknown): string =>
   typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 
+/**
+ * The path below `base` that `href` names, decoded; undefined when it is not a plain path
+ * inside `base` (undecodable, on another host, a dot segment, an encoded slash): such an
+ * entry is not one Confnotes wrote, and is skipped rather than failing the whole listing.
+ */
+function pathBelow(href: string, base: URL): string | undefined {
+  let abs: URL;
+  try {
+    abs = new URL(href, base);
+  } catch {
+    return undefined;
+  }
+  if (abs.origin !== base.origin || !abs.pathname.startsWith(base.pathname)) return undefined;
+  const rest = abs.pathname.slice(base.pathname.length);
+  if (rest === '') return '';
+  const segments = rest.split('/');
+  const decoded: string[] = [];
+  for (const [i, segment] of segments.entries()) {
+    const last = i === segments.length - 1;
+    let name: string;
+    try {
+      name = decodeURIComponent(segment);
+    } catch {
+      return undefined;
+    }
+    if (last && name === '') break;
+    if (refusedSegment(name)) return undefined;
+    decoded.push(name);
+  }
+  return decoded.join('/') + (rest.endsWith('/') ? '/' : '');
+}
+
 /** Reads a 207 Multi-Status body into entries, relative to `base`. */
 export function parseMultistatus(body: string, base: URL): DavEntry[] {
   const doc = xml.parse(body) as Node;
   const status = doc.multistatus as Node | undefined;
   if (!status || typeof status !== 'object') throw new Error('not a multistatus');
   const entries: DavEntry[] = [];
-  for (const response of (status.response as Node[] | undefined) ?? []) {
-    const href = str(response.href);
-    const abs = new URL(href, base);
-    if (!abs.pathname.startsWith(base.pathname)) continue;
-    const path = decodeURIComponent(abs.pathname.slice(base.pathname.length));
-    const ok = ((response.propstat as Node[] | undefined) ?? []).find((p) =>
-      /\s2\d\d\s/.test(str(p.status)),
-    );
-    const prop = (ok?.prop ?? {}) as Node;
+  const responses = status.response;
+  for (const response of Array.isArray(responses) ? (responses as Node[]) : []) {
+    if (!response || typeof response !== 'object') continue;
+    const path = pathBelow(str(response.href), base);
+    if (path === undefined) continue;
+    const propstats = Array.isArray(response.propstat) ? (response.propstat as Node[]) : [];
+    const ok = propstats.find((p) => p && /\s2\d\d\s/.test(str(p.status)));
+    const prop = (ok?.prop && typeof ok.prop === 'object' ? ok.prop : {}) as Node;
     const type = prop.resourcetype;
     const folder = !!type && typeof type === 'object' && 'collection' in (type as Node);
     const etag = str(prop.getetag) || undefined;
     const name = path.replace(/\/$/, '').split('/').pop() ?? '';
-    entries.push({ path, name, folder, etag, size: Number(prop.getcontentlength ?? 0) });
+    const size = Number(str(prop.getcontentlength) || 0);
+    entries.push({ path, name, folder, etag, size: Number.isFinite(size) ? size : 0 });
   }
   return entries;
+}
+
+/**
+ * A segment no request may carry: empty, dots only (`.`, `..`, and what a server trimming
+ * dots and spaces turns into them), a slash or backslash, or a control character. Checked
+ * also once and twice percent-decoded, so `%2e%2e` and `%252e%252e` are refused too.
+ */
+function refusedSegment(segment: string): boolean {
+  let s = segment;
+  for (let round = 0; round < 3; round++) {
+    // eslint-disable-next-line no-control-regex
+    if (/^[.\s]*$/.test(s) || /[/\\\u0000-\u001f\u007f]/.test(s)) return true;
+    let next: string;
+    try {
+      next = decodeURIComponent(s);
+    } catch {
+      return false;
+    }
+    if (next === s) return false;
+    s = next;
+  }
+  return true;
+}
+
+/** Reads a body up to `max` bytes; undefined when it is larger. */
+async function textUpTo(res: Response, max: number): Promise<string | undefined> {
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > max) {
+    await res.body?.cancel();
+    return undefined;
+  }
+  if (!res.body) return await res.text();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
 }
 
 export class DavClient {
@@ -139,13 +230,42 @@ export class DavClient {
     this.origin = options.origin ?? 'this app’s address';
   }
 
-  /** The URL of a path below the account URL, each segment encoded. */
+  /**
+   * The URL of a path below the account URL, each segment encoded. Whatever the caller
+   * passes, the URL stays inside the account folder: a path with an empty, dot or encoded-dot
+   * segment, a backslash or a control character is refused with a SyncError.
+   */
   url(path: string): URL {
-    const encoded = path
-      .split('/')
-      .map((s) => encodeURIComponent(s))
-      .join('/');
-    return new URL(encoded, this.base);
+    const refuse = () =>
+      new DavError('outside', W.outside, { path: path.slice(0, 120), host: this.base.host });
+    if (path === '') return new URL(this.base);
+    const segments = path.split('/');
+    const encoded: string[] = [];
+    for (const [i, segment] of segments.entries()) {
+      // Only the last segment may be empty: the trailing slash of a folder.
+      if (segment === '' && i === segments.length - 1 && i > 0) {
+        encoded.push('');
+        continue;
+      }
+      if (refusedSegment(segment)) throw refuse();
+      try {
+        encoded.push(encodeURIComponent(segment));
+      } catch {
+        throw refuse(); // a lone surrogate cannot be encoded
+      }
+    }
+    const url = new URL(encoded.join('/'), this.base);
+    // The checks above should make this impossible; it is the last word, not the only one.
+    if (
+      url.origin !== this.base.origin ||
+      !url.pathname.startsWith(this.base.pathname) ||
+      url.pathname === this.base.pathname ||
+      url.search ||
+      url.hash
+    ) {
+      throw refuse();
+    }
+    return url;
   }
 
   private async request(
@@ -163,10 +283,18 @@ export class DavClient {
         headers: { Authorization: this.auth, ...init.headers },
         credentials: 'omit',
         cache: 'no-store',
+        // Following a redirect would send the notes and photos (and the Authorization header,
+        // to the same origin) wherever the answer points. Refused, not followed even inside the
+        // folder: in the browser a redirect comes back opaque, its target unreadable.
+        redirect: 'manual',
       });
     } catch (err) {
       if (init.signal?.aborted) throw err;
       throw await this.networkFailure(url);
+    }
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+      await res.body?.cancel();
+      throw new DavError('redirect', W.redirect, { host: this.base.host }, res.status);
     }
     return res;
   }
@@ -207,12 +335,39 @@ export class DavClient {
     if (res.status === 404) return null;
     const notWebdav = () => new DavError('not-webdav', W.notWebdav, { host: this.base.host });
     if (res.status !== 207) throw res.ok ? notWebdav() : this.failure(res, path);
-    const body = await res.text();
+    const body = await textUpTo(res, MAX_LISTING_BYTES);
+    if (body === undefined) {
+      const at = { path: this.url(path).pathname, host: this.base.host };
+      throw new DavError('listing', W.listingTooLarge, { ...at, mb: MAX_LISTING_BYTES >> 20 });
+    }
     try {
       return parseMultistatus(body, this.base);
     } catch {
       throw notWebdav();
     }
+  }
+
+  private preconditions?: Promise<void>;
+
+  /**
+   * Refuses a server that ignores If-Match on PUT: the three-way merge relies on it, and
+   * without it two devices syncing at once overwrite each other's notes. Asked once per
+   * client, with a PUT inside `folder` that a server keeping to HTTP answers with 412.
+   */
+  checkPreconditions(folder: string): Promise<void> {
+    this.preconditions ??= (async () => {
+      const path = `${folder}.confnotes-probe`;
+      const res = await this.request('PUT', path, {
+        headers: { 'If-Match': '"confnotes-never-an-etag"', 'Content-Type': 'text/plain' },
+        body: '',
+      });
+      if (res.status === 412) return;
+      if (!res.ok) throw this.failure(res, path);
+      // It wrote the file regardless: take it away again, then say why sync stops.
+      await this.remove(path).catch(() => undefined);
+      throw new DavError('unsafe', W.unsafe, { host: this.base.host }, res.status);
+    })();
+    return this.preconditions;
   }
 
   /** GET; a missing file gives null. */
