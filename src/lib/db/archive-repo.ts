@@ -9,7 +9,7 @@ import type { ConfnotesDb } from './db';
 import { WordedError } from '../util/words';
 import { RECORD_WORDS, writeWithRetry } from './errors';
 import { visible, withType } from './photo-tables';
-import { putReceivedImage } from './received-image';
+import { untouchedDemo, writeArchive } from './archive-import';
 
 export interface ExportChoice {
   lang: Lang;
@@ -102,7 +102,10 @@ export class ArchiveRepo {
     return blob;
   }
 
-  /** Writes an archive's records and images, merged by id; returns what it holds. */
+  /**
+   * Writes an archive's records and images, merged by id without losing what the phone holds
+   * (see archive-import.ts); returns what it holds.
+   */
   async import(
     archive: ConfnotesArchive,
     images: Map<string, Blob>,
@@ -119,21 +122,10 @@ export class ArchiveRepo {
       db.opinions,
       db.freeSections,
     ];
+    const restoresDemo = archive.conferences.some((c) => c.demo);
+    const demo = restoresDemo ? await untouchedDemo(db) : undefined;
     await writeWithRetry(() =>
-      db.transaction('rw', tables, async () => {
-        await db.conferences.bulkPut(archive.conferences);
-        await db.talks.bulkPut(archive.talks);
-        await db.stars.bulkPut(archive.stars);
-        await db.entries.bulkPut(archive.entries);
-        await db.opinions.bulkPut(archive.opinions);
-        await db.freeSections.bulkPut(archive.freeSections);
-        for (const { file: _file, ...photo } of archive.photos) {
-          const blob = images.get(photo.id)!;
-          const row = { id: photo.id, blob, type: photo.type, name: _file.split('/').pop() ?? '' };
-          await db.photos.put({ ...photo, status: 'ready' });
-          await putReceivedImage(db, row);
-        }
-      }),
+      db.transaction('rw', tables, () => writeArchive(db, archive, images, demo)),
     );
     return { conferences: archive.conferences.length, photos: archive.photos.length };
   }

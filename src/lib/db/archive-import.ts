@@ -1,0 +1,141 @@
+// Writes a checked Confnotes archive into the database, in one transaction, without losing
+// anything the phone holds: notes written on both sides keep both versions (as sync does), a
+// newer conference or photo here is not overwritten by an older zip, and the untouched demo
+// gives way to a restored copy of itself instead of standing beside it as a twin.
+import type { ConfnotesArchive } from '../export/json';
+import { ArchiveError } from '../export/json';
+import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W } from '../export/words';
+import { resolve } from '../sync/merge';
+import { worded } from '../util/words';
+import type { ConfnotesDb } from './db';
+import { putReceivedImage } from './received-image';
+import type { Entry, FreeSection, Opinion } from './types';
+import { talksWithUserData } from './user-data';
+
+type Note = Entry | Opinion | FreeSection;
+
+/**
+ * The phone's note and the zip's: the later edit stays in place, the other joins its other
+ * versions when the words differ, so an older zip never silently replaces newer notes.
+ */
+function keepBoth<T extends Note>(key: string, phone: T | undefined, zip: T): T {
+  if (!phone) return zip;
+  const [older, newer] = phone.updatedAt > zip.updatedAt ? [zip, phone] : [phone, zip];
+  return resolve(key, older, newer) as T;
+}
+
+/** The zip's notes merged with the phone's of the same keys (`phone`, in the same order). */
+function merged<T extends Note>(
+  name: string,
+  zip: T[],
+  phone: (T | undefined)[],
+  key: (r: T) => string,
+): T[] {
+  return zip.map((r, i) => keepBoth(`${name}/${key(r)}`, phone[i], r));
+}
+
+/**
+ * The demo here, when nobody has starred, photographed or written anything in it. Read in a
+ * transaction of its own, before the import's (see ArchiveRepo.import).
+ */
+export async function untouchedDemo(db: ConfnotesDb): Promise<string | undefined> {
+  for (const conf of await db.conferences.filter((c) => c.demo).toArray()) {
+    const sections = await db.freeSections.where({ conferenceId: conf.id }).count();
+    const talks = await talksWithUserData(db, conf.id);
+    if (!sections && !talks.size && conf.updatedAt === conf.createdAt) return conf.id;
+  }
+  return undefined;
+}
+
+/** Refuses an archive whose ids name records of another conference here. */
+async function checkNoClash(db: ConfnotesDb, archive: ConfnotesArchive): Promise<void> {
+  const clash = (
+    label: string,
+    found: ({ conferenceId: string } | undefined)[],
+    mine: string[],
+  ) => {
+    const at = found.findIndex((r, i) => r !== undefined && r.conferenceId !== mine[i]);
+    if (at >= 0)
+      throw new ArchiveError(W.damaged, {
+        what: worded(P.stray, { record: worded(label), n: at + 1 }),
+      });
+  };
+  const talks = archive.talks;
+  clash(
+    P.talk,
+    await db.talks.bulkGet(talks.map((t) => t.id)),
+    talks.map((t) => t.conferenceId),
+  );
+  const photos = archive.photos;
+  clash(
+    P.photo,
+    await db.photos.bulkGet(photos.map((p) => p.id)),
+    photos.map((p) => p.conferenceId),
+  );
+  const entries = archive.entries;
+  clash(
+    P.entry,
+    await db.entries.bulkGet(entries.map((e) => e.id)),
+    entries.map((e) => e.conferenceId),
+  );
+  const sections = archive.freeSections;
+  clash(
+    P.freeSection,
+    await db.freeSections.bulkGet(sections.map((s) => s.id)),
+    sections.map((s) => s.conferenceId),
+  );
+}
+
+/**
+ * Call inside a rw transaction over every table an import writes (see ArchiveRepo.import).
+ * `demo`: the untouched demo here, which a restored demo replaces.
+ */
+export async function writeArchive(
+  db: ConfnotesDb,
+  archive: ConfnotesArchive,
+  images: Map<string, Blob>,
+  demo: string | undefined,
+): Promise<void> {
+  await checkNoClash(db, archive);
+  const ids = new Set(archive.conferences.map((c) => c.id));
+  if (demo && !ids.has(demo) && archive.conferences.some((c) => c.demo)) {
+    await db.talks.where({ conferenceId: demo }).delete();
+    await db.conferences.delete(demo);
+  }
+
+  // A conference renamed or refreshed here since the export keeps its schedule; talks the
+  // zip has and the phone lacks are added all the same, so its notes have a home.
+  const here = await db.conferences.bulkGet([...ids]);
+  const newerHere = new Set(
+    archive.conferences.filter((c, i) => (here[i]?.updatedAt ?? -1) > c.updatedAt).map((c) => c.id),
+  );
+  await db.conferences.bulkPut(archive.conferences.filter((c) => !newerHere.has(c.id)));
+  const talksHere = new Set(
+    (await db.talks.bulkGet(archive.talks.map((t) => t.id))).map((t) => t?.id),
+  );
+  await db.talks.bulkPut(
+    archive.talks.filter((t) => !newerHere.has(t.conferenceId) || !talksHere.has(t.id)),
+  );
+  await db.stars.bulkPut(archive.stars);
+  const { entries, opinions, freeSections } = archive;
+  const entriesHere = await db.entries.bulkGet(entries.map((e) => e.id));
+  await db.entries.bulkPut(merged('entries', entries, entriesHere, (e) => e.id));
+  const opinionsHere = await db.opinions.bulkGet(opinions.map((o) => o.talkId));
+  await db.opinions.bulkPut(merged('opinions', opinions, opinionsHere, (o) => o.talkId));
+  const sectionsHere = await db.freeSections.bulkGet(freeSections.map((f) => f.id));
+  await db.freeSections.bulkPut(merged('freeSections', freeSections, sectionsHere, (f) => f.id));
+
+  // A photo already here keeps its caption, place and image: the phone's are as new or newer.
+  const photosHere = await db.photos.bulkGet(archive.photos.map((p) => p.id));
+  for (const [i, { file, ...photo }] of archive.photos.entries()) {
+    if (photosHere[i]?.status === 'ready') continue;
+    const blob = images.get(photo.id)!;
+    await db.photos.put({ ...photo, status: 'ready' });
+    await putReceivedImage(db, {
+      id: photo.id,
+      blob,
+      type: photo.type,
+      name: file.split('/').pop() ?? '',
+    });
+  }
+}

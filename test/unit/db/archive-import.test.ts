@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { ArchiveRepo } from '../../../src/lib/db/archive-repo';
+import { ConferenceRepo } from '../../../src/lib/db/conference-repo';
+import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
+import { addDemo } from '../../../src/lib/db/demo';
+import { NotesRepo } from '../../../src/lib/db/notes-repo';
+import { StarRepo } from '../../../src/lib/db/star-repo';
+import { parseArchiveJson, toArchiveJson } from '../../../src/lib/export/json';
+import { parsed } from '../schedule/fixtures';
+
+let n = 0;
+const phone = () => createDb(`archive-import-${++n}`);
+let clock = 1_000;
+const notesOf = (db: ConfnotesDb) => new NotesRepo(db, () => ++clock);
+
+/** What a zip of these conferences would restore: the records through confnotes.json. */
+async function zipOf(db: ConfnotesDb, ids: string[]) {
+  const { records } = await new ArchiveRepo(db).load(ids, { lang: 'en', onlyWithNotes: false });
+  return parseArchiveJson(toArchiveJson({ ...records, photos: [] }));
+}
+
+const restore = async (db: ConfnotesDb, ids: string[], into: ConfnotesDb) =>
+  new ArchiveRepo(into).import(await zipOf(db, ids), new Map());
+
+async function rc3(db: ConfnotesDb) {
+  const conferenceId = await new ConferenceRepo(db).create(
+    parsed('rc3'),
+    { kind: 'file', format: 'frab-json', fetchedAt: 0 },
+    { deviceTimeZone: 'UTC' },
+  );
+  const talkId = (await db.talks.where({ conferenceId }).first())!.id;
+  return { conferenceId, talkId };
+}
+
+describe('importing a Confnotes zip', () => {
+  it('on a fresh phone, the restored demo replaces the untouched one instead of a twin', async () => {
+    const old = phone();
+    const demoId = await addDemo(old, 'Europe/Paris');
+    const talkId = (await old.talks.where({ conferenceId: demoId }).first())!.id;
+    await notesOf(old).saveEntry(demoId, talkId, undefined, '- kept from the old phone');
+
+    const fresh = phone();
+    await addDemo(fresh, 'Europe/Paris');
+    await restore(old, [demoId], fresh);
+    const demos = await fresh.conferences.toArray();
+    expect(demos.map((c) => c.id)).toEqual([demoId]);
+    expect(await fresh.talks.count()).toBe(await old.talks.count());
+    expect((await fresh.entries.toArray()).map((e) => e.text)).toEqual([
+      '- kept from the old phone',
+    ]);
+  });
+
+  it('keeps a demo the user has starred something in, beside the restored one', async () => {
+    const old = phone();
+    const demoId = await addDemo(old, 'UTC');
+    const fresh = phone();
+    const hereId = await addDemo(fresh, 'UTC');
+    const talk = (await fresh.talks.where({ conferenceId: hereId }).first())!;
+    await new StarRepo(fresh).set(talk.id, hereId, true);
+    await restore(old, [demoId], fresh);
+    expect((await fresh.conferences.toArray()).map((c) => c.id).sort()).toEqual(
+      [demoId, hereId].sort(),
+    );
+  });
+
+  it('an older zip keeps both versions of a note changed since, the newer in place', async () => {
+    const db = phone();
+    const { conferenceId, talkId } = await rc3(db);
+    const notes = notesOf(db);
+    const id = await notes.saveEntry(conferenceId, talkId, undefined, '- as exported');
+    await notes.saveOpinion(conferenceId, talkId, 'Good');
+    const older = await zipOf(db, [conferenceId]);
+    await notes.saveEntry(conferenceId, talkId, id, '- as exported\n- and more since');
+    await notes.saveOpinion(conferenceId, talkId, 'Very good');
+
+    await new ArchiveRepo(db).import(older, new Map());
+    const entry = (await db.entries.get(id!))!;
+    expect(entry.text).toBe('- as exported\n- and more since');
+    expect(entry.otherVersions?.map((v) => v.text)).toEqual(['- as exported']);
+    const opinion = (await db.opinions.get(talkId))!;
+    expect([opinion.text, opinion.otherVersions?.map((v) => v.text)]).toEqual([
+      'Very good',
+      ['Good'],
+    ]);
+  });
+
+  it('the same zip twice changes nothing', async () => {
+    const db = phone();
+    const { conferenceId, talkId } = await rc3(db);
+    await notesOf(db).saveEntry(conferenceId, talkId, undefined, '- once');
+    const zip = await zipOf(db, [conferenceId]);
+    await new ArchiveRepo(db).import(zip, new Map());
+    await new ArchiveRepo(db).import(zip, new Map());
+    const entries = await db.entries.toArray();
+    expect(entries.map((e) => [e.text, e.otherVersions])).toEqual([['- once', undefined]]);
+  });
+
+  it('a conference renamed here since the zip keeps its new name', async () => {
+    const db = phone();
+    const { conferenceId } = await rc3(db);
+    const older = await zipOf(db, [conferenceId]);
+    await new ConferenceRepo(db).rename(conferenceId, 'rC3 (my notes)');
+    await new ArchiveRepo(db).import(older, new Map());
+    expect((await db.conferences.get(conferenceId))!.title).toBe('rC3 (my notes)');
+  });
+
+  it('refuses a zip whose talk ids are talks of another conference here, changing nothing', async () => {
+    const db = phone();
+    const { conferenceId: mine, talkId } = await rc3(db);
+    await notesOf(db).saveEntry(mine, talkId, undefined, '- mine');
+    const other = phone();
+    const { conferenceId: theirs } = await rc3(other);
+    const zip = await zipOf(other, [theirs]);
+    zip.talks[0]!.id = talkId; // a hostile file naming a talk it has seen elsewhere
+    zip.talks[0]!.title = 'Hijacked';
+    await expect(new ArchiveRepo(db).import(zip, new Map())).rejects.toThrow(
+      /a talk \(number 1\) belongs to no conference or talk/,
+    );
+    expect((await db.talks.get(talkId))!.title).not.toBe('Hijacked');
+    expect(await db.conferences.count()).toBe(1);
+  });
+});
