@@ -69,7 +69,15 @@ export interface ParsedSchedule {
 export const MAX_SCHEDULE_BYTES = 20 * 1024 * 1024;
 
 export type ScheduleErrorCode =
-  'empty' | 'too-large' | 'html-page' | 'not-a-schedule' | 'truncated' | 'no-talks' | 'invalid';
+  | 'empty'
+  | 'too-large'
+  | 'html-page'
+  | 'not-a-schedule'
+  | 'truncated'
+  | 'no-talks'
+  | 'invalid'
+  | 'cancelled'
+  | 'too-slow';
 
 /** Thrown by every parser for bad input, in words for the user (see SCHEDULE_WORDS). */
 export class ScheduleError extends CodedError<ScheduleErrorCode, ScheduleWords> {

@@ -30,6 +30,9 @@ export const SCHEDULE_WORDS = {
     'Something in this schedule file could not be read. Please try another format of the schedule (iCal, JSON or XML) if the conference offers one.',
   unreadable: 'This file could not be read as a schedule.',
   readerStopped: 'The schedule reader stopped unexpectedly. Try again.',
+  cancelled: 'The import was cancelled.',
+  tooSlow:
+    'This schedule took too long to read (over {seconds} seconds), so reading it was stopped. Try another format of the schedule (iCal, JSON or XML) if the conference offers one.',
   fromFile: 'This schedule was imported from a file: import the new file instead.',
 } as const;
 

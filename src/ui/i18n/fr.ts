@@ -295,6 +295,9 @@ export const FR: Record<string, string> = {
   'This file could not be read as a schedule.': 'Ce fichier n’a pas pu être lu comme un programme.',
   'The schedule reader stopped unexpectedly. Try again.':
     'Le lecteur de programmes s’est arrêté de façon inattendue. Réessayez.',
+  'The import was cancelled.': 'L’import a été annulé.',
+  'This schedule took too long to read (over {seconds} seconds), so reading it was stopped. Try another format of the schedule (iCal, JSON or XML) if the conference offers one.':
+    'La lecture de ce programme prenait trop de temps (plus de {seconds} secondes) : elle a été arrêtée. Essayez un autre format du programme (iCal, JSON ou XML) si la conférence en propose un.',
   'This schedule was imported from a file: import the new file instead.':
     'Ce programme a été importé depuis un fichier : importez plutôt le nouveau fichier.',
   // What was odd in an imported schedule (SCHEDULE_WARNINGS).
