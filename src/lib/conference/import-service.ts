@@ -1,7 +1,9 @@
 // The import and refresh flows, from a URL or a file to stored talks. Nothing is written until
-// the file has been fetched and fully parsed, so bad input never changes stored data.
+// the file has been fetched, fully parsed and checked against the record schemas, so bad input
+// never changes stored data.
 import type { ConferenceRepo } from '../db/conference-repo';
 import type { ScheduleSource } from '../db/types';
+import { checkSchedule } from '../model/schedule-check';
 import { fetchSchedule, ScheduleFetchError } from '../schedule/fetch';
 import type { ScheduleParser } from '../schedule/parser-client';
 import { MAX_SCHEDULE_BYTES, ScheduleError, type ParsedSchedule } from '../schedule/types';
@@ -24,12 +26,19 @@ export class ImportService {
     this.parser.warm();
   }
 
+  /** Every schedule passes here: parsed in the worker, then checked before anything is stored. */
+  private async parse(bytes: Uint8Array, fileName?: string): Promise<ParsedSchedule> {
+    const checked = checkSchedule(await this.parser.parse(bytes, fileName));
+    if (checked.talks.length === 0) throw new ScheduleError('no-talks', SCHEDULE_WORDS.noTalks);
+    return checked;
+  }
+
   private async parseFile(file: File): Promise<ParsedSchedule> {
     // Checked before reading: a wrong 2 GB video should not be loaded into memory first.
     if (file.size > MAX_SCHEDULE_BYTES)
       throw new ScheduleError('too-large', SCHEDULE_WORDS.tooLarge);
     // parseSchedule also rejects a schedule with no talks, so none is ever stored.
-    return this.parser.parse(new Uint8Array(await file.arrayBuffer()), file.name);
+    return this.parse(new Uint8Array(await file.arrayBuffer()), file.name);
   }
 
   async fromFile(file: File): Promise<string> {
@@ -44,7 +53,7 @@ export class ImportService {
   async fromUrl(url: string): Promise<string> {
     const res = await fetchSchedule(url, {}, this.online());
     if (res.status !== 'ok') throw new ScheduleFetchError('http', FETCH_WORDS.notModified);
-    const parsed = await this.parser.parse(res.bytes, res.fileName);
+    const parsed = await this.parse(res.bytes, res.fileName);
     const source: ScheduleSource = {
       kind: 'url',
       url: url.trim(),
@@ -66,7 +75,7 @@ export class ImportService {
       await this.repo.touchSource(conferenceId, Date.now());
       return res;
     }
-    const parsed = await this.parser.parse(res.bytes, res.fileName);
+    const parsed = await this.parse(res.bytes, res.fileName);
     const counts = await this.repo.refresh(conferenceId, parsed, {
       kind: 'url',
       url,

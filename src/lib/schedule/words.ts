@@ -96,6 +96,12 @@ export const SCHEDULE_WARNINGS = {
     '{n} talks had a date or length that can’t be right (such as a length of years); those times were left out.',
   impossibleTimeOne:
     '1 talk had a date or length that can’t be right (such as a length of years); that time was left out.',
+  fieldsDropped:
+    'Details of {n} talks could not be used and were left out (for example “{field}” of “{title}”).',
+  fieldsDroppedOne: 'A detail of “{title}” could not be used and was left out (“{field}”).',
+  talksDropped: '{n} talks of this schedule could not be read and were left out.',
+  talksDroppedOne: '1 talk of this schedule could not be read and was left out (number {first}).',
+  conferenceField: 'The schedule’s “{field}” could not be used and was left out.',
 } as const;
 
 export type ScheduleWarningWords = (typeof SCHEDULE_WARNINGS)[keyof typeof SCHEDULE_WARNINGS];

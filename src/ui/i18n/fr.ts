@@ -348,6 +348,16 @@ export const FR: Record<string, string> = {
     '{n} talks avaient une date ou une durée impossible (par exemple une durée de plusieurs années) ; ces heures ont été laissées de côté.',
   '1 talk had a date or length that can’t be right (such as a length of years); that time was left out.':
     '1 talk avait une date ou une durée impossible (par exemple une durée de plusieurs années) ; cette heure a été laissée de côté.',
+  'Details of {n} talks could not be used and were left out (for example “{field}” of “{title}”).':
+    'Des détails de {n} talks étaient inutilisables et ont été laissés de côté (par exemple « {field} » de « {title} »).',
+  'A detail of “{title}” could not be used and was left out (“{field}”).':
+    'Un détail de « {title} » était inutilisable et a été laissé de côté (« {field} »).',
+  '{n} talks of this schedule could not be read and were left out.':
+    '{n} talks de ce programme étaient illisibles et ont été laissés de côté.',
+  '1 talk of this schedule could not be read and was left out (number {first}).':
+    '1 talk de ce programme était illisible et a été laissé de côté (le n° {first}).',
+  'The schedule’s “{field}” could not be used and was left out.':
+    'Le champ « {field} » du programme était inutilisable et a été laissé de côté.',
   'Only http:// and https:// addresses can be fetched.':
     'Seules les adresses http:// et https:// peuvent être téléchargées.',
   'You are offline. Connect to the internet, or import the schedule from a file.':
