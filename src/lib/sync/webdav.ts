@@ -145,7 +145,8 @@ export function parseMultistatus(body: string, base: URL): DavEntry[] {
   const entries: DavEntry[] = [];
   const responses = status.response;
   for (const response of Array.isArray(responses) ? (responses as Node[]) : []) {
-    if (!response || typeof response !== 'object') continue;
+    // An entry without a plain-text href names nothing we could use.
+    if (!response || typeof response !== 'object' || !str(response.href)) continue;
     const path = pathBelow(str(response.href), base);
     if (path === undefined) continue;
     const propstats = Array.isArray(response.propstat) ? (response.propstat as Node[]) : [];

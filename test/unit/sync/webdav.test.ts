@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DavError, accountUrl, parseMultistatus } from '../../../src/lib/sync/webdav';
+import {
+  DavClient,
+  DavError,
+  MAX_LISTING_BYTES,
+  accountUrl,
+  parseMultistatus,
+} from '../../../src/lib/sync/webdav';
+import { SyncError } from '../../../src/lib/sync/words';
 
 // A listing as Nextcloud answers it: d: prefix, its own namespaces, encoded hrefs, a 404
 // propstat for properties a folder does not have.
@@ -82,5 +90,202 @@ describe('accountUrl', () => {
     expect(code('https://me:pw@cloud.example.org/dav/')).toBe('bad-url');
     expect(code('ftp://cloud.example.org/')).toBe('bad-url');
     expect(code('cloud.example.org')).toBe('bad-url');
+  });
+});
+
+const ACCOUNT = 'https://cloud.example.org/remote.php/dav/files/alice/Confnotes/';
+
+/** A client whose fetch records each request and answers with `answer`. */
+function recording(answer: (url: string, init?: RequestInit) => Response = () => new Response()) {
+  const seen: string[] = [];
+  const fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    seen.push(url);
+    return Promise.resolve(answer(url, init));
+  };
+  const client = new DavClient({ url: ACCOUNT, username: 'a', password: 'p' }, { fetch });
+  return { client, seen };
+}
+
+const inside = (url: string) => {
+  const u = new URL(url);
+  return (
+    u.origin === 'https://cloud.example.org' && u.pathname.startsWith(new URL(ACCOUNT).pathname)
+  );
+};
+
+describe('DavClient keeps every request inside the account folder', () => {
+  const refused = (path: string) => {
+    const { client } = recording();
+    try {
+      client.url(path);
+      return false;
+    } catch (e) {
+      expect(e).toBeInstanceOf(SyncError);
+      expect((e as DavError).code).toBe('outside');
+      return true;
+    }
+  };
+
+  it.each([
+    '../../../Photos/IMG_0001.jpg',
+    'conf/images/../../../Photos/IMG_0001.jpg',
+    'conf/images/%2e%2e/%2E%2E/x.jpg',
+    'conf/images/.%2e/x.jpg',
+    'conf/images/%252e%252e/x.jpg',
+    'conf/./images/x.jpg',
+    'conf//images/x.jpg',
+    '/etc/passwd',
+    'conf\\..\\..\\x.jpg',
+    'conf/images/..\\x.jpg',
+    'conf/images/%2fetc/x',
+    'conf/ ../x',
+    '..',
+    'conf/\u0000/x',
+    'conf/\ud800.jpg',
+  ])('refuses %j with a plain SyncError', (path) => {
+    expect(refused(path)).toBe(true);
+  });
+
+  it.each(['', 'conf/', 'conf/images/0a.jpg', 'Résumé.md', 'a b/c?d#e.md', 'conf/.confnotes/'])(
+    'takes %j, inside the folder',
+    (path) => {
+      const { client } = recording();
+      expect(inside(client.url(path).href)).toBe(true);
+    },
+  );
+
+  it('never sends a request outside the folder, whatever the path (property)', async () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '.',
+        '..',
+        '%2e',
+        '%2E',
+        '%2e%2e',
+        '%252e',
+        '/',
+        '\\',
+        '%2f',
+        '%5c',
+        '?',
+        '#',
+      ),
+      fc.constantFrom('%', '%%', 'é', '\u2024', '\uff0e', '\ud800', '\u0000', ' ', ':', '@', '//h'),
+      fc.string({ unit: 'grapheme', maxLength: 4 }),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    const path = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(path, async (p) => {
+        const { client, seen } = recording(() => new Response(null, { status: 404 }));
+        try {
+          await client.get(p);
+        } catch (e) {
+          // Refused: in plain words, and nothing was sent.
+          expect(e).toBeInstanceOf(SyncError);
+          expect(seen).toEqual([]);
+          return;
+        }
+        expect(seen).toHaveLength(1);
+        expect(inside(seen[0]!)).toBe(true);
+        if (p !== '') expect(seen[0]).not.toBe(ACCOUNT);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('DavClient refuses redirects', () => {
+  it.each([301, 302, 303, 307, 308])(
+    'stops on a %i, naming the server, without following',
+    async (status) => {
+      let init: RequestInit | undefined;
+      const { client, seen } = recording((_, i) => {
+        init = i;
+        return new Response(null, { status, headers: { Location: 'https://elsewhere.example/x' } });
+      });
+      const err = await client.put('conf/.confnotes/notes.json', '{"secret":1}').catch((e) => e);
+      expect(init?.redirect).toBe('manual');
+      expect(err).toBeInstanceOf(DavError);
+      expect((err as DavError).code).toBe('redirect');
+      expect((err as DavError).message).toBe(
+        'The sync server cloud.example.org sent Confnotes elsewhere (a redirect); check the WebDAV URL. Nothing was sent there.',
+      );
+      expect(seen).toHaveLength(1);
+    },
+  );
+
+  it('stops on the opaque redirect a browser gives', async () => {
+    const opaque = { type: 'opaqueredirect', status: 0, ok: false, body: null } as Response;
+    const { client } = recording(() => opaque);
+    const err = await client.list('conf/').catch((e) => e);
+    expect((err as DavError).code).toBe('redirect');
+  });
+});
+
+describe('listings from a hostile or broken server', () => {
+  const base = new URL('https://cloud.example.org/dav/me/');
+  const listing = (...hrefs: string[]) =>
+    `<?xml version="1.0"?><d:multistatus xmlns:d="DAV:">${hrefs
+      .map(
+        (h) =>
+          `<d:response><d:href>${h}</d:href><d:propstat><d:prop><d:resourcetype/><d:getetag>"1"</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`,
+      )
+      .join('')}</d:multistatus>`;
+
+  it('skips an entry it cannot read, and reads the others', () => {
+    const body = listing(
+      '/dav/me/ok.md',
+      '/dav/me/bad%E0%A4%A.md',
+      'https://evil.example/dav/me/x.md',
+      '//evil.example/dav/me/y.md',
+      '/dav/other/z.md',
+      '/dav/me/%2e%2e/%2e%2e/w.md',
+      '/dav/me/a%2Fb.md',
+      '/dav/me/a%5Cb.md',
+      'http://[bad/',
+      '/dav/me/also-ok/',
+    );
+    expect(parseMultistatus(body, base).map((e) => e.path)).toEqual(['ok.md', 'also-ok/']);
+  });
+
+  it('skips entries shaped wrong instead of throwing', () => {
+    const body = `<d:multistatus xmlns:d="DAV:"><d:response/><d:response><d:href>/dav/me/a</d:href><d:propstat>x</d:propstat></d:response><d:response><d:href><x>1</x></d:href></d:response></d:multistatus>`;
+    expect(parseMultistatus(body, base).map((e) => e.path)).toEqual(['a']);
+  });
+
+  const answered = (body: string | ReadableStream, headers: Record<string, string> = {}) =>
+    recording(() => new Response(body, { status: 207, headers })).client;
+
+  it('says in plain words that a non-XML or HTML answer is not WebDAV', async () => {
+    for (const body of ['not xml at all <<<', '<html><body>Login</body></html>', '']) {
+      const err = await answered(body)
+        .list('')
+        .catch((e) => e);
+      expect(err).toBeInstanceOf(DavError);
+      expect((err as DavError).code).toBe('not-webdav');
+    }
+  });
+
+  it('refuses a huge listing without reading it all', async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(1 << 20).fill(32);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(chunk);
+      },
+    });
+    const err = await answered(endless)
+      .list('')
+      .catch((e) => e);
+    expect((err as DavError).code).toBe('listing');
+    expect((err as DavError).message).toContain('larger than 16 MB');
+    expect(pulled).toBeLessThan(MAX_LISTING_BYTES / chunk.length + 4);
+    const declared = await answered('<x/>', { 'Content-Length': String(MAX_LISTING_BYTES + 1) })
+      .list('')
+      .catch((e) => e);
+    expect((declared as DavError).code).toBe('listing');
   });
 });
