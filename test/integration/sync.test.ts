@@ -13,6 +13,7 @@ import { StarRepo } from '../../src/lib/db/star-repo';
 import { SyncRepo } from '../../src/lib/db/sync-repo';
 import type { Photo } from '../../src/lib/db/types';
 import { SyncEngine, type SyncReport } from '../../src/lib/sync/engine';
+import { SYNC_WORDS } from '../../src/lib/sync/words';
 import { startDav, type DavServer } from '../support/dav-server';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { parsed } from '../unit/schedule/fixtures';
@@ -226,6 +227,56 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     expect(into('Documents').length).toBeGreaterThan(0);
     expect(adopted.conferences.map((c) => c.folder)).toContain('Documents');
     expect(await phone.db.conferences.get(other.conferenceId)).toBeTruthy();
+  });
+
+  it('never sends a request outside the conference’s folder, even for a photo id that is a path', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const gone = await phone.addPhoto(conferenceId, talkId, 5);
+    await phone.notes.saveEntry(conferenceId, talkId, undefined, 'a note');
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
+    clean(await laptop.sync());
+    const edits = new PhotoEdits(phone.db);
+    await edits.delete(gone.id);
+    await edits.purgeDeleted(Date.now() + 1);
+    clean(await phone.sync());
+    clean(await laptop.sync());
+
+    // A photo whose id is a path, as a hostile zip once brought in, next to the user's own
+    // Photos folder: the client refuses it in plain words, and Photos is untouched.
+    await dav.request('MKCOL', `${folder}Photos/`);
+    await dav.request('PUT', `${folder}Photos/IMG_0001.jpg`, 'the user’s photo');
+    const hostile = await phone.addPhoto(conferenceId, talkId, 6);
+    await phone.db.transaction('rw', phone.db.photos, phone.db.photoBlobs, async () => {
+      await phone.db.photos.delete(hostile.id);
+      await phone.db.photoBlobs.delete(hostile.id);
+      const id = '../../../Photos/IMG_0001';
+      await phone.db.photos.add({ ...hostile, id });
+      const blob = new Blob(['overwritten'], { type: 'image/jpeg' });
+      await phone.db.photoBlobs.add({ id, blob, type: 'image/jpeg', name: 'x.jpg' });
+    });
+    const refused = await phone.sync();
+    expect(refused.conferences[0]!.error?.words).toBe(SYNC_WORDS.outside);
+    expect(readFileSync(onDisk('Photos', 'IMG_0001.jpg'), 'utf8')).toBe('the user’s photo');
+
+    // Above the conference's folder, only reads that find conferences: the account listing
+    // and a listing of another folder's .confnotes/ (the test's own two requests aside).
+    const account = `/dav/${folder}`;
+    const lines = (await dav.accessLog()).filter((l) => l.split(' ')[1]!.startsWith(account));
+    const seen = [...lines, ...proxy.requests.map((r) => `${r.method} ${r.path}`)];
+    expect(seen.filter((l) => l.includes(`${account}${slug}/`)).length).toBeGreaterThan(10);
+    const mine = [account, `${account}Photos/`, `${account}Photos/IMG_0001.jpg`].map(
+      (p, i) => `${i === 2 ? 'PUT' : 'MKCOL'} ${p}`,
+    );
+    for (const line of seen) {
+      const [method, path] = line.split(' ') as [string, string];
+      if (path.startsWith(`${account}${slug}/`) || mine.includes(`${method} ${path}`)) continue;
+      expect(`${method} ${path}`).toMatch(
+        new RegExp(`^PROPFIND ${account}([^/]+/\\.confnotes/)?$`),
+      );
+    }
+    expect(seen.some((l) => l.startsWith('DELETE '))).toBe(true);
   });
 
   it('carries edits both ways, and deletions as tombstones', async () => {

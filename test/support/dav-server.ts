@@ -23,8 +23,24 @@ export interface DavServer {
   password: string;
   port: number;
   /** A request as the account's owner, straight to the server (not through a proxy). */
-  request(method: string, path: string, body?: string): Promise<Response>;
+  request(
+    method: string,
+    path: string,
+    body?: string,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  /** Every request the server took so far, as "METHOD /path status", from its access log. */
+  accessLog(): Promise<string[]>;
   stop(): Promise<void>;
+}
+
+/** The lines of an access log written as "%r %>s" (method, path, protocol, status). */
+export async function readAccessLog(file: string): Promise<string[]> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.replace(/^(\S+) (\S+) HTTP\/[\d.]+ (\d+).*$/, '$1 $2 $3'));
 }
 
 export interface DavOptions {
@@ -65,7 +81,7 @@ export function ensureApache(): string {
   return APACHE;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -134,9 +150,9 @@ function config(dir: string, port: number, o: Required<DavOptions>, asRoot: bool
   ].join('\n');
 }
 
-function answers(port: number): Promise<boolean> {
+export function answers(port: number, path = '/dav/'): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, method: 'OPTIONS', path: '/dav/' }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method: 'OPTIONS', path }, (res) => {
       res.resume();
       resolve(true);
     });
@@ -150,7 +166,7 @@ const running = new Set<ChildProcess>();
 let exitHook = false;
 
 /** Kills the whole process group (Apache's workers included). */
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
     if (child.pid) process.kill(-child.pid, signal);
   } catch {
@@ -158,7 +174,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-function stopChild(child: ChildProcess, timeoutMs = 5000): Promise<void> {
+export function stopChild(child: ChildProcess, timeoutMs = 5000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => killGroup(child, 'SIGKILL'), timeoutMs);
@@ -248,11 +264,12 @@ export async function startDav(opts: DavOptions = {}): Promise<DavServer> {
       user: o.user,
       password: o.password,
       port,
-      request(method, path, body) {
+      request(method, path, body, headers) {
         const auth = `Basic ${Buffer.from(`${o.user}:${o.password}`).toString('base64')}`;
         const url = new URL(path, `http://127.0.0.1:${port}/dav/`);
-        return fetch(url, { method, body, headers: { Authorization: auth } });
+        return fetch(url, { method, body, headers: { Authorization: auth, ...headers } });
       },
+      accessLog: () => readAccessLog(join(dir, 'logs/access.log')),
       stop() {
         stopping ??= stopChild(started).then(async () => {
           running.delete(started);
