@@ -333,6 +333,56 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     expect(images()).toEqual([`${kept.id}.jpg`]);
   });
 
+  describe('a photo revived on one device while another deletes its image', () => {
+    /** The phone deletes a photo the laptop captions; the phone's DELETE of its image waits. */
+    async function race() {
+      const phone = new Device('phone');
+      const laptop = new Device('laptop');
+      const { conferenceId, talkId } = await phone.importRc3();
+      const photo = await phone.addPhoto(conferenceId, talkId, 8);
+      const slug = clean(await phone.sync()).conferences[0]!.folder;
+      clean(await laptop.sync());
+      const edits = new PhotoEdits(phone.db);
+      await edits.delete(photo.id);
+      await edits.purgeDeleted(Date.now() + 1);
+      await new PhotoEdits(laptop.db).setCaption(photo.id, 'keep it');
+      const held = proxy.hold({ method: 'DELETE', path: /\/images\// });
+      const deleting = phone.sync();
+      await held.reached;
+      const image = () => existsSync(onDisk(slug, 'images', `${photo.id}.jpg`));
+      return { phone, laptop, photo, held, deleting, image };
+    }
+
+    it('the DELETE after the reviving write: the next sync sends the image again', async () => {
+      const { phone, laptop, photo, held, deleting, image } = await race();
+      // The laptop revives the photo; its image check finds the file, still there.
+      clean(await laptop.sync());
+      held.release();
+      clean(await deleting);
+      expect(image()).toBe(false);
+      clean(await laptop.sync());
+      expect(image()).toBe(true);
+      clean(await phone.sync());
+      expect((await phone.db.photos.get(photo.id))?.caption).toBe('keep it');
+      expect(await phone.repo.image(photo.id)).toBeTruthy();
+    });
+
+    it('the DELETE between the image check and the reviving write: sent again at once', async () => {
+      const { phone, laptop, held, deleting, image } = await race();
+      const write = proxy.hold({ method: 'PUT', path: /notes\.json/ });
+      const reviving = laptop.sync();
+      await write.reached;
+      held.release();
+      clean(await deleting);
+      expect(image()).toBe(false);
+      write.release();
+      clean(await reviving);
+      expect(image()).toBe(true);
+      clean(await phone.sync());
+      expect(await phone.repo.image((await phone.db.photos.toArray())[0]!.id)).toBeTruthy();
+    });
+  });
+
   it('keeps both versions of a note changed on both devices offline', async () => {
     const phone = new Device('phone');
     const laptop = new Device('laptop');

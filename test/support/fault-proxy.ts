@@ -37,12 +37,22 @@ export interface ProxiedRequest {
   at: number;
 }
 
+/** Requests held at the proxy until released: makes an interleaving of two devices exact. */
+export interface Hold {
+  /** Resolves when the first matching request arrives (it waits, unforwarded). */
+  reached: Promise<void>;
+  /** Lets the held request, and any later matching one, through. */
+  release(): void;
+}
+
 export interface FaultProxy {
   /** Same path layout as the target, e.g. http://127.0.0.1:P/dav/ */
   url: string;
   /** Every request, in arrival order; reset with `requests.length = 0`. */
   requests: ProxiedRequest[];
   fail(rule: FaultRule): void;
+  /** Holds the requests matching `rule` (method and path, as for faults) until released. */
+  hold(rule: Omit<FaultRule, 'fault' | 'times'>): Hold;
   /** Forgets the rules not yet used up. */
   clear(): void;
   stop(): Promise<void>;
@@ -116,7 +126,25 @@ export async function startFaultProxy(
     return rule.fault;
   }
 
+  const holds: {
+    rule: Omit<FaultRule, 'fault' | 'times'>;
+    arrived(): void;
+    gate: Promise<void>;
+  }[] = [];
+
   function handle(req: IncomingMessage, res: ServerResponse): void {
+    const hold = holds.find(
+      ({ rule }) =>
+        (!rule.method || rule.method.toUpperCase() === req.method) &&
+        (!rule.path || rule.path.test(req.url ?? '/')),
+    );
+    if (!hold) return serve(req, res);
+    req.pause();
+    hold.arrived();
+    void hold.gate.then(() => serve(req, res));
+  }
+
+  function serve(req: IncomingMessage, res: ServerResponse): void {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     const entry: ProxiedRequest = {
@@ -212,6 +240,21 @@ export async function startFaultProxy(
     requests,
     fail(rule) {
       rules.push({ ...rule, left: rule.times ?? 1 });
+    },
+    hold(rule) {
+      let arrived!: () => void;
+      let release!: () => void;
+      const reached = new Promise<void>((resolve) => (arrived = resolve));
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const entry = { rule, arrived, gate };
+      holds.push(entry);
+      return {
+        reached,
+        release() {
+          holds.splice(holds.indexOf(entry), 1);
+          release();
+        },
+      };
     },
     clear() {
       rules.length = 0;

@@ -10,7 +10,7 @@ import type { Conference, Photo, SyncMeta } from '../db/types';
 import { toAsciiDoc } from '../export/asciidoc';
 import { toMarkdown } from '../export/markdown';
 import { documentPhotos, type ExportInput, type Lang } from '../export/model';
-import { extensionOf, uniqueSlug } from '../export/slug';
+import { uniqueSlug } from '../export/slug';
 import { merge } from './merge';
 import {
   PART_NAMES,
@@ -20,11 +20,11 @@ import {
   hashText,
   parseState,
   stateJson,
-  tableOf,
   type PartName,
   type StateDoc,
   type SyncRecord,
 } from './state';
+import { WEAK_MS, alivePhotos, flagRevived, imageFile, isPhotoKey, sameTag } from './revive';
 import { DavClient, DavError, type DavEntry, type DavOptions } from './webdav';
 import { SYNC_WORDS as W, SyncError } from './words';
 
@@ -98,17 +98,7 @@ export interface SyncOptions extends DavOptions {
   parallel?: number;
 }
 
-/** How long Apache keeps a new ETag weak (one second), and a little more. */
-const WEAK_MS = 1100;
-
-/** ETags compared weakly: the same file's tag is W/"x" within a second of a write, "x" after. */
-const sameTag = (a: string, b: string | undefined) =>
-  b !== undefined && a.replace(/^W\//, '') === b.replace(/^W\//, '');
-
-const imageFile = (p: { id: string; type: string }) => `${p.id}.${extensionOf(p.type)}`;
 const stateFile = (part: PartName) => `${STATE_DIR}/${part}.json`;
-
-const isPhotoKey = (key: string) => tableOf(key) === 'photos';
 
 /** A folder of the account that holds no Confnotes state. */
 const FOREIGN = Symbol('foreign');
@@ -345,9 +335,12 @@ export class SyncEngine {
       }
       const outcome = merge({ local: snap.local, base: snap.base, remote: doc, now: this.now() });
 
+      const revived = part === 'notes' ? revivedPhotos(doc, outcome.records) : [];
       if (part === 'notes') {
         await this.downloadImages(meta, dir, outcome.put, report);
-        await this.uploadImages(meta, dir, report, revivedPhotos(doc, outcome.records));
+        // Every photo alive in the state is checked too: a deleting device may have removed
+        // the image of one revived before (see revive.ts); the device holding it sends it.
+        await this.uploadImages(meta, dir, report, revived, alivePhotos(outcome.records));
       }
       if (outcome.changed) {
         this.progress(meta, 'saving', 0, 1);
@@ -365,6 +358,9 @@ export class SyncEngine {
             ...(got?.etag ? { ifMatch: got.etag } : { ifNoneMatch: '*' as const }),
           });
           etag = put.etag ?? (await this.etagIfStill(path, body));
+          // The deleting device's DELETE may have come between our image check and this
+          // write: look again now that the revival is on the server.
+          if (revived.length) await this.uploadImages(meta, dir, report, revived);
         } catch (err) {
           // Another device wrote in between: read its version and merge again.
           if (err instanceof DavError && err.code === 'precondition' && attempt < 4) {
@@ -445,15 +441,24 @@ export class SyncEngine {
     const names = meta.staleImages;
     if (!names?.length) return;
     const left: string[] = [];
+    const deleted: string[] = [];
     for (const name of names) {
       // Back here since (another device's edit outlived the deletion): the image stays.
       if (await this.store.hasImage(name.slice(0, name.lastIndexOf('.')))) continue;
       try {
         await this.client.remove(`${dir}images/${name}`);
+        deleted.push(name);
       } catch (err) {
         if (!(err instanceof SyncError)) throw err;
         left.push(name);
       }
+    }
+    try {
+      if (deleted.length) await flagRevived(this.client, dir, deleted, meta.etags.notes);
+    } catch (err) {
+      if (!(err instanceof SyncError)) throw err;
+      // Kept: deleting again is harmless (404), and the check is made again next time.
+      left.push(...deleted);
     }
     if (left.length) meta.staleImages = left;
     else delete meta.staleImages;
@@ -468,9 +473,10 @@ export class SyncEngine {
     dir: string,
     report: ConferenceReport,
     revived: Photo[] = [],
+    alive: Photo[] = [],
   ) {
     const photos = [...(await this.store.photosToUpload(meta.conferenceId)), ...revived];
-    if (!photos.length) return;
+    if (!photos.length && !alive.length) return;
     const listing: DavEntry[] = (await this.client.list(`${dir}images/`, 1)) ?? [];
     const there = new Set(listing.map((e) => e.name));
     const todo: Photo[] = [];
@@ -482,6 +488,9 @@ export class SyncEngine {
       if (there.has(imageFile(photo))) marked.push(photo.id);
       else todo.push(photo);
     }
+    // Images missing on the server of photos the state says are alive: sent if held here.
+    const queued = new Set(todo.map((p) => p.id));
+    todo.push(...alive.filter((p) => !there.has(imageFile(p)) && !queued.has(p.id)));
     const total = todo.reduce((n, p) => n + p.size, 0);
     let sent = 0;
     this.progress(meta, 'uploading', 0, total);

@@ -1,0 +1,58 @@
+// The delete/revive race on photo images. The device that deleted a photo DELETEs its image
+// after writing the tombstone; another device's edit may have revived the photo in between,
+// its image check still finding the file. Closed from both ends: see flagRevived and the
+// engine's checks of images after a reviving write and on every sync that reads notes.json.
+import type { Photo } from '../db/types';
+import { extensionOf } from '../export/slug';
+import { STATE_DIR, parseState, stateJson, tableOf } from './state';
+import { DavError, type DavClient } from './webdav';
+
+/** How long Apache keeps a new ETag weak (one second), and a little more. */
+export const WEAK_MS = 1100;
+
+/** ETags compared weakly: the same file's tag is W/"x" within a second of a write, "x" after. */
+export const sameTag = (a: string, b: string | undefined) =>
+  b !== undefined && a.replace(/^W\//, '') === b.replace(/^W\//, '');
+
+export const imageFile = (p: { id: string; type: string }) => `${p.id}.${extensionOf(p.type)}`;
+
+export const isPhotoKey = (key: string) => tableOf(key) === 'photos';
+
+/** The photos a notes state holds that are not deleted. */
+export function alivePhotos(records: Record<string, unknown>): Photo[] {
+  return Object.entries(records)
+    .filter(([key]) => isPhotoKey(key))
+    .map(([, record]) => record as Photo)
+    .filter((photo) => photo.deletedAt === undefined);
+}
+
+/**
+ * After this device deleted the images `deleted`, reads notes.json once more. If another
+ * device wrote it since `ourEtag` and revived one of those photos, its write came before our
+ * DELETE, and its image check may have too: notes.json is written again, unchanged but for
+ * its time, so every device reads it on its next sync and the one holding the image sends it.
+ */
+export async function flagRevived(
+  client: DavClient,
+  dir: string,
+  deleted: string[],
+  ourEtag: string | undefined,
+): Promise<void> {
+  const path = `${dir}${STATE_DIR}/notes.json`;
+  const names = new Set(deleted);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const got = await client.get(path);
+    if (!got?.etag || sameTag(got.etag, ourEtag)) return;
+    const doc = parseState(await got.res.text(), 'notes');
+    if (!alivePhotos(doc.records).some((photo) => names.has(imageFile(photo)))) return;
+    try {
+      const body = stateJson({ ...doc, writtenAt: new Date().toISOString() });
+      await client.put(path, body, { type: 'application/json', ifMatch: got.etag });
+      return;
+    } catch (err) {
+      // Written again meanwhile: that write makes every device read it too, but check it.
+      if (!(err instanceof DavError && err.code === 'precondition')) throw err;
+      if (got.etag.startsWith('W/')) await new Promise((r) => setTimeout(r, WEAK_MS));
+    }
+  }
+}
