@@ -31,6 +31,7 @@ async function outcome(zip: Blob): Promise<string | Map<string, Blob>> {
 }
 
 const execFileAsync = promisify(execFile);
+const ROOT = new URL('../../../', import.meta.url).pathname;
 
 /**
  * What readZip made of a zip read from a file in a fresh process (test/support/zip-probe.ts),
@@ -44,12 +45,11 @@ async function probe(zip: Uint8Array): Promise<{ outcome: string; peakRise: numb
   );
   writeFileSync(file, zip);
   try {
-    const { stdout } = await execFileAsync(process.execPath, [
-      '--import',
-      'tsx',
-      'test/support/zip-probe.ts',
-      file,
-    ]);
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      ['--import', 'tsx', 'test/support/zip-probe.ts', file],
+      { cwd: ROOT },
+    );
     return JSON.parse(stdout) as { outcome: string; peakRise: number };
   } finally {
     rmSync(file);
