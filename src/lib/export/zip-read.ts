@@ -33,6 +33,7 @@ export const ENTRY_RATIO_FLOOR = MiB;
 /** How many times larger than the zip itself all of it may unpack. */
 export const MAX_ARCHIVE_RATIO = 20;
 export const ARCHIVE_RATIO_FLOOR = 64 * MiB;
+
 const EOCD = 0x06054b50;
 const EOCD64_LOCATOR = 0x07064b50;
 const EOCD64 = 0x06064b50;
