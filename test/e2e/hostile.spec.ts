@@ -21,7 +21,9 @@ const PAYLOADS = [
 test('hostile markup in a schedule renders formatted, with no script and no foreign request', async ({
   page,
   app,
+  csp,
 }) => {
+  csp.hostileMarkup = true;
   const data = JSON.parse(
     readFileSync(`${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`, 'utf8'),
   ) as {
@@ -60,4 +62,124 @@ test('hostile markup in a schedule renders formatted, with no script and no fore
     await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
   ).toBeUndefined();
   expect(dialogs).toEqual([]);
+});
+
+// Every attribute that makes a browser fetch something, pointed at a host the app never talks
+// to (nothing listens on 127.0.0.2:9, but the request would still be made, and caught).
+const FOREIGN = 'http://127.0.0.2:9';
+const LOADERS = [
+  `<table background="${FOREIGN}/table.png"><tr><td background="${FOREIGN}/td.png">cell</td></tr></table>`,
+  `<video poster="${FOREIGN}/poster.png"></video>`,
+  `<form action="${FOREIGN}/form"><button formaction="${FOREIGN}/fa">go</button></form>`,
+  `<svg><image xlink:href="${FOREIGN}/svg.png" href="${FOREIGN}/svg2.png"></image></svg>`,
+  `<a ping="${FOREIGN}/ping" href="https://example.org/">pinged link</a>`,
+  `<blockquote cite="${FOREIGN}/cite">quoted</blockquote>`,
+  `<img lowsrc="${FOREIGN}/low.png" dynsrc="${FOREIGN}/dyn.avi" longdesc="${FOREIGN}/ld" srcset="${FOREIGN}/set.png 2x">`,
+  `<object data="${FOREIGN}/obj" codebase="${FOREIGN}/cb"></object>`,
+  `<div style="background-image:url(${FOREIGN}/style.png)">styled div</div>`,
+  `<style>@import url(${FOREIGN}/import.css); body{background:url(${FOREIGN}/body.png)}</style>`,
+  `<link rel="stylesheet" href="${FOREIGN}/link.css">`,
+  `<input type="image" src="${FOREIGN}/input.png">`,
+  `<audio src="${FOREIGN}/a.mp3" autoplay></audio>`,
+  `[relative link](/#/settings) and [mail](mailto:someone@example.org)`,
+].join('\n\n');
+
+test('abstracts too deep for marked still render, and no markup or link loads anything', async ({
+  page,
+  app,
+  csp,
+}) => {
+  csp.hostileMarkup = true;
+  const data = JSON.parse(
+    readFileSync(`${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`, 'utf8'),
+  ) as {
+    schedule: {
+      conference: {
+        url?: string;
+        days: {
+          rooms: Record<string, { abstract: string; title: string; url: string; links: unknown }[]>;
+        }[];
+      };
+    };
+  };
+  const conference = data.schedule.conference;
+  conference.url = 'javascript:window.__pwned="conference"';
+  const [quotes, lists, loaders] = Object.values(conference.days[0]!.rooms)[0]!;
+  quotes!.abstract = `${'>'.repeat(2000)} the bottom of the quotes`;
+  lists!.abstract = Array.from({ length: 600 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join(
+    '\n',
+  );
+  loaders!.abstract = LOADERS;
+  loaders!.url = 'javascript:window.__pwned="url"';
+  loaders!.links = [
+    { url: 'JaVaScRiPt:window.__pwned="link"', title: 'Evil link' },
+    { url: 'https://example.org/slides', title: 'Slides' },
+  ];
+  const file = join(tmpdir(), `hostile-deep-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(data));
+
+  // Every request the page makes outside the app's own origin.
+  const origin = new URL(app.url).origin;
+  const foreign: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.protocol === 'data:') return;
+    if (url.protocol === 'blob:' ? !req.url().startsWith(`blob:${origin}/`) : url.origin !== origin)
+      foreign.push(req.url());
+  });
+  const settled = () =>
+    page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+  await openApp(page, app);
+  await importFile(page, app, file);
+  await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
+  await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Site' })).toHaveCount(0);
+  const schedule = page.url();
+
+  for (const [talk, bottom] of [
+    [quotes!, 'the bottom of the quotes'],
+    [lists!, 'level 300'],
+  ] as const) {
+    await page.getByRole('link', { name: talk.title }).click();
+    await expect(page.getByRole('heading', { level: 1, name: talk.title })).toBeVisible();
+    // Shown as plain text: every word is there, no quote or list element was built.
+    const abstract = page.locator('.markup').first();
+    await expect(abstract).toContainText(bottom);
+    await expect(abstract.locator('blockquote, ul, li')).toHaveCount(0);
+    await page.goto(schedule);
+  }
+
+  await page.getByRole('link', { name: loaders!.title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: loaders!.title })).toBeVisible();
+  const abstract = page.locator('.markup').first();
+  await expect(abstract).toContainText('styled div');
+  await expect(abstract.getByText('cell')).toBeVisible();
+  await expect(
+    abstract.locator(
+      'video, form, button, svg, image, img, object, style, link, input, audio, [style], [background], [poster], [action], [formaction], [ping], [cite], [srcset], [data], [codebase]',
+    ),
+  ).toHaveCount(0);
+  await expect(abstract.getByRole('link', { name: 'pinged link' })).toHaveAttribute(
+    'href',
+    'https://example.org/',
+  );
+  await expect(abstract.getByRole('link', { name: 'mail' })).toHaveAttribute(
+    'href',
+    'mailto:someone@example.org',
+  );
+  await expect(abstract.getByText('relative link')).not.toHaveAttribute('href');
+  // The talk's javascript: addresses are no links; its https one is.
+  await expect(page.getByRole('link', { name: 'Programme page' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Evil link' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Slides' })).toHaveAttribute(
+    'href',
+    'https://example.org/slides',
+  );
+  await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
+  await settled();
+  expect(foreign, 'requests that left the app’s origin').toEqual([]);
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+  ).toBeUndefined();
 });

@@ -176,3 +176,37 @@ test('a conference named after its file can be renamed, and keeps the name offli
   await page.getByRole('link', { name: 'Confnotes' }).click();
   await expect(page.getByRole('link', { name: 'Orlando Code Camp 2020' })).toBeVisible();
 });
+
+test('a long import shows a Cancel button, and cancelling it stores nothing', async ({
+  page,
+  app,
+}) => {
+  // 100,000 copies of one event with one UID (18 MB, under the 20 MB cap): long to read even
+  // now that telling them apart is linear, and every key has to be made unique.
+  const event = [
+    'BEGIN:VEVENT',
+    'UID:same-event@hostile.example',
+    'DTSTART:20240301T090000Z',
+    'DTEND:20240301T093000Z',
+    'SUMMARY:The same talk again',
+    'DESCRIPTION:Every event in this calendar is this one.',
+    'END:VEVENT',
+    '',
+  ].join('\r\n');
+  const body = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${event.repeat(100_000)}END:VCALENDAR\r\n`;
+  const path = join(tmpdir(), `confnotes-${process.pid}-same-event.ics`);
+  writeFileSync(path, body);
+
+  await openApp(page, app);
+  await expect(page.locator('main li.card')).toHaveCount(1);
+  await importFile(page, app, path);
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Reading');
+  await cancel.click();
+  await expect(page.getByRole('alert')).toContainText('The import was cancelled.');
+  await expect(page.getByRole('heading', { level: 1, name: 'Import schedule' })).toBeVisible();
+  await expect(cancel).toHaveCount(0);
+  await page.goto(app.url);
+  await expect(page.locator('main li.card')).toHaveCount(1);
+});
