@@ -1,12 +1,51 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
+
+/**
+ * The Content-Security-Policy of the built app: script only from our origin (nothing inline,
+ * nothing eval'd), images from our origin and the object URLs of stored photos, no plugins,
+ * frames or <base>, and forms post only to us (the share target). Requests may go to any web address because the schedule and sync
+ * URLs are the user's to choose; what the pages render never reaches them (DOMPurify, safeHref).
+ * Svelte sets inline styles (style: directives), hence 'unsafe-inline' for style attributes only.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self' https: http: blob: data:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** The policy as a <meta> in the built index.html, so it travels with any static host. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'confnotes-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   define: {
@@ -33,7 +72,13 @@ export default defineConfig({
   worker: {
     format: 'es',
   },
+  // Also as a header where we serve the build: it then covers the workers and the service
+  // worker too, and frame-ancestors (which a <meta> cannot carry).
+  preview: {
+    headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` },
+  },
   plugins: [
+    contentSecurityPolicy(),
     svelte(),
     VitePWA({
       // Prompt, not auto-update: a new worker waits until the user taps Reload. Our own worker

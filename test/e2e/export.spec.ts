@@ -86,8 +86,8 @@ test('export a zip that reads like the write-up, then restore it in a fresh prof
   await other.getByLabel('Import zip').setInputFiles(path);
   await expect(other.getByText('Imported 1 conference and 2 photos.')).toBeVisible();
   await other.goto(app.url);
-  // Its own demo plus the imported conference, not a third copy.
-  await expect(other.getByRole('link', { name: 'Xebicon 2019' })).toHaveCount(2);
+  // The restored Xebicon replaced the fresh profile's untouched demo: one, not a twin.
+  await expect(other.getByRole('link', { name: 'Xebicon 2019' })).toHaveCount(1);
   await other.getByRole('link', { name: 'Xebicon 2019' }).first().click();
   await other.getByRole('link', { name: talk }).click();
   await expect(other.getByText('Data post Hadoop')).toBeVisible();

@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: each test gets its own app server (its own origin, so
-// its own IndexedDB and service worker) and fails if the page asks any host but localhost.
+// its own IndexedDB and service worker) and fails if the page asks any host but localhost or
+// if the Content-Security-Policy blocks anything.
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startApp, type AppServer } from '../support/servers';
 
@@ -7,7 +8,13 @@ export { expect };
 
 export const FIXTURES = new URL('../fixtures/schedules/', import.meta.url).pathname;
 
-export const test = base.extend<{ app: AppServer; foreignRequests: string[] }>({
+/** What the Content-Security-Policy refused during a test (see the `csp` fixture). */
+export interface Csp {
+  violations: string[];
+  hostileMarkup: boolean;
+}
+
+export const test = base.extend<{ app: AppServer; foreignRequests: string[]; csp: Csp }>({
   app: async ({}, use) => {
     const app = await startApp();
     await use(app);
@@ -30,6 +37,29 @@ export const test = base.extend<{ app: AppServer; foreignRequests: string[] }>({
       expect(foreign, 'requests to hosts other than the app and the test schedule host').toEqual(
         [],
       );
+    },
+    { auto: true },
+  ],
+  // The app runs under a strict Content-Security-Policy (vite.config.ts): whatever it blocks
+  // is a feature broken for users, so any violation fails the test. Chromium reports each one
+  // on the console of the page or worker it happened in. A test that feeds hostile markup sets
+  // `csp.hostileMarkup`: Chromium then reports its inline handlers and styles even while
+  // DOMPurify parses them in an inert document to remove them, and those reports are expected.
+  csp: [
+    async ({ context }, use) => {
+      const csp: Csp = { violations: [], hostileMarkup: false };
+      const watch = (text: string) => {
+        if (/Content[- ]Security[- ]Policy/i.test(text)) csp.violations.push(text);
+      };
+      context.on('console', (msg) => watch(msg.text()));
+      context.on('page', (page) => {
+        page.on('pageerror', (err) => watch(err.message));
+        page.on('worker', (worker) => worker.on('console', (msg) => watch(msg.text())));
+      });
+      await use(csp);
+      const expected = /^(Executing inline event handler|Applying inline style) violates/;
+      const unexpected = csp.violations.filter((v) => !(csp.hostileMarkup && expected.test(v)));
+      expect(unexpected, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

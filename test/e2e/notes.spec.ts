@@ -100,7 +100,8 @@ test('a note survives the app going to the background and the tab being killed',
   );
 });
 
-test('markup pasted into a note is shown formatted and never runs', async ({ page, app }) => {
+test('markup pasted into a note is shown formatted and never runs', async ({ page, app, csp }) => {
+  csp.hostileMarkup = true;
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
