@@ -1,5 +1,6 @@
-// parseSchedule end to end: every fixture, encodings, speed, and every kind of bad input.
-import { describe, expect, it } from 'vitest';
+// parseSchedule end to end: every fixture, encodings, and every kind of bad input (its speed
+// is measured by `npm run bench`, never by a threshold in a test).
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_SCHEDULE_BYTES, parseSchedule } from '../../../src/lib/schedule/parse';
 import { ScheduleError, type ScheduleErrorCode } from '../../../src/lib/schedule/types';
 import { FIXTURES, fixtureBytes, fixtureText, utf8, type FixtureName } from './fixtures';
@@ -63,18 +64,6 @@ describe('parseSchedule on every fixture', () => {
     }
     expect(parseSchedule(bytes).talks).toHaveLength(48);
   });
-
-  it('parses FOSDEM (924 KB) in well under 150 ms once warm', () => {
-    const bytes = fixtureBytes('fosdem');
-    parseSchedule(bytes);
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      parseSchedule(bytes);
-      runs.push(performance.now() - t0);
-    }
-    expect(Math.min(...runs)).toBeLessThan(150);
-  });
 });
 
 /** Deterministic pseudo-random bytes (xorshift), so a failure can be reproduced. */
@@ -137,11 +126,12 @@ describe('bad input gets a plain-language ScheduleError', () => {
     expect(err.message).toMatch(/^This is a web page, not a schedule file/);
   });
 
-  it('rejects 50 MB of junk on size alone, quickly and without decoding it', () => {
+  it('rejects 50 MB of junk on size alone, without decoding it', () => {
     const big = junk(50 * 1024 * 1024);
-    const t0 = performance.now();
+    const decode = vi.spyOn(TextDecoder.prototype, 'decode');
     const err = errorOf(() => parseSchedule(big));
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(decode).not.toHaveBeenCalled();
+    decode.mockRestore();
     expect(err.code).toBe('too-large');
     expect(big.byteLength).toBeGreaterThan(MAX_SCHEDULE_BYTES);
     expect(() => parseSchedule(big.buffer)).toThrow(expect.objectContaining({ code: 'too-large' }));
