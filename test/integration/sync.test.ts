@@ -11,7 +11,7 @@ import { NotesRepo } from '../../src/lib/db/notes-repo';
 import { PhotoEdits } from '../../src/lib/db/photo-edits';
 import { StarRepo } from '../../src/lib/db/star-repo';
 import { SyncRepo } from '../../src/lib/db/sync-repo';
-import type { Photo } from '../../src/lib/db/types';
+import type { Photo } from '../../src/lib/model/types';
 import { SyncEngine, type SyncReport } from '../../src/lib/sync/engine';
 import { SYNC_WORDS } from '../../src/lib/sync/words';
 import { startDav, type DavServer } from '../support/dav-server';

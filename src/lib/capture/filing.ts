@@ -1,6 +1,6 @@
 // The filing rule: where a new photo goes when the user has not picked a talk. Pure, so the
 // capture screen can show the answer before the shutter is pressed and tests can fix the clock.
-import type { Talk } from '../db/types';
+import type { Talk } from '../model/types';
 import { nowAndNext } from '../schedule/agenda';
 
 export type Filing =

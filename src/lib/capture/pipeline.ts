@@ -2,7 +2,7 @@
 // says "Saved"), then process it in the background and file the result; at start, finish
 // what a closed tab left pending. Failures end up on the photo, in plain words.
 import type { PhotoRepo } from '../db/photo-repo';
-import type { Photo } from '../db/types';
+import type { Photo } from '../model/types';
 import { ImageError } from './image-error';
 import type { ProcessOptions, Processed } from './process';
 import type { LongSide } from './sizing';

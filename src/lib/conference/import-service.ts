@@ -2,8 +2,8 @@
 // the file has been fetched, fully parsed and checked against the record schemas, so bad input
 // never changes stored data.
 import type { ConferenceRepo } from '../db/conference-repo';
-import type { ScheduleSource } from '../db/types';
-import { checkSchedule } from '../model/schedule-check';
+import type { ScheduleSource } from '../model/types';
+import { checkSchedule } from './schedule-check';
 import { fetchSchedule, ScheduleFetchError } from '../schedule/fetch';
 import type { ScheduleParser } from '../schedule/parser-client';
 import { MAX_SCHEDULE_BYTES, ScheduleError, type ParsedSchedule } from '../schedule/types';

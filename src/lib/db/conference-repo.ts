@@ -2,7 +2,7 @@
 // runs in one read-write transaction, so a failed import or refresh leaves nothing half-written.
 import { liveQuery, type Observable } from 'dexie';
 import type { ParsedSchedule } from '../schedule/types';
-import { planRefresh, resolveTimes, toTalkFields } from '../conference/materialise';
+import { planRefresh, resolveTimes, toTalkFields } from '../schedule/materialise';
 import type { ConfnotesDb } from './db';
 import { listConferences, watchConferences } from './conference-list';
 import { newConference } from './conference-record';

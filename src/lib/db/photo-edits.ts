@@ -3,7 +3,7 @@
 import type { ConfnotesDb } from './db';
 import { WordedError } from '../util/words';
 import { RECORD_WORDS, writeWithRetry } from './errors';
-import { isUnsortedTray, trayConference } from './photo-ids';
+import { isUnsortedTray, trayConference } from '../model/photo-ids';
 import { nextPosition, photosInTalk, removeBytes } from './photo-tables';
 import type { Photo } from './types';
 

@@ -6,7 +6,7 @@ import { liveQuery, type Observable } from 'dexie';
 import { quietTransaction } from './outbox';
 import { writeWithRetry } from './errors';
 import { PhotoEdits } from './photo-edits';
-import { contentId, isUnsortedTray, unsortedTray } from './photo-ids';
+import { contentId, isUnsortedTray, unsortedTray } from '../model/photo-ids';
 import { nextPosition, photosInTalk, removeBytes, visible, withType } from './photo-tables';
 import type { Photo } from './types';
 

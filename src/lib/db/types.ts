@@ -1,24 +1,7 @@
-// Records stored in IndexedDB. User data (stars, later notes and photos) is keyed by our own
-// talk ids, which a schedule refresh never changes; `sourceKey` is only used to match talks.
-import type { InferOutput } from 'valibot';
-import type * as R from '../model/records';
+// Rows only IndexedDB holds (image bytes, thumbnails, settings, the outbox and sync state);
+// the domain's records are in src/lib/model/types.ts and re-exported here for the db layer.
 
-export type TimeZoneSource = Conference['timeZoneSource'];
-
-// The records below are declared once, as the schemas every outside copy is checked against
-// (src/lib/model/records.ts); their types follow from those schemas.
-export type ScheduleSource = InferOutput<typeof R.ScheduleSource>;
-export type Conference = InferOutput<typeof R.Conference>;
-export type Talk = InferOutput<typeof R.Talk>;
-export type Star = InferOutput<typeof R.Star>;
-export type Photo = InferOutput<typeof R.Photo>;
-export type OtherVersion = InferOutput<typeof R.OtherVersion>;
-export type Entry = InferOutput<typeof R.Entry>;
-export type Opinion = InferOutput<typeof R.Opinion>;
-export type FreeSection = InferOutput<typeof R.FreeSection>;
-
-/** Where a photo waits for processing; 'failed' keeps the original so nothing is lost. */
-export type PhotoStatus = Photo['status'];
+export type * from '../model/types';
 
 export interface Setting {
   key: string;
@@ -48,10 +31,6 @@ export interface ThumbRow {
   type?: string;
   standIn?: 1 | 2;
 }
-
-/** The tables whose records travel to the sync server. */
-export type SyncedTable =
-  'conferences' | 'talks' | 'stars' | 'photos' | 'entries' | 'opinions' | 'freeSections';
 
 /**
  * A record changed since it was last synced, written in the same transaction as the change

@@ -1,6 +1,6 @@
 // The files of an export zip, produced one at a time (images fetched only when the zip writer
 // reaches them), and the way back: a zip read into a checked archive and its images by photo id.
-import type { Photo } from '../db/types';
+import type { Photo } from '../model/types';
 import { toAsciiDoc } from './asciidoc';
 import { ArchiveError, parseArchiveJson, toArchiveJson, type ArchiveRecords } from './json';
 import type { ConfnotesArchive } from './json';

@@ -2,8 +2,8 @@
 // photo metadata with the image's path in the zip, and the checks that turn a foreign, damaged
 // or too new file into plain words before an import touches anything.
 import * as v from 'valibot';
-import type { Conference, Entry, FreeSection, Opinion, Photo, Star, Talk } from '../db/types';
-import { unsortedTray } from '../db/photo-ids';
+import type { Conference, Entry, FreeSection, Opinion, Photo, Star, Talk } from '../model/types';
+import { unsortedTray } from '../model/photo-ids';
 import { checkList } from '../model/check';
 import * as R from '../model/records';
 import { worded, WordedError, type Worded, type WordValues } from '../util/words';

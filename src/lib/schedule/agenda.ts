@@ -1,6 +1,6 @@
 // Views of a schedule that the screens share: talks in order, grouped by local day, what is on
 // now and next. Days are conference-local calendar days computed from UTC instants.
-import type { Talk } from '../db/types';
+import type { Talk } from '../model/types';
 import { utcToZonedWall } from '../util/time';
 
 export function compareTalks(a: Talk, b: Talk): number {

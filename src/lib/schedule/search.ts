@@ -1,6 +1,6 @@
 // Search as you type over titles, speakers and abstracts. The folded text of every talk is
 // built once per schedule, so a keystroke is one pass of substring tests.
-import { normaliseTitle } from '../conference/materialise';
+import { normaliseTitle } from './materialise';
 
 export interface Searchable {
   id: string;

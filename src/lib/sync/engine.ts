@@ -6,7 +6,8 @@
 // Images go up before the state that names them, and an interrupted sync resumes where it
 // stopped: the images the server already lists are not sent again.
 import type { Applied, Snapshot, SyncAccount } from '../db/sync-repo';
-import type { Conference, Photo, SyncMeta } from '../db/types';
+import type { Conference, Photo } from '../model/types';
+import type { SyncMeta } from '../db/types';
 import { toAsciiDoc } from '../export/asciidoc';
 import { toMarkdown } from '../export/markdown';
 import { documentPhotos, type ExportInput, type Lang } from '../export/model';

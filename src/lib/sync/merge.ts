@@ -3,7 +3,7 @@
 // so the other side's version wins; when both changed a note, both versions are kept on the
 // record for the user to choose from. The device that finds a conflict writes the merged
 // record, and the other device, unchanged since, simply takes it: both converge.
-import type { OtherVersion } from '../db/types';
+import type { OtherVersion } from '../model/types';
 import { hashRecord, tableOf, type SyncRecord } from './state';
 
 const DELETED = 'deleted';

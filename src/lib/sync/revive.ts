@@ -2,7 +2,7 @@
 // after writing the tombstone; another device's edit may have revived the photo in between,
 // its image check still finding the file. Closed from both ends: see flagRevived and the
 // engine's checks of images after a reviving write and on every sync that reads notes.json.
-import type { Photo } from '../db/types';
+import type { Photo } from '../model/types';
 import { extensionOf } from '../export/slug';
 import { STATE_DIR, parseState, stateJson, tableOf } from './state';
 import { DavError, type DavClient } from './webdav';

@@ -3,7 +3,7 @@
 // and one for the user's notes (stars, photos, notes, opinions, free sections), so a new note
 // never sends the whole schedule again. Each record is keyed `<table>/<primary key>`; a deleted
 // one leaves a tombstone so the deletion reaches the other devices.
-import type { SyncedTable } from '../db/types';
+import type { SyncedTable } from '../model/types';
 import { check, SYNCED_RECORDS } from '../model/check';
 import { Id, Stamp } from '../model/fields';
 import { SYNC_WORDS as W, SyncError } from './words';

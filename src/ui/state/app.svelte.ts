@@ -4,7 +4,7 @@
 import { appDb } from '../../lib/db/db';
 import { listConferences, needsDemo, watchConferences } from '../../lib/db/conference-list';
 import { countStartupWork } from '../../lib/db/photo-tables';
-import type { Conference } from '../../lib/db/types';
+import type { Conference } from '../../lib/model/types';
 import { addDemo } from '../../lib/db/demo';
 import type { Worded } from '../../lib/util/words';
 import { i18n, t, tell } from './i18n.svelte';

@@ -1,6 +1,6 @@
 // One conference on screen: its talks, stars and search, with the derived views (days, rooms,
 // now and next). Search results are recomputed only when the query or the talks change.
-import type { Conference, Talk } from '../../lib/db/types';
+import type { Conference, Talk } from '../../lib/model/types';
 import { compareTalks, groupByDay, nowAndNext, roomsOf } from '../../lib/schedule/agenda';
 import { buildIndex, search } from '../../lib/schedule/search';
 import { conferences, stars } from './repos';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileShot, type Filing } from '../../../src/lib/capture/filing';
-import { toTalkFields } from '../../../src/lib/conference/materialise';
-import type { Talk } from '../../../src/lib/db/types';
+import { toTalkFields } from '../../../src/lib/schedule/materialise';
+import type { Talk } from '../../../src/lib/model/types';
 import { nowAndNext } from '../../../src/lib/schedule/agenda';
 import { zonedWallToUtc } from '../../../src/lib/util/time';
 import { parsed } from '../schedule/fixtures';

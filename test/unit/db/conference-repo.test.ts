@@ -3,7 +3,7 @@ import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
 import { ConferenceRepo } from '../../../src/lib/db/conference-repo';
 import { StarRepo } from '../../../src/lib/db/star-repo';
 import { parseSchedule } from '../../../src/lib/schedule/parse';
-import type { ScheduleSource } from '../../../src/lib/db/types';
+import type { ScheduleSource } from '../../../src/lib/model/types';
 import { fixtureText, parsed } from '../schedule/fixtures';
 
 const source = (fileName: string): ScheduleSource => ({

@@ -5,7 +5,7 @@ import { ConferenceRepo } from '../../../src/lib/db/conference-repo';
 import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
 import { StorageFullError } from '../../../src/lib/db/errors';
 import { PhotoRepo, unsortedTray, type ProcessedImage } from '../../../src/lib/db/photo-repo';
-import type { Photo, Talk } from '../../../src/lib/db/types';
+import type { Photo, Talk } from '../../../src/lib/model/types';
 import { image } from '../capture/exif';
 import { parsed } from '../schedule/fixtures';
 
@@ -241,7 +241,8 @@ describe('lists and edits', () => {
     const first = await next(photos.watchTalkPhotos(keynote.id));
     expect(first).toHaveLength(3);
     expect(ids(first).slice(0, 2)).toEqual([a!.id, b!.id]);
-    for (const p of first) expect(Object.values(p).some((v: unknown) => v instanceof Blob)).toBe(false);
+    for (const p of first)
+      expect(Object.values(p).some((v: unknown) => v instanceof Blob)).toBe(false);
     const later = next(photos.watchTalkPhotos(keynote.id), (list) => list.length === 4);
     await photos.addShot(conf, keynote.id, shot(), 9);
     expect(await later).toHaveLength(4);

@@ -1,6 +1,6 @@
 // A small English conference whose notes try every trap: markup-looking lines, macros, HTML,
 // attribute references, stray marks, nested bullets and links, so the writers must escape.
-import type { Conference, Talk } from '../../../src/lib/db/types';
+import type { Conference, Talk } from '../../../src/lib/model/types';
 import type { ExportInput, TalkNotes } from '../../../src/lib/export/model';
 
 export const conference: Conference = {

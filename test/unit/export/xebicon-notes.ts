@@ -1,7 +1,7 @@
 // The Xebicon 2019 demo with the notes of the seed typed back in Markdown-lite, as an attendee
 // would on a phone: photos with the seed's captions, bullets, bold, arrows and the one "Avis".
-import type { Conference, Talk } from '../../../src/lib/db/types';
-import { toTalkFields } from '../../../src/lib/conference/materialise';
+import type { Conference, Talk } from '../../../src/lib/model/types';
+import { toTalkFields } from '../../../src/lib/schedule/materialise';
 import demo from '../../../src/lib/demo/xebicon-2019.json';
 import type { ParsedTalk } from '../../../src/lib/schedule/types';
 import type { ExportInput, TalkNotes, TimelineItem } from '../../../src/lib/export/model';

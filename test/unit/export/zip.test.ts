@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { archiveEntries, readArchive } from '../../../src/lib/export/archive';
 import { exportZip, zipToBlob } from '../../../src/lib/export/zip';
 import { readZip } from '../../../src/lib/export/zip-read';
-import type { Photo } from '../../../src/lib/db/types';
+import type { Photo } from '../../../src/lib/model/types';
 import { records } from './records';
 import { xebiconInput } from './xebicon-notes';
 

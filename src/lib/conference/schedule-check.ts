@@ -10,8 +10,8 @@ import {
   warning,
   type ScheduleWarning,
 } from '../schedule/words';
-import { check } from './check';
-import { ParsedConference, ParsedTalk } from './records';
+import { check } from '../model/check';
+import { ParsedConference, ParsedTalk } from '../model/records';
 
 type Fields = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../../src/lib/model/schedule-check';
+import { checkSchedule } from '../../../src/lib/conference/schedule-check';
 import { parseSchedule } from '../../../src/lib/schedule/parse';
 import type { ParsedSchedule } from '../../../src/lib/schedule/types';
 import { fill } from '../../../src/lib/util/words';

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  planRefresh,
-  resolveTimes,
-  type TalkFields,
-} from '../../../src/lib/conference/materialise';
-import type { Talk } from '../../../src/lib/db/types';
+import { planRefresh, resolveTimes, type TalkFields } from '../../../src/lib/schedule/materialise';
+import type { Talk } from '../../../src/lib/model/types';
 
 const fields = (over: Partial<TalkFields>): TalkFields => ({
   sourceKey: 'k',

@@ -1,7 +1,7 @@
 // Turns parsed talks into stored talk fields for one time zone, and plans a schedule refresh so
 // stars and notes stay on the same talk when talks move, change keys or vanish.
-import type { ParsedTalk } from '../schedule/types';
-import type { Talk } from '../db/types';
+import type { ParsedTalk } from './types';
+import type { Talk } from '../model/types';
 import { utcToZonedWall, zonedWallToUtc } from '../util/time';
 
 export type TalkFields = Omit<Talk, 'id' | 'conferenceId'>;
