@@ -19,6 +19,8 @@ export default ts.config(
       'test/fixtures/',
       'test-results/',
       '.bench/',
+      // CommonJS, read by dependency-cruiser itself (npm run layers).
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,

@@ -1,7 +1,7 @@
 // The capture pipeline end to end: store the shot first (the promise the UI awaits before it
 // says "Saved"), then process it in the background and file the result; at start, finish
 // what a closed tab left pending. Failures end up on the photo, in plain words.
-import type { PhotoRepo } from '../db/photo-repo';
+import type { PhotoStore } from './photo-store';
 import type { Photo } from '../model/types';
 import { ImageError } from './image-error';
 import type { ProcessOptions, Processed } from './process';
@@ -14,7 +14,7 @@ export interface CaptureSettings {
 }
 
 export interface CaptureDeps {
-  photos: PhotoRepo;
+  photos: PhotoStore;
   images: { process(blob: Blob, opts: ProcessOptions): Promise<Processed> };
   /** Read at each shot, so a change in Settings applies to the next one. */
   settings: () => CaptureSettings;

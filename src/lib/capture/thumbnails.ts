@@ -2,13 +2,13 @@
 // made, a list of such photos loads every full image, and the table holds each image twice.
 // Made one at a time through the same image processor as shots, so a shot taken meanwhile
 // waits for one thumbnail at most.
-import type { PhotoRepo } from '../db/photo-repo';
+import type { PhotoStore } from './photo-store';
 import { ImageError } from './image-error';
 import type { ProcessOptions, Processed } from './process';
 import { DEFAULT_LONG_SIDE } from './sizing';
 
 export interface ThumbnailDeps {
-  photos: Pick<PhotoRepo, 'standInThumbs' | 'image' | 'replaceStandIn'>;
+  photos: Pick<PhotoStore, 'standInThumbs' | 'image' | 'replaceStandIn'>;
   images: { process(blob: Blob, opts: ProcessOptions): Promise<Processed> };
 }
 

@@ -8,17 +8,13 @@ import { writeWithRetry } from './errors';
 import { PhotoEdits } from './photo-edits';
 import { contentId, isUnsortedTray, unsortedTray } from '../model/photo-ids';
 import { nextPosition, photosInTalk, removeBytes, visible, withType } from './photo-tables';
+import type { PhotoStore, ProcessedImage } from '../capture/photo-store';
 import type { Photo } from './types';
 
 export type { UndoToken } from './photo-edits';
 export { contentId, isUnsortedTray, unsortedTray };
 
-export interface ProcessedImage {
-  jpeg: Blob;
-  thumb: Blob;
-  width: number;
-  height: number;
-}
+export type { ProcessedImage };
 
 const SHOT_NOT_SAVED =
   'Your device is out of storage space, so this photo was not saved. Photos already saved are safe. Free some space, then try again.';
@@ -30,7 +26,7 @@ function jpegName(original: string, id: string): string {
   return `${base || `photo-${id.slice(0, 12)}`}.jpg`;
 }
 
-export class PhotoRepo extends PhotoEdits {
+export class PhotoRepo extends PhotoEdits implements PhotoStore {
   /**
    * Stores a new shot with status 'pending', original included, in one transaction; resolves
    * once it has committed, which is when the UI may say "Saved". The same bytes added again
