@@ -10,6 +10,7 @@ import { captureBench } from './capture';
 import { exportBench } from './export';
 import { startupBench, type Row } from './startup';
 import { syncBench } from './sync';
+import { validationBench } from './validation';
 
 // `npm run bench -- startup sync` runs only those parts; no names runs them all.
 const only = process.argv.slice(2);
@@ -25,6 +26,7 @@ try {
   if (wanted('capture')) rows.push(...(await captureBench(app.url)));
   if (wanted('export')) rows.push(...(await exportBench()));
   if (wanted('sync')) rows.push(...(await syncBench(browser, app.url)));
+  if (wanted('validation')) rows.push(...(await validationBench()));
 } finally {
   await browser.close();
   await app.stop();

@@ -27,12 +27,20 @@ export interface Flaw {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; field: string };
 
+/** A parser per schema, made once: the first issue is enough to name the field. */
+const parsers = new WeakMap<
+  v.GenericSchema,
+  (value: unknown) => v.SafeParseResult<v.GenericSchema>
+>();
+
 /** One value against a schema; the value out has unknown keys dropped. */
 export function check<S extends v.GenericSchema>(
   schema: S,
   value: unknown,
 ): Checked<v.InferOutput<S>> {
-  const result = v.safeParse(schema, value, { abortEarly: true });
+  let parse = parsers.get(schema);
+  if (!parse) parsers.set(schema, (parse = v.safeParser(schema, { abortEarly: true })));
+  const result = parse(value) as v.SafeParseResult<S>;
   if (result.success) return { ok: true, value: result.output };
   return { ok: false, field: v.getDotPath(result.issues[0]) ?? '' };
 }

@@ -1,0 +1,137 @@
+// What checking outside data against the record schemas costs, in one Node process and one
+// run. Schedule: FOSDEM 2015 parsed, then checked (checkSchedule), against the parse alone.
+// Zip: a 300-photo export of FOSDEM with a note per photo read back by readArchive (directory,
+// CRC-32, confnotes.json checked record by record), against the same zip read by readZip and
+// JSON.parse, which is the same work without the schemas. Budget: the checked path within
+// 1.1x its floor (issue 9).
+import { readFileSync } from 'node:fs';
+import { checkSchedule } from '../../src/lib/conference/schedule-check';
+import { readArchive } from '../../src/lib/export/archive';
+import { toArchiveJson, type ArchiveRecords } from '../../src/lib/export/json';
+import { exportZip, zipToBlob } from '../../src/lib/export/zip';
+import { ARCHIVE_JSON, readZip } from '../../src/lib/export/zip-read';
+import { toTalkFields } from '../../src/lib/schedule/materialise';
+import { parseSchedule } from '../../src/lib/schedule/parse';
+import type { Row } from './startup';
+
+const FOSDEM = new URL('../fixtures/schedules/pentabarf-xml_fosdem2015.xml', import.meta.url);
+const PHOTOS = 300;
+const ROUNDS = 9;
+const BUDGET = 1.1;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function time(run: () => unknown): Promise<number> {
+  const t = performance.now();
+  await run();
+  return performance.now() - t;
+}
+
+/** Median of the rounds' own ratios; the two runs of a round back to back, order alternating. */
+async function paired(app: () => unknown, floor: () => unknown) {
+  await app();
+  await floor();
+  const apps: number[] = [];
+  const floors: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let appMs: number;
+    let floorMs: number;
+    if (round % 2) {
+      appMs = await time(app);
+      floorMs = await time(floor);
+    } else {
+      floorMs = await time(floor);
+      appMs = await time(app);
+    }
+    apps.push(appMs);
+    floors.push(floorMs);
+    ratios.push(appMs / floorMs);
+  }
+  return { app: median(apps), floor: median(floors), ratio: median(ratios) };
+}
+
+async function fosdemZip(): Promise<Blob> {
+  const parsed = parseSchedule(readFileSync(FOSDEM), 'fosdem.xml');
+  const conferenceId = 'fosdem-2015';
+  const talks = toTalkFields(parsed.talks, 'Europe/Brussels').map((t, i) => ({
+    ...t,
+    id: `talk-${i}`,
+    conferenceId,
+  }));
+  const image = new Uint8Array(200 * 1024).map((_, i) => (i * 7) & 0xff);
+  const records: ArchiveRecords = {
+    conferences: [
+      {
+        id: conferenceId,
+        title: parsed.conference.title,
+        startDate: parsed.conference.startDate,
+        endDate: parsed.conference.endDate,
+        timeZone: 'Europe/Brussels',
+        timeZoneSource: 'user',
+        source: { kind: 'file', fileName: 'fosdem.xml', format: 'frab-xml', fetchedAt: 1 },
+        demo: false,
+        warnings: [],
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    ],
+    talks,
+    stars: talks.slice(0, 40).map((t) => ({ talkId: t.id, conferenceId, createdAt: 1 })),
+    photos: Array.from({ length: PHOTOS }, (_, i) => ({
+      id: i.toString(16).padStart(64, '0'),
+      conferenceId,
+      talkId: talks[i % talks.length]!.id,
+      position: i,
+      caption: `Slide ${i}`,
+      takenAt: 1_422_700_000_000 + i,
+      width: 1920,
+      height: 1080,
+      size: image.length,
+      type: 'image/jpeg',
+      status: 'ready' as const,
+      createdAt: 1,
+      file: `images/fosdem-2015_${String(i + 1).padStart(3, '0')}.jpg`,
+    })),
+    entries: Array.from({ length: PHOTOS }, (_, i) => ({
+      id: `note-${i}`,
+      conferenceId,
+      talkId: talks[i % talks.length]!.id,
+      position: PHOTOS + i,
+      text: `- point ${i} about the slide before\n- and a second one`,
+      createdAt: 1,
+      updatedAt: 2,
+    })),
+    opinions: [],
+    freeSections: [],
+  };
+  async function* entries() {
+    yield { name: ARCHIVE_JSON, lastModified: new Date(0), input: toArchiveJson(records) };
+    for (const p of records.photos)
+      yield { name: p.file, lastModified: new Date(0), input: new Blob([image]) };
+  }
+  return zipToBlob(exportZip(entries()));
+}
+
+export async function validationBench(): Promise<Row[]> {
+  const bytes = readFileSync(FOSDEM);
+  const schedule = await paired(
+    () => checkSchedule(parseSchedule(bytes, 'fosdem.xml')),
+    () => parseSchedule(bytes, 'fosdem.xml'),
+  );
+  const zip = await fosdemZip();
+  const archive = await paired(
+    () => readArchive(zip),
+    async () => JSON.parse(await (await readZip(zip)).get(ARCHIVE_JSON)!.text()) as unknown,
+  );
+  const row = (what: string, r: typeof schedule) => ({
+    what,
+    value: `${r.ratio.toFixed(2)}x (${r.app.toFixed(0)} ms, floor ${r.floor.toFixed(0)} ms)`,
+    budget: `<= ${BUDGET}x`,
+    ok: r.ratio <= BUDGET,
+  });
+  return [
+    row('FOSDEM parse + schema check vs parse', schedule),
+    row(`zip import read, ${PHOTOS} photos, checked vs unchecked`, archive),
+  ];
+}
