@@ -86,14 +86,18 @@ export function formatDay(date: string, short = false, locale?: string): string 
 }
 
 export function formatDateRange(start?: string, end?: string, locale?: string): string {
-  if (!start) return '';
+  // Stored dates passed the record schemas, but records from older versions did not: a date
+  // that is not one, or an end before the start (formatRange throws), must not stop a screen.
+  const valid = (date?: string): date is string =>
+    !!date && /^\d{4}-\d\d-\d\d$/.test(date) && Number.isFinite(dateUtc(date));
+  if (!valid(start)) return '';
   const fmt = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   });
-  return end && end !== start
+  return valid(end) && end > start
     ? fmt.formatRange(dateUtc(start), dateUtc(end))
     : fmt.format(dateUtc(start));
 }
