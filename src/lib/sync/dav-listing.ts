@@ -1,0 +1,86 @@
+// PROPFIND listings: the request body, a size-capped read of the answer, and the 207
+// Multi-Status parser (fast-xml-parser, no DOM, so the service worker can use it too).
+import { XMLParser } from 'fast-xml-parser';
+import { pathBelow } from './dav-paths';
+
+export interface DavEntry {
+  /** Path below the account URL, decoded, folders ending in "/". */
+  path: string;
+  name: string;
+  folder: boolean;
+  etag?: string;
+  size: number;
+}
+
+export const PROPFIND_BODY =
+  '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop>' +
+  '<d:resourcetype/><d:getetag/><d:getcontentlength/></d:prop></d:propfind>';
+
+/** A listing larger than this is refused: a folder of Confnotes holds far less. */
+export const MAX_LISTING_BYTES = 16 * 1024 * 1024;
+
+const xml = new XMLParser({
+  removeNSPrefix: true,
+  ignoreAttributes: true,
+  isArray: (name) => name === 'response' || name === 'propstat',
+});
+
+type Node = Record<string, unknown>;
+
+const str = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+
+/** Reads a 207 Multi-Status body into entries, relative to `base`. */
+export function parseMultistatus(body: string, base: URL): DavEntry[] {
+  const doc = xml.parse(body) as Node;
+  const status = doc.multistatus as Node | undefined;
+  if (!status || typeof status !== 'object') throw new Error('not a multistatus');
+  const entries: DavEntry[] = [];
+  const responses = status.response;
+  for (const response of Array.isArray(responses) ? (responses as Node[]) : []) {
+    // An entry without a plain-text href names nothing we could use.
+    if (!response || typeof response !== 'object' || !str(response.href)) continue;
+    const path = pathBelow(str(response.href), base);
+    if (path === undefined) continue;
+    const propstats = Array.isArray(response.propstat) ? (response.propstat as Node[]) : [];
+    const ok = propstats.find((p) => p && /\s2\d\d\s/.test(str(p.status)));
+    const prop = (ok?.prop && typeof ok.prop === 'object' ? ok.prop : {}) as Node;
+    const type = prop.resourcetype;
+    const folder = !!type && typeof type === 'object' && 'collection' in (type as Node);
+    const etag = str(prop.getetag) || undefined;
+    const name = path.replace(/\/$/, '').split('/').pop() ?? '';
+    const size = Number(str(prop.getcontentlength) || 0);
+    entries.push({ path, name, folder, etag, size: Number.isFinite(size) ? size : 0 });
+  }
+  return entries;
+}
+
+/** Reads a body up to `max` bytes; undefined when it is larger. */
+export async function textUpTo(res: Response, max: number): Promise<string | undefined> {
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > max) {
+    await res.body?.cancel();
+    return undefined;
+  }
+  if (!res.body) return await res.text();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
