@@ -157,7 +157,17 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
 
   /** The stored JPEG, or the original while the photo is still pending or failed. */
   async image(id: string): Promise<Blob | undefined> {
-    return withType(await this.db.photoBlobs.get(id)) ?? withType(await this.db.originals.get(id));
+    return (await this.jpeg(id)) ?? withType(await this.db.originals.get(id));
+  }
+
+  /** The stored JPEG alone: undefined while the photo is pending or failed. */
+  async jpeg(id: string): Promise<Blob | undefined> {
+    return withType(await this.db.photoBlobs.get(id));
+  }
+
+  /** Whether the stored JPEG is here, without loading it. */
+  async hasJpeg(id: string): Promise<boolean> {
+    return (await this.db.photoBlobs.where('id').equals(id).count()) > 0;
   }
 
   /** The raw shot, kept until processing succeeds (or for good with "Keep originals"). */

@@ -1,63 +1,42 @@
 // The database side of sync: the account, each conference's server folder, a snapshot of a
 // state file's records with their merge bases and outbox revisions, and applying a merge back
-// in one transaction that leaves alone whatever the user changed while the sync ran.
+// in one transaction that leaves alone whatever the user changed while the sync ran. It is the
+// port sync/store.ts declares; photo bytes and marks go through PhotoRepo.
 import { liveQuery, type Observable } from 'dexie';
-import { PARTS, recordKey, shareable, tableOf, type PartName } from '../sync/state';
+import { SYNCED_RECORDS } from '../model/check';
+import { PARTS, recordIn, recordKey, shareable, tableOf, type PartName } from '../sync/state';
 import type { SyncRecord } from '../sync/state';
-import type { ForeignFolder, SyncStore } from '../sync/engine';
+import type {
+  Applied,
+  ForeignFolder,
+  Snapshot,
+  SyncAccount,
+  SyncMeta,
+  SyncStore,
+} from '../sync/store';
 import type { ExportInput, Lang } from '../export/model';
 import { ArchiveRepo } from './archive-repo';
 import type { ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { SYNCED_TABLES, quietTransaction } from './outbox';
-import { removeBytes, withType } from './photo-tables';
+import { PhotoRepo } from './photo-repo';
+import { removeBytes } from './photo-tables';
 import { putReceivedImage } from './received-image';
 import { talksWithUserData } from './user-data';
-import type { Conference, Photo, SyncMeta, SyncedTable } from './types';
+import type { Conference, Photo, SyncedTable } from './types';
 
-export interface SyncAccount {
-  url: string;
-  username: string;
-  /** An app password; it never leaves this device except in the Authorization header. */
-  password: string;
-  /** Language of the readable write-up, for syncs the service worker runs on its own. */
-  lang?: Lang;
-}
+export type { Applied, Snapshot, SyncAccount } from '../sync/store';
 
 const ACCOUNT_KEY = 'sync.account';
 const FOREIGN_KEY = 'sync.foreign';
 
-export interface Snapshot {
-  local: Map<string, SyncRecord>;
-  base: Map<string, string>;
-  /** Outbox revision of each changed key when the snapshot was taken. */
-  revs: Map<string, string>;
-}
-
-export interface Applied {
-  put: Map<string, SyncRecord>;
-  remove: string[];
-  base: Map<string, string | null>;
-}
-
-const KEY_FIELD: Record<SyncedTable, string> = {
-  conferences: 'id',
-  talks: 'id',
-  stars: 'talkId',
-  photos: 'id',
-  entries: 'id',
-  opinions: 'talkId',
-  freeSections: 'id',
-};
-
-/** Photos still being processed are not ready to share: they go once they are. */
-const shareableNow = (table: SyncedTable, r: SyncRecord) =>
-  table !== 'photos' || (r as unknown as Photo).status === 'ready';
-
 export class SyncRepo implements SyncStore {
   private readonly archives: ArchiveRepo;
 
-  constructor(private readonly db: ConfnotesDb) {
+  constructor(
+    private readonly db: ConfnotesDb,
+    private readonly photos: PhotoRepo = new PhotoRepo(db),
+  ) {
     this.archives = new ArchiveRepo(db);
   }
 
@@ -148,8 +127,10 @@ export class SyncRepo implements SyncStore {
               ? await db.table<SyncRecord>(table).where({ id: conferenceId }).toArray()
               : await db.table<SyncRecord>(table).where({ conferenceId }).toArray();
           for (const row of rows) {
-            const key = recordKey(table, String(row[KEY_FIELD[table]]));
-            if (shareableNow(table, row)) local.set(key, shareable(table, row));
+            const key = recordKey(table, String(row[SYNCED_RECORDS[table].key]));
+            // Photos still being processed are not ready to share: they go once they are.
+            const photo = recordIn('photos', key, row);
+            if (!photo || photo.status === 'ready') local.set(key, shareable(table, row));
             else notYet.add(key);
           }
         }
@@ -190,9 +171,15 @@ export class SyncRepo implements SyncStore {
         let kept: Set<string> | undefined;
         // Written a table at a time: hundreds of photos in one sync are common.
         const puts = new Map<SyncedTable, SyncRecord[]>();
+        const photos: Photo[] = [];
         for (const [key, record] of done.put) {
           if (!untouched(key)) {
             held.add(key);
+            continue;
+          }
+          const photo = recordIn('photos', key, record);
+          if (photo) {
+            photos.push(photo);
             continue;
           }
           const table = tableOf(key);
@@ -200,7 +187,6 @@ export class SyncRepo implements SyncStore {
           list.push(record);
           puts.set(table, list);
         }
-        const photos = (puts.get('photos') ?? []) as unknown as Photo[];
         if (photos.length) {
           // Keep what only this device knows about each photo (when it went out in a zip).
           const mine = await db.photos.bulkGet(photos.map((p) => p.id));
@@ -277,21 +263,16 @@ export class SyncRepo implements SyncStore {
   }
 
   async markUploaded(ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    const db = this.db;
-    const at = Date.now();
-    await db.transaction('rw', db.photos, async (tx) => {
-      quietTransaction(tx.idbtrans);
-      await db.photos.bulkUpdate(ids.map((key) => ({ key, changes: { syncedAt: at } })));
-    });
+    if (ids.length) await this.photos.markSent(ids, 'syncedAt', Date.now());
   }
 
-  async hasImage(id: string): Promise<boolean> {
-    return (await this.db.photoBlobs.where('id').equals(id).count()) > 0;
+  hasImage(id: string): Promise<boolean> {
+    return this.photos.hasJpeg(id);
   }
 
-  async image(id: string): Promise<Blob | undefined> {
-    return withType(await this.db.photoBlobs.get(id));
+  /** The stored JPEG only: a photo's original never goes to the server. */
+  image(id: string): Promise<Blob | undefined> {
+    return this.photos.jpeg(id);
   }
 
   /** An image from the server; it serves as its own thumbnail until one is made. */

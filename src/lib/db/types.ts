@@ -52,22 +52,5 @@ export interface SyncBase {
   hash: string;
 }
 
-/** Where a conference lives on the sync server and what this device last saw of it. */
-export interface SyncMeta {
-  conferenceId: string;
-  /** Folder name under the account's URL. */
-  folder: string;
-  /** Identity written in the folder's state files: another id means another folder. */
-  folderId?: string;
-  /** ETag of each state file as last read or written. */
-  etags: Record<string, string>;
-  /** Hashes of the readable files last written, so unchanged ones are not sent again. */
-  files: Record<string, string>;
-  lastSyncAt?: number;
-  /** Set when the server folder vanished or was replaced: sync waits for the user. */
-  lost?: 'missing' | 'replaced';
-  /** The user chose not to sync this conference. */
-  paused?: boolean;
-  /** Images of photos this device deleted, still to be deleted from the server. */
-  staleImages?: string[];
-}
+/** Where a conference lives on the sync server: declared by the sync port. */
+export type { SyncMeta } from '../sync/store';

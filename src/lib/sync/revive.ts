@@ -4,7 +4,15 @@
 // engine's checks of images after a reviving write and on every sync that reads notes.json.
 import type { Photo } from '../model/types';
 import { extensionOf } from '../export/slug';
-import { STATE_DIR, parseState, stateJson, tableOf } from './state';
+import {
+  STATE_DIR,
+  parseState,
+  recordIn,
+  stateJson,
+  tableOf,
+  type StateDoc,
+  type SyncRecord,
+} from './state';
 import { DavError, type DavClient } from './webdav';
 
 /** How long Apache keeps a new ETag weak (one second), and a little more. */
@@ -18,12 +26,27 @@ export const imageFile = (p: { id: string; type: string }) => `${p.id}.${extensi
 
 export const isPhotoKey = (key: string) => tableOf(key) === 'photos';
 
+/** The photos among `keys` of `records`. */
+const photosOf = (keys: string[], records: Record<string, SyncRecord>): Photo[] =>
+  keys.flatMap((key) => recordIn('photos', key, records[key]) ?? []);
+
 /** The photos a notes state holds that are not deleted. */
-export function alivePhotos(records: Record<string, unknown>): Photo[] {
-  return Object.entries(records)
-    .filter(([key]) => isPhotoKey(key))
-    .map(([, record]) => record as Photo)
-    .filter((photo) => photo.deletedAt === undefined);
+export function alivePhotos(records: Record<string, SyncRecord>): Photo[] {
+  return photosOf(Object.keys(records), records).filter((photo) => photo.deletedAt === undefined);
+}
+
+/** Image files of photos the server listed and this merge tombstones: this device deleted them. */
+export function deletedImages(before: StateDoc, tombstones: Record<string, number>): string[] {
+  const keys = Object.keys(tombstones).filter(
+    (key) => !(key in before.tombstones) && key in before.records,
+  );
+  return photosOf(keys, before.records).map(imageFile);
+}
+
+/** Photos the server had tombstoned and this device's edit brought back. */
+export function revivedPhotos(before: StateDoc, records: Record<string, SyncRecord>): Photo[] {
+  const keys = Object.keys(before.tombstones).filter((key) => key in records);
+  return photosOf(keys, records).filter((photo) => photo.deletedAt === undefined);
 }
 
 /**

@@ -3,6 +3,7 @@
 // and one for the user's notes (stars, photos, notes, opinions, free sections), so a new note
 // never sends the whole schedule again. Each record is keyed `<table>/<primary key>`; a deleted
 // one leaves a tombstone so the deletion reaches the other devices.
+import type { InferOutput } from 'valibot';
 import type { SyncedTable } from '../model/types';
 import { check, SYNCED_RECORDS } from '../model/check';
 import { Id, Stamp } from '../model/fields';
@@ -22,6 +23,14 @@ export const PARTS: Record<PartName, readonly SyncedTable[]> = {
 export const PART_NAMES = Object.keys(PARTS) as PartName[];
 
 export type SyncRecord = Record<string, unknown>;
+
+/** Each synced table's record type, as its schema in the model's registry declares it. */
+export type TableRecords = {
+  [T in SyncedTable]: InferOutput<(typeof SYNCED_RECORDS)[T]['schema']>;
+};
+
+/** Where a part's state file lives inside the conference's folder. */
+export const stateFile = (part: PartName) => `${STATE_DIR}/${part}.json`;
 
 export interface StateDoc {
   format: typeof STATE_FORMAT;
@@ -45,6 +54,19 @@ export const recordKey = (table: SyncedTable, key: string) => `${table}/${key}`;
 
 export function tableOf(key: string): SyncedTable {
   return key.slice(0, key.indexOf('/')) as SyncedTable;
+}
+
+/**
+ * The record under `key` as its table's type; undefined when the key is another table's. A
+ * record in a state was checked against its key's schema (parseState) or read from its key's
+ * table, so the key tells its type.
+ */
+export function recordIn<T extends SyncedTable>(
+  table: T,
+  key: string,
+  record: SyncRecord | undefined,
+): TableRecords[T] | undefined {
+  return tableOf(key) === table ? (record as TableRecords[T] | undefined) : undefined;
 }
 
 // Fields that describe this device, not the record: when a photo last went out in a zip or

@@ -1,0 +1,115 @@
+// One state file of a conference folder, merged with this device's records and written back
+// with If-Match, merging again when another device wrote in between (a weak ETag waited out
+// first); the notes part also moves the images its photos need.
+import { merge } from './merge';
+import { downloadImages, uploadImages } from './images';
+import { WEAK_MS, alivePhotos, deletedImages, revivedPhotos, sameTag } from './revive';
+import type { ConferenceReport, SyncRun } from './run';
+import {
+  emptyState,
+  parseState,
+  stateFile,
+  stateJson,
+  type PartName,
+  type StateDoc,
+} from './state';
+import type { SyncMeta } from './store';
+import { DavError } from './webdav';
+
+/** Merges one state file; returns why the folder is not ours any more, if it is not. */
+export async function syncPart(
+  run: SyncRun,
+  meta: SyncMeta,
+  dir: string,
+  part: PartName,
+  listedEtag: string | undefined,
+  report: ConferenceReport,
+): Promise<SyncMeta['lost'] | undefined> {
+  const { client, store } = run;
+  const path = `${dir}${stateFile(part)}`;
+  for (let attempt = 0; ; attempt++) {
+    const snap = await store.snapshot(meta.conferenceId, part);
+    // Nothing changed on either side since the last sync: the listing was all it took.
+    if (listedEtag && sameTag(listedEtag, meta.etags[part]) && snap.revs.size === 0) {
+      if (part === 'notes') await uploadImages(run, meta, dir, report);
+      return undefined;
+    }
+    let doc: StateDoc;
+    let etag: string | undefined;
+    const got = listedEtag ? await client.get(path) : null;
+    if (got) {
+      doc = parseState(await got.res.text(), part);
+      etag = got.etag;
+      if (meta.folderId && doc.folderId !== meta.folderId) return 'replaced';
+      meta.folderId ??= doc.folderId;
+    } else {
+      if (!meta.folderId) return 'missing';
+      doc = emptyState(meta.folderId, meta.conferenceId, part);
+    }
+    const outcome = merge({ local: snap.local, base: snap.base, remote: doc, now: run.now() });
+
+    const revived = part === 'notes' ? revivedPhotos(doc, outcome.records) : [];
+    if (part === 'notes') {
+      await downloadImages(run, meta, dir, outcome.put, report);
+      // Every photo alive in the state is checked too: a deleting device may have removed
+      // the image of one revived before (see revive.ts); the device holding it sends it.
+      await uploadImages(run, meta, dir, report, revived, alivePhotos(outcome.records));
+    }
+    if (outcome.changed) {
+      run.progress(meta, 'saving', 0, 1);
+      const next: StateDoc = {
+        ...doc,
+        records: outcome.records,
+        tombstones: outcome.tombstones,
+        writtenAt: new Date(run.now()).toISOString(),
+      };
+      const body = stateJson(next);
+      await client.checkPreconditions(dir);
+      try {
+        const put = await client.put(path, body, {
+          type: 'application/json',
+          ...(got?.etag ? { ifMatch: got.etag } : { ifNoneMatch: '*' as const }),
+        });
+        etag = put.etag ?? (await etagIfStill(run, path, body));
+        // The deleting device's DELETE may have come between our image check and this
+        // write: look again now that the revival is on the server.
+        if (revived.length) await uploadImages(run, meta, dir, report, revived);
+      } catch (err) {
+        // Another device wrote in between: read its version and merge again.
+        if (err instanceof DavError && err.code === 'precondition' && attempt < 4) {
+          // Apache (FileETag MTime Size, its default) marks an ETag weak for a second after a
+          // write, and a weak ETag never satisfies If-Match: wait that second out first.
+          if (got?.etag?.startsWith('W/')) await new Promise((r) => setTimeout(r, WEAK_MS));
+          listedEtag = 'changed';
+          continue;
+        }
+        throw err;
+      }
+    }
+    await store.apply(meta.conferenceId, part, outcome, snap.revs);
+    // Counted once written: a merge redone after a 412 would count the same conflict twice.
+    report.conflicts += outcome.conflicts.length;
+    report.downloaded += outcome.put.size + outcome.remove.length;
+    const stale = outcome.changed ? deletedImages(doc, outcome.tombstones) : [];
+    if (stale.length) {
+      // Kept with the folder's state until deleted, so a stop before that only delays it.
+      meta.staleImages = [...new Set([...(meta.staleImages ?? []), ...stale])];
+      await store.saveMeta(meta);
+    }
+    // Without an ETag from the PUT, the next listing's one is unknown: read again next time.
+    if (etag) meta.etags[part] = etag;
+    else delete meta.etags[part];
+    return undefined;
+  }
+}
+
+/**
+ * The ETag of what we just wrote, for servers that do not return one from PUT (Apache): read
+ * back, and kept only if the file still holds our text, so a write by another device in
+ * between is never mistaken for ours.
+ */
+async function etagIfStill(run: SyncRun, path: string, body: string): Promise<string | undefined> {
+  const got = await run.client.get(path);
+  if (!got?.etag) return undefined;
+  return (await got.res.text()) === body ? got.etag : undefined;
+}

@@ -1,0 +1,78 @@
+// The port: what a sync run needs of this device's storage, and the rows it reads and writes
+// there. The db layer implements it (SyncRepo); nothing in src/lib/sync imports the database.
+import type { ExportInput, Lang } from '../export/model';
+import type { Conference, Photo } from '../model/types';
+import type { PartName, SyncRecord } from './state';
+
+export interface SyncAccount {
+  url: string;
+  username: string;
+  /** An app password; it never leaves this device except in the Authorization header. */
+  password: string;
+  /** Language of the readable write-up, for syncs the service worker runs on its own. */
+  lang?: Lang;
+}
+
+/** Where a conference lives on the sync server and what this device last saw of it. */
+export interface SyncMeta {
+  conferenceId: string;
+  /** Folder name under the account's URL. */
+  folder: string;
+  /** Identity written in the folder's state files: another id means another folder. */
+  folderId?: string;
+  /** ETag of each state file as last read or written. */
+  etags: Record<string, string>;
+  /** Hashes of the readable files last written, so unchanged ones are not sent again. */
+  files: Record<string, string>;
+  lastSyncAt?: number;
+  /** Set when the server folder vanished or was replaced: sync waits for the user. */
+  lost?: 'missing' | 'replaced';
+  /** The user chose not to sync this conference. */
+  paused?: boolean;
+  /** Images of photos this device deleted, still to be deleted from the server. */
+  staleImages?: string[];
+}
+
+/** A folder with no Confnotes state when last looked into: its ETag then, and when (ms). */
+export interface ForeignFolder {
+  etag?: string;
+  at: number;
+}
+
+/** A state file's records as this device has them. */
+export interface Snapshot {
+  local: Map<string, SyncRecord>;
+  base: Map<string, string>;
+  /** Outbox revision of each changed key when the snapshot was taken. */
+  revs: Map<string, string>;
+}
+
+/** What a merge leaves for this device to write. */
+export interface Applied {
+  put: Map<string, SyncRecord>;
+  remove: string[];
+  base: Map<string, string | null>;
+}
+
+/** What the engine needs of the database (SyncRepo and the export loader). */
+export interface SyncStore {
+  conferences(): Promise<Conference[]>;
+  metas(): Promise<SyncMeta[]>;
+  saveMeta(meta: SyncMeta): Promise<void>;
+  snapshot(conferenceId: string, part: PartName): Promise<Snapshot>;
+  apply(
+    conferenceId: string,
+    part: PartName,
+    done: Applied,
+    revs: Map<string, string>,
+  ): Promise<void>;
+  photosToUpload(conferenceId: string): Promise<Photo[]>;
+  markUploaded(ids: string[]): Promise<void>;
+  hasImage(id: string): Promise<boolean>;
+  image(id: string): Promise<Blob | undefined>;
+  storeImage(id: string, blob: Blob, name: string): Promise<void>;
+  document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined>;
+  /** Folders of the account found not to be Confnotes', by name. */
+  foreignFolders(account: string): Promise<Record<string, ForeignFolder>>;
+  saveForeignFolders(account: string, folders: Record<string, ForeignFolder>): Promise<void>;
+}

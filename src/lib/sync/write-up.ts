@@ -1,0 +1,27 @@
+// The readable write-up in a conference folder: the AsciiDoc and Markdown of the export (talks
+// with notes), naming the images by their file on the server, each sent only when changed.
+import { toAsciiDoc } from '../export/asciidoc';
+import { toMarkdown } from '../export/markdown';
+import { documentPhotos } from '../export/model';
+import { imageFile } from './revive';
+import type { SyncRun } from './run';
+import { hashText } from './state';
+import type { SyncMeta } from './store';
+
+/** The readable write-up, sent only when its text changed. */
+export async function writeDocuments(run: SyncRun, meta: SyncMeta, dir: string) {
+  const input = await run.store.document(meta.conferenceId, run.options.lang);
+  if (!input) return;
+  const types = new Map(documentPhotos(input).map((p) => [p.id, p.type]));
+  const name = (id: string) => imageFile({ id, type: types.get(id) ?? 'image/jpeg' });
+  const docs: [string, string, string][] = [
+    [`${meta.folder}.adoc`, toAsciiDoc(input, name), 'text/asciidoc; charset=utf-8'],
+    [`${meta.folder}.md`, toMarkdown(input, name), 'text/markdown; charset=utf-8'],
+  ];
+  for (const [name, text, type] of docs) {
+    const hash = hashText(text);
+    if (meta.files[name] === hash) continue;
+    await run.client.put(`${dir}${name}`, text, { type });
+    meta.files[name] = hash;
+  }
+}
