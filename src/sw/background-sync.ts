@@ -3,7 +3,7 @@
 // runs the sync itself (it shows progress); otherwise the worker runs it here.
 import { appDb } from '../lib/db/db';
 import { SyncRepo } from '../lib/db/sync-repo';
-import { SyncEngine } from '../lib/sync/engine';
+import { syncEngine } from '../lib/conference/sync-service';
 import { SYNC_TAG } from '../lib/sync/tag';
 import { passing } from '../lib/sync/webdav';
 
@@ -19,11 +19,7 @@ async function backgroundSync(): Promise<void> {
   const repo = new SyncRepo(appDb());
   const account = await repo.account();
   if (!account) return;
-  const report = await new SyncEngine(repo, account, {
-    lang: account.lang ?? 'en',
-    online: () => navigator.onLine,
-    origin: self.location.origin,
-  }).run();
+  const report = await syncEngine(repo, account).run();
   // Thrown, the browser tries again later (with back-off); anything else waits for the app.
   if (report.error && passing(report.error)) {
     throw report.error;

@@ -4,7 +4,8 @@
 import { appDb } from '../../lib/db/db';
 import { SyncRepo, type SyncAccount } from '../../lib/db/sync-repo';
 import type { SyncMeta } from '../../lib/db/types';
-import { SyncEngine, type SyncProgress, type SyncReport } from '../../lib/sync/engine';
+import type { SyncProgress, SyncReport } from '../../lib/sync/engine';
+import { syncEngine } from '../../lib/conference/sync-service';
 import { passing, testConnection } from '../../lib/sync/webdav';
 import { SYNC_TAG } from '../../lib/sync/tag';
 import { explain } from './app.svelte';
@@ -99,10 +100,8 @@ class SyncState {
         return;
       }
       if (account.lang !== i18n.lang) await syncRepo.saveAccount({ ...account, lang: i18n.lang });
-      const engine = new SyncEngine(syncRepo, account, {
+      const engine = syncEngine(syncRepo, account, {
         lang: i18n.lang,
-        online: () => navigator.onLine,
-        origin: location.origin,
         onProgress: (p) => (this.progress = p),
       });
       const report = await engine.run();
