@@ -2,17 +2,10 @@
 // also writes an outbox row in the same IndexedDB transaction, so no code path can change a
 // note without the change waiting for sync, and a crash can never keep one without the other.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import type { OutboxRow, SyncedTable } from './types';
+import { SYNCED_TABLES } from '../model/tables';
+import type { OutboxRow } from './types';
 
-export const SYNCED_TABLES: readonly SyncedTable[] = [
-  'conferences',
-  'talks',
-  'stars',
-  'photos',
-  'entries',
-  'opinions',
-  'freeSections',
-];
+export { SYNCED_TABLES };
 const synced = new Set<string>(SYNCED_TABLES);
 
 // Transactions that apply what came from the server: their writes are not local changes.

@@ -2,9 +2,10 @@
 // photo metadata with the image's path in the zip, and the checks that turn a foreign, damaged
 // or too new file into plain words before an import touches anything.
 import * as v from 'valibot';
-import type { Conference, Entry, FreeSection, Opinion, Photo, Star, Talk } from '../model/types';
+import type { Photo, RecordOf } from '../model/types';
 import { unsortedTray } from '../model/photo-ids';
-import { checkList } from '../model/check';
+import { checkList, SYNCED_RECORDS } from '../model/check';
+import { SYNCED_TABLES, type SyncedTable } from '../model/tables';
 import * as R from '../model/records';
 import { worded, WordedError, type Worded, type WordValues } from '../util/words';
 import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W, type ArchiveWords } from './words';
@@ -15,22 +16,17 @@ export const ARCHIVE_VERSION = 1;
 /** A photo's metadata and where its image is in the zip ("images/xebicon-2019_01.jpg"). */
 export type ArchivePhoto = Photo & { file: string };
 
-export interface ArchiveRecords {
-  conferences: Conference[];
-  talks: Talk[];
-  stars: Star[];
-  photos: ArchivePhoto[];
-  entries: Entry[];
-  opinions: Opinion[];
-  freeSections: FreeSection[];
-}
+/** Every synced table's records (the registry, model/tables.ts), photos with their file. */
+export type ArchiveRecords = {
+  [T in SyncedTable]: T extends 'photos' ? ArchivePhoto[] : RecordOf<T>[];
+};
 
-export interface ConfnotesArchive extends ArchiveRecords {
+export type ConfnotesArchive = ArchiveRecords & {
   format: typeof ARCHIVE_FORMAT;
   version: number;
   /** ISO 8601. */
   exportedAt: string;
-}
+};
 
 /** An export or import that cannot go on, in words for the user (see ARCHIVE_WORDS). */
 export class ArchiveError extends WordedError {
@@ -53,16 +49,19 @@ export function toArchiveJson(records: ArchiveRecords, exportedAt = new Date()):
 
 const ImagePath = v.pipe(v.string(), v.regex(/^images\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}$/));
 
-/** One schema per list; a photo also says where its image is in the zip. */
-const LISTS = {
-  conferences: [P.conference, R.Conference],
-  talks: [P.talk, R.Talk],
-  stars: [P.star, R.Star],
-  photos: [P.photo, v.object({ ...R.Photo.entries, file: ImagePath })],
-  entries: [P.entry, R.Entry],
-  opinions: [P.opinion, R.Opinion],
-  freeSections: [P.freeSection, R.FreeSection],
-} as const;
+/** How each table's records are named in a message. */
+const LABELS = {
+  conferences: P.conference,
+  talks: P.talk,
+  stars: P.star,
+  photos: P.photo,
+  entries: P.entry,
+  opinions: P.opinion,
+  freeSections: P.freeSection,
+} as const satisfies Record<SyncedTable, string>;
+
+/** A photo in the zip also says where its image is. */
+const ArchivePhotoSchema = v.object({ ...R.Photo.entries, file: ImagePath });
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -75,7 +74,9 @@ function damaged(what: Worded): ArchiveError {
 /** Each list against its schema; the first bad record is named, with its field. */
 function checkLists(data: Record<string, unknown>): ArchiveRecords {
   const out: Partial<Record<keyof ArchiveRecords, unknown[]>> = {};
-  for (const [list, [label, schema]] of Object.entries(LISTS)) {
+  for (const list of SYNCED_TABLES) {
+    const label = LABELS[list];
+    const schema = list === 'photos' ? ArchivePhotoSchema : SYNCED_RECORDS[list].schema;
     if (!Array.isArray(data[list])) throw damaged(worded(P.noList, { list }));
     const result = checkList(schema, data[list]);
     if (!result.ok) {
@@ -83,7 +84,7 @@ function checkLists(data: Record<string, unknown>): ArchiveRecords {
       const which = { record: worded(label), n: index + 1 };
       throw damaged(field ? worded(P.badField, { ...which, field }) : worded(P.notRecord, which));
     }
-    out[list as keyof ArchiveRecords] = result.value;
+    out[list] = result.value;
   }
   return out as unknown as ArchiveRecords;
 }

@@ -3,19 +3,24 @@
 // archive error, a sync error, a schedule warning); nothing here knows about storage.
 import * as v from 'valibot';
 import { Conference, Entry, FreeSection, Opinion, Photo, Star, Talk } from './records';
+import { SYNCED_TABLES, TABLES, type SyncedTable } from './tables';
 
-/** The synced record types, each with its schema and the field that is its key. */
-export const SYNCED_RECORDS = {
-  conferences: { schema: Conference, key: 'id' },
-  talks: { schema: Talk, key: 'id' },
-  stars: { schema: Star, key: 'talkId' },
-  photos: { schema: Photo, key: 'id' },
-  entries: { schema: Entry, key: 'id' },
-  opinions: { schema: Opinion, key: 'talkId' },
-  freeSections: { schema: FreeSection, key: 'id' },
-} as const satisfies Record<string, { schema: v.GenericSchema; key: string }>;
+const SCHEMAS = {
+  conferences: Conference,
+  talks: Talk,
+  stars: Star,
+  photos: Photo,
+  entries: Entry,
+  opinions: Opinion,
+  freeSections: FreeSection,
+} as const satisfies Record<SyncedTable, v.GenericSchema>;
 
-export type RecordTable = keyof typeof SYNCED_RECORDS;
+/** Each synced table's schema, key field and state file (tables.ts), in one place. */
+export const SYNCED_RECORDS = Object.fromEntries(
+  SYNCED_TABLES.map((t) => [t, { ...TABLES[t], schema: SCHEMAS[t] }]),
+) as { [T in SyncedTable]: (typeof TABLES)[T] & { schema: (typeof SCHEMAS)[T] } };
+
+export type RecordTable = SyncedTable;
 
 /** What is wrong with one record: its place in the list and the first field that fails. */
 export interface Flaw {

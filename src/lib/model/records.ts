@@ -121,8 +121,10 @@ const Pixels = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100
 
 /**
  * A slide photo's metadata. `id` is the SHA-256 (hex) of the original shot's bytes; `talkId`
- * is a talk id or the conference's Unsorted tray. `error` holds words for the user when
- * processing failed; width, height and size are 0 until processing has finished.
+ * is a talk id or the conference's Unsorted tray. `error` says why processing failed: an
+ * ImageErrorCode (capture/image-error.ts) that the screens put in words, or, in photos stored
+ * before codes, the English sentence itself, still shown (and translated where known). Width,
+ * height and size are 0 until processing has finished.
  */
 export const Photo = v.object({
   id: PhotoId,

@@ -19,6 +19,17 @@ export type FreeSection = InferOutput<typeof R.FreeSection>;
 /** Where a photo waits for processing; 'failed' keeps the original so nothing is lost. */
 export type PhotoStatus = Photo['status'];
 
-/** The tables whose records travel to the sync server. */
-export type SyncedTable =
-  'conferences' | 'talks' | 'stars' | 'photos' | 'entries' | 'opinions' | 'freeSections';
+/** The tables whose records travel to the sync server (see tables.ts). */
+export type { SyncedTable } from './tables';
+
+/** Each synced table's record type. */
+export interface SyncedRecords {
+  conferences: Conference;
+  talks: Talk;
+  stars: Star;
+  photos: Photo;
+  entries: Entry;
+  opinions: Opinion;
+  freeSections: FreeSection;
+}
+export type RecordOf<T extends keyof SyncedRecords> = SyncedRecords[T];
