@@ -1,5 +1,6 @@
-// The set of conferences on the device: the Xebicon 2019 demo that is there on first launch,
-// its restoration, and deletion (remembering that the demo was dismissed).
+// The set of conferences on the device: the Xebicon 2019 demo brought back from Settings, and
+// deletion (remembering that the demo was dismissed). Adding the demo on first launch is part
+// of start-up (needsDemo and addDemo, called by src/ui/state/app.svelte.ts) and loads no repository.
 import type { ConferenceRepo } from '../db/conference-repo';
 import type { SettingsRepo } from '../db/settings-repo';
 import type { ConfnotesDb } from '../db/db';
@@ -14,20 +15,13 @@ export class Library {
     private readonly deviceTimeZone: () => string,
   ) {}
 
-  /** Adds the demo on first launch, unless the user deleted it before. */
-  async ensureDemo(): Promise<void> {
-    if (await this.settings.get(DEMO_DISMISSED, false)) return;
-    if ((await this.repo.list()).length > 0) return;
-    await this.addDemo();
-  }
-
   /** Brings the demo back after the user deleted it (from Settings). */
   async restoreDemo(): Promise<void> {
     await this.settings.set(DEMO_DISMISSED, false);
     if (!(await this.repo.list()).some((c) => c.demo)) await this.addDemo();
   }
 
-  async addDemo(): Promise<void> {
+  private async addDemo(): Promise<void> {
     await addDemo(this.db, this.deviceTimeZone());
   }
 

@@ -4,7 +4,7 @@ import { liveQuery, type Observable } from 'dexie';
 import type { ParsedSchedule } from '../schedule/types';
 import { planRefresh, resolveTimes, toTalkFields } from '../schedule/materialise';
 import type { ConfnotesDb } from './db';
-import { listConferences, watchConferences } from './conference-list';
+import { listConferences } from './conference-list';
 import { newConference } from './conference-record';
 import { WordedError } from '../util/words';
 import { RECORD_WORDS } from './errors';
@@ -30,10 +30,6 @@ function pickZone(parsed: ParsedSchedule, opts: ImportOptions): [string, TimeZon
 
 export class ConferenceRepo {
   constructor(private readonly db: ConfnotesDb) {}
-
-  watchConferences(): Observable<Conference[]> {
-    return watchConferences(this.db);
-  }
 
   watchConference(id: string): Observable<Conference | undefined> {
     return liveQuery(() => this.db.conferences.get(id));
