@@ -67,7 +67,7 @@ export class CapturePipeline {
     for (const photo of await this.deps.photos.pending()) {
       const original = await this.deps.photos.original(photo.id);
       if (original) await this.finish(photo.id, original);
-      else await this.deps.photos.markFailed(photo.id, new ImageError('failed').message);
+      else await this.deps.photos.markFailed(photo.id, 'failed');
     }
   }
 
@@ -91,8 +91,7 @@ export class CapturePipeline {
     try {
       result = await this.deps.images.process(blob, { longSide });
     } catch (err) {
-      const message = err instanceof ImageError ? err.message : new ImageError('failed').message;
-      await this.deps.photos.markFailed(id, message);
+      await this.deps.photos.markFailed(id, err instanceof ImageError ? err.code : 'failed');
       return undefined;
     }
     // A full disk rejects here with StorageFullError; the photo then stays pending with its

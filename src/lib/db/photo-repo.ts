@@ -100,9 +100,12 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     );
   }
 
-  /** Keeps the original (nothing is lost) and records why processing failed, in plain words. */
-  async markFailed(id: string, message: string): Promise<void> {
-    await writeWithRetry(() => this.db.photos.update(id, { status: 'failed', error: message }));
+  /**
+   * Keeps the original (nothing is lost) and records why processing failed: the image error's
+   * code, which the screens put in words (see the `error` field of Photo).
+   */
+  async markFailed(id: string, error: string): Promise<void> {
+    await writeWithRetry(() => this.db.photos.update(id, { status: 'failed', error }));
   }
 
   /** Shots stored but not processed (the tab died mid-burst): to finish at start, oldest first. */

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ImageError } from '../../../src/lib/capture/image-error';
+import { IMAGE_MESSAGES, ImageError } from '../../../src/lib/capture/image-error';
 import { CapturePipeline, type CaptureSettings } from '../../../src/lib/capture/pipeline';
 import type { ProcessOptions, Processed } from '../../../src/lib/capture/process';
 import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
@@ -102,15 +102,16 @@ describe('CapturePipeline', () => {
     expect(persist).toHaveBeenCalledTimes(1);
   });
 
-  it('records an image error on the photo in its plain words', async () => {
+  it('records an image error on the photo as its code, which the screens put in plain words', async () => {
     const { p, images } = pipeline();
     const { photo, processed } = await p.capture(CONF, TRAY, shot());
     images.jobs[0]!.reject(new ImageError('corrupt'));
     expect(await processed).toBeUndefined();
     expect(await db.photos.get(photo.id)).toMatchObject({
       status: 'failed',
-      error: expect.stringMatching(/damaged or incomplete/),
+      error: 'corrupt',
     });
+    expect(IMAGE_MESSAGES.corrupt).toMatch(/damaged or incomplete/);
     expect(await db.originals.count()).toBe(1);
   });
 
