@@ -85,7 +85,7 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
     await dav.request('MKCOL', 'floor/');
     const floorMs = await page.evaluate(putLoop, { url: `${proxy.url}floor/`, auth });
 
-    const done = page.getByText(/^Synced 1 conferences/);
+    const done = page.getByText(/^Synced 1 conference:/);
     const start = performance.now();
     await page.getByRole('button', { name: 'Sync now' }).click();
     await done.waitFor({ timeout: 300_000 });
@@ -123,7 +123,7 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
     await other.getByLabel('Password', { exact: true }).fill(dav.password);
     const pulledAt = performance.now();
     await other.getByRole('button', { name: 'Save account' }).click();
-    await other.getByText(/^Synced 1 conferences/).waitFor({ timeout: 300_000 });
+    await other.getByText(/^Synced 1 conference:/).waitFor({ timeout: 300_000 });
     const pullMs = performance.now() - pulledAt;
     const stored = await other.evaluate(countImages);
     await laptop.close();

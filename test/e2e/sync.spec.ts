@@ -36,7 +36,7 @@ async function setUpAccount(page: Page, url: string, user: string, password: str
 async function syncNow(page: Page) {
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByText(/^Synced \d+ conferences/)).toBeVisible();
+  await expect(page.getByText(/^Synced \d+ conferences?:/)).toBeVisible();
   await expect(page.getByText('Nothing waiting.')).toBeVisible();
 }
 
@@ -57,7 +57,7 @@ async function syncedNote(page: Page, app: AppServer, server: DavServer, text: s
   await page.getByRole('textbox', { name: 'Notes' }).fill(text);
   await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription('Saved');
   await setUpAccount(page, server.url, server.user, server.password);
-  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await expect(page.getByText(/^Synced 1 conference:/)).toBeVisible();
 }
 
 let dav: DavServer | undefined;
@@ -93,7 +93,7 @@ test('two devices share a conference through WebDAV, and an offline clash keeps 
 
   await setUpAccount(page, account, dav.user, dav.password);
   await expect(page.getByText(/^Connected to 127\.0\.0\.1/)).toBeVisible();
-  await expect(page.getByText(/^Synced 1 conferences: 1 photos sent/)).toBeVisible();
+  await expect(page.getByText(/^Synced 1 conference: 1 photo sent/)).toBeVisible();
   await expect(page.getByText('Nothing waiting.')).toBeVisible();
 
   // The server holds the readable write-up and the image, named by its content hash.
@@ -111,7 +111,7 @@ test('two devices share a conference through WebDAV, and an offline clash keeps 
   const laptop = await laptopContext.newPage();
   await openApp(laptop, app);
   await setUpAccount(laptop, account, dav.user, dav.password);
-  await expect(laptop.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await expect(laptop.getByText(/^Synced 1 conference:/)).toBeVisible();
   await openTalk(laptop);
   await expect(laptop.getByRole('img', { name: 'Slide 1', exact: true })).toBeVisible();
   await expect(laptop.getByRole('textbox', { name: 'Notes' })).toHaveValue(
@@ -192,7 +192,7 @@ test('an emptied server folder deletes nothing here: the app asks, then sends it
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await ask.getByRole('button', { name: 'Upload this copy again' }).click();
-  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await expect(page.getByText(/^Synced 1 conference:/)).toBeVisible();
   await expect(ask).toHaveCount(0);
   expect(readFileSync(join(dav.root, 'rc3-channels', 'rc3-channels.md'), 'utf8')).toContain(
     'still here after the server lost it',
@@ -220,7 +220,7 @@ test('a conference deleted here stays on the server, and can be downloaded again
     page.getByText('“rc3-channels” is on the server, not on this device.'),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Download it' }).click();
-  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await expect(page.getByText(/^Synced 1 conference:/)).toBeVisible();
   await openTalk(page);
   await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue('- kept on the server');
 });
@@ -276,7 +276,7 @@ test('a full server (507) is told in plain words, and the next sync sends everyt
     proxy.fail({ method: 'PUT', path: /\.confnotes\/schedule\.json/, fault: { status: 507 } });
     await setUpAccount(page, proxy.url, dav.user, dav.password);
     await expect(page.getByRole('alert').filter({ hasText: 'out of space' })).toBeVisible();
-    await expect(page.getByText(/changes waiting/)).toBeVisible();
+    await expect(page.getByText(/changes? waiting/)).toBeVisible();
     // Every screen's header points at the problem.
     await page.getByRole('link', { name: 'Confnotes' }).click();
     await page.getByRole('link', { name: 'Sync problem' }).click();
@@ -312,7 +312,7 @@ test('Background Sync: the service worker syncs on its own with the app closed',
   await importFile(page, app, RC3);
   await expect(page.getByRole('heading', { level: 1, name: 'rC3 Channels' })).toBeVisible();
   await setUpAccount(page, dav.url, dav.user, dav.password);
-  await expect(page.getByText(/^Synced 1 conferences/)).toBeVisible();
+  await expect(page.getByText(/^Synced 1 conference:/)).toBeVisible();
   await openTalk(page);
   await page.getByRole('textbox', { name: 'Notes' }).fill('- typed, then the app was closed');
   await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveAccessibleDescription('Saved');

@@ -15,13 +15,26 @@ export function worded(words: string, values: WordValues = {}): Worded {
   return { words, values };
 }
 
-/** The English text, placeholders filled (nested words filled in their turn). */
-export function fill(words: string, values: WordValues = {}): string {
-  return words.replace(/\{(\w+)\}/g, (_, k: string) => {
+/**
+ * The text, placeholders filled (nested words filled in their turn). `translate` turns each
+ * English text into the interface's language first; without it the English is kept.
+ */
+export function fill(
+  words: string,
+  values: WordValues = {},
+  translate: (english: string) => string = (english) => english,
+): string {
+  return translate(words).replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = values[k];
     if (v === undefined) return `{${k}}`;
-    return typeof v === 'object' ? fill(v.words, v.values) : String(v);
+    return typeof v === 'object' ? fill(v.words, v.values, translate) : String(v);
   });
+}
+
+/** Whether a value (a thrown error, a stored reason) carries words and their values. */
+export function isWorded(value: unknown): value is Worded {
+  const w = value as Partial<Worded> | null | undefined;
+  return typeof w?.words === 'string' && typeof w.values === 'object' && w.values !== null;
 }
 
 /** A failure told to the user in words the screens can translate; `message` is the English. */

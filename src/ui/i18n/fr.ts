@@ -184,10 +184,17 @@ export const FR: Record<string, string> = {
   'Remove account': 'Retirer le compte',
   'Last sync: {when}.': 'Dernière synchronisation : {when}.',
   'Not synced yet.': 'Pas encore synchronisé.',
+  '{n} change waiting.': '{n} modification en attente.',
   '{n} changes waiting.': '{n} modifications en attente.',
   'Nothing waiting.': 'Rien en attente.',
-  'Synced {n} conferences: {up} photos sent, {down} changes received, {c} notes edited on two devices.':
-    '{n} conférences synchronisées : {up} photos envoyées, {down} modifications reçues, {c} notes modifiées sur deux appareils.',
+  'Synced {conferences}: {photos}, {changes}, {notes}.':
+    'Synchronisé : {conferences} ; {photos}, {changes}, {notes}.',
+  '{n} photo sent': '{n} photo envoyée',
+  '{n} photos sent': '{n} photos envoyées',
+  '{n} change received': '{n} modification reçue',
+  '{n} changes received': '{n} modifications reçues',
+  '{n} note edited on two devices': '{n} note modifiée sur deux appareils',
+  '{n} notes edited on two devices': '{n} notes modifiées sur deux appareils',
   'The folder “{folder}” for {title} is no longer on the server. Nothing on this device was deleted.':
     'Le dossier « {folder} » de {title} n’est plus sur le serveur. Rien n’a été supprimé sur cet appareil.',
   'The folder “{folder}” for {title} was replaced on the server by another copy. Nothing on this device was changed.':

@@ -1,6 +1,6 @@
 // Where a photo can be moved: the conference's Unsorted tray or any other of its talks.
 import type { ConferenceState } from '../state/conference.svelte';
-import { unsortedTray } from '../state/capture.svelte';
+import { unsortedTray } from '../state/capture-session.svelte';
 import { t } from '../state/i18n.svelte';
 
 export function moveTargets(

@@ -7,9 +7,9 @@ import { ArchiveRepo } from '../../lib/db/archive-repo';
 import { appDb } from '../../lib/db/db';
 import { slugify } from '../../lib/export/slug';
 import { exportZip, zipToBlob } from '../../lib/export/zip';
-import { explain } from './app.svelte';
-import { makeMissingThumbnails, photos } from './capture.svelte';
-import { i18n, one, t } from './i18n.svelte';
+import { makeMissingThumbnails } from './capture.svelte';
+import { explain, i18n, plural, t } from './i18n.svelte';
+import { photoRepo as photos } from './photo-repo';
 
 export const archives = new ArchiveRepo(appDb());
 
@@ -83,7 +83,7 @@ export async function importZip(file: File): Promise<string> {
   if (p) makeMissingThumbnails();
   await i18n.all();
   return t('Imported {conferences} and {photos}.', {
-    conferences: t(one(c) ? '{n} conference' : '{n} conferences', { n: c }),
-    photos: t(one(p) ? '{n} photo' : '{n} photos', { n: p }),
+    conferences: plural(c, '{n} conference', '{n} conferences'),
+    photos: plural(p, '{n} photo', '{n} photos'),
   });
 }

@@ -1,39 +1,14 @@
-// Capture for the screens: the pipeline (created on first use), the photo settings, and the
-// counts the capture screen shows. "Saved" is counted only once a shot's transaction has
-// committed; processing runs behind it and never holds up the next shot.
+// Capture for the screens: the pipeline (created on first use) and the counts the capture
+// screen shows. "Saved" is counted only once a shot's transaction has committed; processing
+// runs behind it and never holds up the next shot. Also the work a closed tab left behind.
 import { CapturePipeline } from '../../lib/capture/pipeline';
 import { ImageProcessor } from '../../lib/capture/image-client';
-import { DEFAULT_LONG_SIDE, type LongSide } from '../../lib/capture/sizing';
-import { removeShared, sharedFiles } from '../../lib/capture/share-inbox';
 import { inspect } from '../../lib/capture/process';
 import { makeThumbnails } from '../../lib/capture/thumbnails';
 import { canvasCodecSupported } from '../../lib/capture/canvas-codec';
-import { PhotoRepo, unsortedTray } from '../../lib/db/photo-repo';
-import { appDb } from '../../lib/db/db';
-import { fileShot } from '../../lib/capture/filing';
-import { conferenceForNow, explain } from './app.svelte';
-import { conferences, settings, stars } from './repos';
-import { t } from './i18n.svelte';
-
-export const photos = new PhotoRepo(appDb());
-export { unsortedTray };
-
-class PhotoSettings {
-  longSide = $state<LongSide>(DEFAULT_LONG_SIDE);
-  keepOriginals = $state(false);
-
-  async load(): Promise<void> {
-    this.longSide = await settings.get<LongSide>('photoLongSide', DEFAULT_LONG_SIDE);
-    this.keepOriginals = await settings.get('keepOriginals', false);
-  }
-
-  async save(): Promise<void> {
-    await settings.set('photoLongSide', this.longSide);
-    await settings.set('keepOriginals', this.keepOriginals);
-  }
-}
-
-export const photoSettings = new PhotoSettings();
+import { explain, t } from './i18n.svelte';
+import { photoRepo } from './photo-repo';
+import { photoSettings } from './photo-settings.svelte';
 
 let pipeline: CapturePipeline | undefined;
 let processor: ImageProcessor | undefined;
@@ -43,7 +18,7 @@ const images = () => (processor ??= new ImageProcessor());
 
 export function capturePipeline(): CapturePipeline {
   pipeline ??= new CapturePipeline({
-    photos,
+    photos: photoRepo,
     images: images(),
     settings: () => ({
       longSide: photoSettings.longSide,
@@ -126,7 +101,7 @@ const UNDO_WINDOW_MS = 10 * 60_000;
 
 /** At start: finish shots a closed tab left unprocessed; erase photos deleted before. */
 export async function resumeCapture(): Promise<void> {
-  await photos.purgeDeleted(Date.now() - UNDO_WINDOW_MS);
+  await photoRepo.purgeDeleted(Date.now() - UNDO_WINDOW_MS);
   await photoSettings.load();
   await capturePipeline().resume();
   makeMissingThumbnails();
@@ -147,7 +122,7 @@ export function makeMissingThumbnails(): void {
   thumbnailing ??= (async () => {
     while (again) {
       again = false;
-      await makeThumbnails({ photos, images: images() });
+      await makeThumbnails({ photos: photoRepo, images: images() });
     }
   })()
     // A full disk leaves the stand-ins as they are: they are tried again at the next start.
@@ -156,40 +131,4 @@ export function makeMissingThumbnails(): void {
       thumbnailing = undefined;
       if (again) makeMissingThumbnails();
     });
-}
-
-/** Files images shared to the app (waiting in the service worker's inbox) into `talkId`. */
-export async function drainShareInbox(
-  conferenceId: string,
-  talkId: string,
-  counter: CaptureCounter,
-): Promise<number> {
-  let count = 0;
-  for (const { key, file } of await sharedFiles()) {
-    if (await counter.addFile(conferenceId, talkId, file)) {
-      await removeShared(key);
-      count++;
-    }
-  }
-  return count;
-}
-
-/**
- * Files shared images like a capture: into the talk on now of today's conference (starred,
- * else in the last room), else its Unsorted tray. Returns where they went.
- */
-export async function fileShared(
-  counter: CaptureCounter,
-): Promise<{ conferenceId: string; talkId: string } | undefined> {
-  const conferenceId = await conferenceForNow();
-  if (!conferenceId) return undefined;
-  const filing = fileShot({
-    talks: await conferences.talks(conferenceId),
-    starred: await stars.list(conferenceId),
-    lastRoom: await settings.get<string | undefined>(`lastRoom:${conferenceId}`, undefined),
-    now: Date.now(),
-  });
-  const talkId = filing.kind === 'talk' ? filing.talk.id : unsortedTray(conferenceId);
-  await drainShareInbox(conferenceId, talkId, counter);
-  return { conferenceId, talkId };
 }

@@ -1,9 +1,10 @@
 // One conference on screen: its talks, stars and search, with the derived views (days, rooms,
-// now and next). Search results are recomputed only when the query or the talks change.
+// now and next), and what its page changes (stars, name, time zone, deletion). Search results
+// are recomputed only when the query or the talks change.
 import type { Conference, Talk } from '../../lib/model/types';
 import { compareTalks, groupByDay, nowAndNext, roomsOf } from '../../lib/schedule/agenda';
 import { buildIndex, search } from '../../lib/schedule/search';
-import { conferences, stars } from './repos';
+import { conferences, library, stars } from './repos';
 import { clock, deviceTimeZone } from './env.svelte';
 import { Live } from './live.svelte';
 
@@ -80,5 +81,18 @@ export class ConferenceState {
 
   toggleStar(talkId: string): Promise<void> {
     return stars.set(talkId, this.id, !this.starred.has(talkId));
+  }
+
+  rename(title: string): Promise<void> {
+    return conferences.rename(this.id, title);
+  }
+
+  setTimeZone(zone: string): Promise<void> {
+    return conferences.setTimeZone(this.id, zone);
+  }
+
+  /** Deletes the conference and all stored for it; a deleted demo is not added back. */
+  delete(): Promise<void> {
+    return library.delete(this.id);
   }
 }

@@ -2,7 +2,7 @@
 // in Settings (kept on the device). Strings are keyed by their English text, so a missing
 // translation shows English rather than a key. The French table is loaded only when needed,
 // so English start-up carries none of it, and French start-up only the first screen's words.
-import type { Worded, WordValues } from '../../lib/util/words';
+import { fill, isWorded, type WordValues } from '../../lib/util/words';
 
 export type UiLang = 'en' | 'fr';
 
@@ -53,30 +53,46 @@ class I18n {
 
 export const i18n = new I18n();
 
+/** The text in the current language, if the table has it; else the English. */
+const translate = (english: string): string => i18n.dict?.[english] ?? english;
+
 /**
  * The text in the current language; `{name}` placeholders are filled from `values`, and a
  * value that is words of its own (a reason, a kind of record) is translated in its turn.
  */
 export function t(english: string, values: WordValues = {}): string {
-  const text = i18n.dict?.[english] ?? english;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = values[k];
-    if (v === undefined) return `{${k}}`;
-    return typeof v === 'object' ? t(v.words, v.values) : String(v);
-  });
+  return fill(english, values, translate);
 }
 
 /**
- * Words from src/lib (its errors carry them), which the first screen's French table lacks: the
- * whole table is asked for, and what shows them through this turns French when it lands (`dict`
- * is state).
+ * `n` things in words: the `one` sentence where the language takes the singular (French says
+ * "0 photo"), else `other`; both fill `{n}`.
  */
-export function tell(w: Worded): string {
-  void i18n.all();
-  return t(w.words, w.values);
+export function plural(n: number, one: string, other: string, values: WordValues = {}): string {
+  const form = new Intl.PluralRules(i18n.lang).select(n) === 'one' ? one : other;
+  return t(form, { ...values, n });
 }
 
-/** Whether `n` takes the singular in the interface language: French says "0 photo". */
-export function one(n: number): boolean {
-  return new Intl.PluralRules(i18n.lang).select(n) === 'one';
+/**
+ * Any failure in words for the user: lib's errors and stored reasons carry English words (or
+ * are English text from older records), translated here; storage-full gets its own message.
+ * The first screen's French table lacks them, so the whole table is asked for; what shows the
+ * result turns French when it lands (`dict` is state).
+ */
+export function explain(err: unknown): string {
+  if (isWorded(err) || typeof err === 'string') {
+    void i18n.all();
+    return typeof err === 'string' ? t(err) : t(err.words, err.values);
+  }
+  if (err instanceof Error) {
+    const inner = (err as { inner?: Error }).inner;
+    if (err.name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError') {
+      void i18n.all();
+      return t(
+        'Your phone is out of storage for this app. Free some space and try again; nothing stored was lost.',
+      );
+    }
+    return err.message;
+  }
+  return String(err);
 }

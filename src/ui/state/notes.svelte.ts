@@ -5,8 +5,7 @@ import { NotesRepo } from '../../lib/db/notes-repo';
 
 export type { TimelineRow } from '../../lib/db/notes-repo';
 import { appDb } from '../../lib/db/db';
-import { explain } from './app.svelte';
-import { t } from './i18n.svelte';
+import { explain, t } from './i18n.svelte';
 
 export const notes = new NotesRepo(appDb());
 

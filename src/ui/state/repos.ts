@@ -1,5 +1,6 @@
-// The repositories that write conferences, stars and settings, and the conference library.
-// Only the screens that change things load them; start-up needs none (see app.svelte.ts).
+// The repositories that write conferences, stars and settings, and the conference library,
+// shared by the state classes. Only the screens that change things load them; start-up needs
+// none (see app.svelte.ts). Components never import them (lint): they call the state classes.
 import { appDb } from '../../lib/db/db';
 import { ConferenceRepo } from '../../lib/db/conference-repo';
 import { SettingsRepo } from '../../lib/db/settings-repo';

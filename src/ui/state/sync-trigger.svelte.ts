@@ -2,11 +2,7 @@
 // becomes visible, and when the service worker relays a Background Sync. Part of start-up, so
 // it stays tiny: the sync code itself loads only if an account was set up on this device.
 import { SYNC_TAG } from '../../lib/sync/tag';
-
-export const SYNC_FLAG = 'confnotes.sync';
-
-/** What the header shows of sync, from any screen; sync.svelte.ts keeps it up to date. */
-export const syncStatus = $state({ running: false, error: '' });
+import { SYNC_FLAG } from './sync-status.svelte';
 
 export function startAutoSync(): void {
   const go = () => {

@@ -1,6 +1,6 @@
 // Sync for the screens: the account, "Test connection", "Sync now" and the automatic runs,
-// with progress and the last outcome in plain words. Loaded only once an account exists (see
-// sync-trigger.svelte.ts) or the Settings page opens.
+// with progress, the last outcome and the folders' problems as derived views in plain words.
+// Loaded only once an account exists (see sync-trigger.svelte.ts) or the Settings page opens.
 import { appDb } from '../../lib/db/db';
 import { SyncRepo, type SyncAccount } from '../../lib/db/sync-repo';
 import type { SyncMeta } from '../../lib/db/types';
@@ -8,12 +8,12 @@ import type { SyncProgress, SyncReport } from '../../lib/sync/engine';
 import { syncEngine } from '../../lib/conference/sync-service';
 import { passing, testConnection } from '../../lib/sync/webdav';
 import { SYNC_TAG } from '../../lib/sync/tag';
-import { explain } from './app.svelte';
-import { i18n, t } from './i18n.svelte';
+import { conferenceList } from './conference-list.svelte';
+import { explain, i18n, plural, t } from './i18n.svelte';
 import { Live } from './live.svelte';
-import { SYNC_FLAG, syncStatus } from './sync-trigger.svelte';
+import { SYNC_FLAG, syncStatus } from './sync-status.svelte';
 
-export const syncRepo = new SyncRepo(appDb());
+const syncRepo = new SyncRepo(appDb());
 
 // Automatic runs wait this long after the previous one, so switching apps is not a sync each.
 const AUTO_GAP_MS = 20_000;
@@ -29,6 +29,79 @@ class SyncState {
   readonly metas = new Live<SyncMeta[]>(() => syncRepo.watchMetas());
   readonly waiting = new Live<Map<string, number>>(() => syncRepo.watchWaiting());
   #run: Promise<void> | undefined;
+
+  readonly #titles = $derived(
+    new Map((conferenceList.current ?? []).map((c) => [c.id, c.title] as const)),
+  );
+  readonly #metas = $derived(this.metas.current ?? []);
+  /** Changes waiting to go out, all conferences together. */
+  readonly waitingCount = $derived(
+    [...(this.waiting.current?.values() ?? [])].reduce((a, b) => a + b, 0),
+  );
+  /** Folders emptied, moved or replaced on the server: sync stopped for them and asks. */
+  readonly lost = $derived(
+    this.#metas.filter((m) => m.lost && !m.paused && this.#titles.has(m.conferenceId)),
+  );
+  readonly paused = $derived(
+    this.#metas.filter((m) => m.paused && this.#titles.has(m.conferenceId)),
+  );
+  /** Deleted here after a sync: still on the server, and not fetched back unless asked. */
+  readonly serverOnly = $derived(
+    conferenceList.current
+      ? this.#metas.filter((m) => m.lastSyncAt && !this.#titles.has(m.conferenceId))
+      : [],
+  );
+  /** When any conference last synced (epoch ms), if ever. */
+  readonly lastSyncAt = $derived(
+    this.#metas.reduce<number | undefined>(
+      (at, m) => Math.max(at ?? 0, m.lastSyncAt ?? 0) || at,
+      undefined,
+    ),
+  );
+  /** What the running sync is doing, in words. */
+  readonly phase = $derived(
+    this.progress?.phase === 'uploading'
+      ? t('Sending photos')
+      : this.progress?.phase === 'downloading'
+        ? t('Receiving photos')
+        : this.progress?.phase === 'saving'
+          ? t('Saving notes on the server')
+          : t('Checking the server'),
+  );
+  /** What the last run did, when it went through. */
+  readonly outcome = $derived.by(() => {
+    const r = this.report?.conferences;
+    if (!r || this.error) return '';
+    const sum = (f: (c: SyncReport['conferences'][number]) => number) =>
+      r.reduce((s, c) => s + f(c), 0);
+    return t('Synced {conferences}: {photos}, {changes}, {notes}.', {
+      conferences: plural(
+        r.filter((c) => !c.error && !c.lost).length,
+        '{n} conference',
+        '{n} conferences',
+      ),
+      photos: plural(
+        sum((c) => c.uploaded),
+        '{n} photo sent',
+        '{n} photos sent',
+      ),
+      changes: plural(
+        sum((c) => c.downloaded),
+        '{n} change received',
+        '{n} changes received',
+      ),
+      notes: plural(
+        sum((c) => c.conflicts),
+        '{n} note edited on two devices',
+        '{n} notes edited on two devices',
+      ),
+    });
+  });
+
+  /** The conference's title, or its folder's name once it is gone from this device. */
+  name(meta: SyncMeta): string {
+    return this.#titles.get(meta.conferenceId) ?? meta.folder;
+  }
 
   account(): Promise<SyncAccount | undefined> {
     return syncRepo.account();
@@ -110,16 +183,17 @@ class SyncState {
         void import('./capture.svelte').then((m) => m.makeMissingThumbnails());
       }
       if (report.error) {
-        this.error = say(report.error);
+        this.error = explain(report.error);
         if (passing(report.error)) await retryLater();
       }
     } catch (e) {
-      this.error = say(e);
+      this.error = explain(e);
     } finally {
       this.running = false;
       this.progress = undefined;
       const failed = this.report?.conferences.find((c) => c.error || c.lost);
-      syncStatus.error = this.error || (failed ? say(failed.error) || failed.title : '');
+      syncStatus.error =
+        this.error || (failed ? (failed.error ? explain(failed.error) : failed.title) : '');
       syncStatus.running = false;
     }
   }
@@ -158,9 +232,3 @@ async function retryLater(): Promise<void> {
 }
 
 export const sync = new SyncState();
-
-/** A failure in the interface's language: sync's errors carry their words like lib's others. */
-export function say(err: unknown): string {
-  if (err === undefined) return '';
-  return explain(err);
-}

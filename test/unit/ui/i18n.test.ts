@@ -36,14 +36,18 @@ function sources(dir: string): string[] {
 }
 
 const LIT = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
-/** t('…') or t(cond ? '…' : '…'), cond maybe a call like one(n): the first argument's literals. */
+/** t('…') or t(cond ? '…' : '…'), cond maybe a call: the first argument's literals. */
 const COND = String.raw`(?:[^'"(),?]|\([^'"()]*\))*\?\s*`;
 const CALL = new RegExp(String.raw`\bt\(\s*(?:${COND})?(${LIT})(?:\s*:\s*(${LIT}))?`, 'g');
+/** plural(n, '…', '…'), n maybe a call or an expression over several lines: both sentences. */
+const COUNT = String.raw`(?:[^'"(),]|\((?:[^'"()]|\([^'"()]*\))*\))+`;
+const PLURAL = new RegExp(String.raw`\bplural\(\s*${COUNT},\s*(${LIT}),\s*(${LIT})`, 'g');
 
 function keys(files = sources(UI)): Set<string> {
   const found = new Set<string>();
   for (const file of files) {
-    for (const m of readFileSync(file, 'utf8').matchAll(CALL)) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of [...text.matchAll(CALL), ...text.matchAll(PLURAL)]) {
       for (const lit of [m[1], m[2]])
         if (lit) found.add(lit.slice(1, -1).replace(/\\(['"])/g, '$1'));
     }
@@ -74,6 +78,7 @@ describe('French interface', () => {
     expect(used.size).toBeGreaterThan(100);
     expect(used).toContain('Take photo');
     expect(used).toContain('{n} talks');
+    expect(used).toContain('{n} talk');
   });
 
   it('translates every one of them, keeping their placeholders', () => {
