@@ -91,6 +91,16 @@ export default ts.config(
               group: ['**/lib/db/*', '!**/lib/db/types'],
               message: 'Components go through src/ui/state, not the database.',
             },
+            {
+              // The repository instances the state classes share (repos.ts, photo-repo.ts).
+              group: [
+                '**/state/repos',
+                '**/state/*-repo',
+                '**/state/*-repo.ts',
+                '**/state/repos.ts',
+              ],
+              message: 'Components call the state classes, not the repositories they hold.',
+            },
           ],
         },
       ],
