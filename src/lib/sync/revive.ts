@@ -9,7 +9,6 @@ import {
   parseState,
   recordIn,
   stateJson,
-  tableOf,
   type StateDoc,
   type SyncRecord,
 } from './state';
@@ -23,8 +22,6 @@ export const sameTag = (a: string, b: string | undefined) =>
   b !== undefined && a.replace(/^W\//, '') === b.replace(/^W\//, '');
 
 export const imageFile = (p: { id: string; type: string }) => `${p.id}.${extensionOf(p.type)}`;
-
-export const isPhotoKey = (key: string) => tableOf(key) === 'photos';
 
 /** The photos among `keys` of `records`. */
 const photosOf = (keys: string[], records: Record<string, SyncRecord>): Photo[] =>

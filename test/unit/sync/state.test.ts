@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonical, parseState, recordKey, type StateDoc } from '../../../src/lib/sync/state';
+import {
+  canonical,
+  parseState,
+  recordIn,
+  recordKey,
+  type StateDoc,
+} from '../../../src/lib/sync/state';
 import { records } from '../export/records';
 
 const conferenceId = records.conferences[0]!.id;
@@ -112,6 +118,19 @@ describe('the schedule state file', () => {
   it('refuses a conference date no screen can show', () => {
     expect(() => parseState(doc({ ...conference, startDate: 'soon' }), 'schedule')).toThrow(
       /damaged record \(conferences\/[\w-]+: "startDate"\)/,
+    );
+  });
+});
+
+describe('recordIn', () => {
+  it('gives a record its table’s type under that table’s key only', () => {
+    const doc = parseState(JSON.stringify(notesDoc()), 'notes');
+    const entryKey = recordKey('entries', records.entries[0]!.id);
+    const typed = recordIn('photos', photoKey, doc.records[photoKey]);
+    expect(typed?.status).toBe(photo.status);
+    expect(recordIn('photos', entryKey, doc.records[entryKey])).toBeUndefined();
+    expect(recordIn('entries', entryKey, doc.records[entryKey])?.talkId).toBe(
+      records.entries[0]!.talkId,
     );
   });
 });
