@@ -7,17 +7,19 @@ import type { InferOutput } from 'valibot';
 import type { SyncedTable } from '../model/types';
 import { check, SYNCED_RECORDS } from '../model/check';
 import { Id, Stamp } from '../model/fields';
+import { tablesOf, type PartName } from '../model/tables';
 import { SYNC_WORDS as W, SyncError } from './words';
 
 export const STATE_FORMAT = 'confnotes-sync';
 export const STATE_VERSION = 1;
 export const STATE_DIR = '.confnotes';
 
-export type PartName = 'schedule' | 'notes';
+export type { PartName };
 
+/** The tables of each state file, from the model's registry; the schedule is synced first. */
 export const PARTS: Record<PartName, readonly SyncedTable[]> = {
-  schedule: ['conferences', 'talks'],
-  notes: ['stars', 'photos', 'entries', 'opinions', 'freeSections'],
+  schedule: tablesOf('schedule'),
+  notes: tablesOf('notes'),
 };
 
 export const PART_NAMES = Object.keys(PARTS) as PartName[];
