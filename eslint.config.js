@@ -92,14 +92,14 @@ export default ts.config(
               message: 'Components go through src/ui/state, not the database.',
             },
             {
-              // The repository instances the state classes share (repos.ts, photo-repo.ts).
-              group: [
-                '**/state/repos',
-                '**/state/*-repo',
-                '**/state/*-repo.ts',
-                '**/state/repos.ts',
-              ],
+              // The repository instances the state classes share.
+              group: ['**/state/repos', '**/state/repos.ts'],
               message: 'Components call the state classes, not the repositories they hold.',
+            },
+            {
+              group: ['**/state/photos.svelte', '**/state/photos.svelte.ts'],
+              importNames: ['photoRepo'],
+              message: 'Components call PhotosState (photos), not the photo repository.',
             },
           ],
         },

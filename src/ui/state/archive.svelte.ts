@@ -8,8 +8,9 @@ import { appDb } from '../../lib/db/db';
 import { slugify } from '../../lib/export/slug';
 import { exportZip, zipToBlob } from '../../lib/export/zip';
 import { makeMissingThumbnails } from './capture.svelte';
-import { explain, i18n, plural, t } from './i18n.svelte';
-import { photoRepo as photos } from './photo-repo';
+import { explain, i18n, t } from './i18n.svelte';
+import { plural } from './plural';
+import { photoRepo as photos } from './photos.svelte';
 
 export const archives = new ArchiveRepo(appDb());
 

@@ -6,7 +6,7 @@ import { unsortedTray } from '../../lib/model/photo-ids';
 import { removeShared, sharedFiles } from '../../lib/capture/share-inbox';
 import type { Talk } from '../../lib/model/types';
 import type { CaptureCounter } from './capture.svelte';
-import { conferenceForNow } from './conference-list.svelte';
+import { conferenceForNow } from './app.svelte';
 import { conferences, settings, stars } from './repos';
 
 export { unsortedTray };

@@ -7,7 +7,7 @@ import { inspect } from '../../lib/capture/process';
 import { makeThumbnails } from '../../lib/capture/thumbnails';
 import { canvasCodecSupported } from '../../lib/capture/canvas-codec';
 import { explain, t } from './i18n.svelte';
-import { photoRepo } from './photo-repo';
+import { photoRepo } from './photos.svelte';
 import { photoSettings } from './photo-settings.svelte';
 
 let pipeline: CapturePipeline | undefined;

@@ -2,7 +2,7 @@
 // in Settings (kept on the device). Strings are keyed by their English text, so a missing
 // translation shows English rather than a key. The French table is loaded only when needed,
 // so English start-up carries none of it, and French start-up only the first screen's words.
-import { fill, isWorded, type WordValues } from '../../lib/util/words';
+import { fill, isWorded, type WordValues } from '../../lib/util/fill';
 
 export type UiLang = 'en' | 'fr';
 
@@ -62,15 +62,6 @@ const translate = (english: string): string => i18n.dict?.[english] ?? english;
  */
 export function t(english: string, values: WordValues = {}): string {
   return fill(english, values, translate);
-}
-
-/**
- * `n` things in words: the `one` sentence where the language takes the singular (French says
- * "0 photo"), else `other`; both fill `{n}`.
- */
-export function plural(n: number, one: string, other: string, values: WordValues = {}): string {
-  const form = new Intl.PluralRules(i18n.lang).select(n) === 'one' ? one : other;
-  return t(form, { ...values, n });
 }
 
 /**

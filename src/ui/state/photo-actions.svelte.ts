@@ -1,7 +1,7 @@
 // What a list of photos lets the user do (caption, reorder, move, delete with undo), shared by
 // a talk's timeline and the Unsorted tray. Errors and the undo offer are state the list shows.
 import { explain, t } from './i18n.svelte';
-import { photoRepo as photos } from './photo-repo';
+import { photoRepo as photos } from './photos.svelte';
 
 export class PhotoActions {
   undo = $state<{ label: string; run: () => Promise<void> }>();

@@ -1,10 +1,14 @@
 // What the screens read of photos: a talk's photos and the conference's unsent count, live,
-// their thumbnails, and why a photo failed, in words.
+// their thumbnails, and why a photo failed, in words. Also the page's one photo repository,
+// which the state classes share (capture, archive, photo actions); components may not import it.
 import type { Photo } from '../../lib/model/types';
 import { IMAGE_MESSAGES, type ImageErrorCode } from '../../lib/capture/image-error';
 import { explain } from './i18n.svelte';
 import { Live } from './live.svelte';
-import { photoRepo } from './photo-repo';
+import { appDb } from '../../lib/db/db';
+import { PhotoRepo } from '../../lib/db/photo-repo';
+
+export const photoRepo = new PhotoRepo(appDb());
 
 class PhotosState {
   /** The photos of a talk or an Unsorted tray, in their order. */

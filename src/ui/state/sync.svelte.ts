@@ -8,8 +8,9 @@ import type { SyncProgress, SyncReport } from '../../lib/sync/engine';
 import { syncEngine } from '../../lib/conference/sync-service';
 import { passing, testConnection } from '../../lib/sync/webdav';
 import { SYNC_TAG } from '../../lib/sync/tag';
-import { conferenceList } from './conference-list.svelte';
-import { explain, i18n, plural, t } from './i18n.svelte';
+import { conferenceList } from './app.svelte';
+import { explain, i18n, t } from './i18n.svelte';
+import { plural } from './plural';
 import { Live } from './live.svelte';
 import { SYNC_FLAG, syncStatus } from './sync-status.svelte';
 
