@@ -1,10 +1,11 @@
 // Writes a conference's write-up in AsciiDoc, laid out like the Xebicon 2019 seed: title and
 // attributes, date and venue, links, then per talk its programme block, notes with photos in
 // timeline order and the opinion, and the user's free sections last.
-import type { Talk } from '../db/types';
+import type { Talk } from '../model/types';
 import {
   adocBlockTitle,
   adocInlines,
+  adocItem,
   adocLine,
   adocLink,
   adocText,
@@ -17,13 +18,14 @@ import {
   documentTalks,
   isWebUrl,
   scheduleUrl,
+  speakerLines,
   WORDS,
   type ExportInput,
   type ImageName,
   type TalkNotes,
   type TimelineItem,
 } from './model';
-import { abstractParagraphs, parseNotes, type Block } from './notes-lite';
+import { abstractParagraphs, oneLine, parseNotes, type Block } from './notes-lite';
 
 function blockText(block: Block): string {
   const scope = scopeOf(block.kind === 'para' ? block.lines : block.items.flatMap((i) => i.lines));
@@ -35,7 +37,7 @@ function blockText(block: Block): string {
       const [first = [], ...more] = item.lines;
       const head = `${'\t'.repeat(item.level)}${'*'.repeat(item.level + 1)} `;
       const rest = more.map((l) => adocLine(adocInlines(l, scope)));
-      return [head + adocInlines(first, scope), ...rest].join(' +\n');
+      return [head + adocItem(adocInlines(first, scope)), ...rest].join(' +\n');
     })
     .join('\n');
 }
@@ -56,9 +58,9 @@ function abstractBlock(abstract: string | undefined): string[] {
     const scope = lines.join('\n');
     return lines
       .map((line) => {
-        const bullet = /^([-*] )(.*)$/.exec(line);
+        const bullet = /^([-*] )\s*(.*)$/.exec(line);
         return bullet
-          ? `${bullet[1]}${adocText(bullet[2]!, scope)}`
+          ? `${bullet[1]}${adocItem(adocText(bullet[2]!, scope))}`
           : adocLine(adocText(line, scope));
       })
       .join('\n');
@@ -66,12 +68,13 @@ function abstractBlock(abstract: string | undefined): string[] {
 }
 
 function programme(talk: Talk): string[] {
-  const speakers = talk.speakers
-    .map((s) => [s.name, s.affiliation].filter((p) => p?.trim()).join(', '))
-    .filter(Boolean)
-    .map((line) => adocLine(adocText(line)));
+  const lines = speakerLines(talk);
+  // One paragraph: a mark on one speaker's line could pair with one on the next.
+  const scope = lines.join('\n');
+  const speakers = lines.map((line) => adocLine(adocText(line, scope)));
+  const type = oneLine(talk.type);
   const parts = [
-    ...(talk.type?.trim() ? [adocLine(adocText(talk.type.trim()))] : []),
+    ...(type ? [adocLine(adocText(type))] : []),
     ...abstractBlock(talk.abstract),
     ...(speakers.length ? [speakers.join(' +\n')] : []),
   ];
@@ -107,7 +110,7 @@ export function toAsciiDoc(input: ExportInput, imageName: ImageName): string {
     ].join('\n'),
     'toc::[]',
   ];
-  const when = dateVenueLine(conference, lang);
+  const when = oneLine(dateVenueLine(conference, lang));
   if (when) out.push(adocLine(adocText(when)));
   const links = [
     [words.site, conference.url],

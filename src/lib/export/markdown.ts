@@ -1,18 +1,28 @@
 // Writes the same write-up as asciidoc.ts in GitHub-flavoured Markdown. User and schedule text
-// is backslash-escaped where Markdown would read it as markup or HTML, so it shows as typed.
-import type { Talk } from '../db/types';
+// is backslash-escaped where Markdown would read it as markup or HTML, so it shows as typed;
+// text meant for one line (titles, names, the type, the venue) is kept on one line, where no
+// line of it can start a block.
+import type { Talk } from '../model/types';
 import {
   dateVenueLine,
   documentTalks,
   isWebUrl,
   scheduleUrl,
+  speakerLines,
   WORDS,
   type ExportInput,
   type ImageName,
   type TalkNotes,
   type TimelineItem,
 } from './model';
-import { abstractParagraphs, parseNotes, type Block, type Inline, type Line } from './notes-lite';
+import {
+  abstractParagraphs,
+  oneLine,
+  parseNotes,
+  type Block,
+  type Inline,
+  type Line,
+} from './notes-lite';
 
 /** Inline text: no emphasis, code, links, HTML, strikethrough, tables or entities. */
 export function mdText(text: string): string {
@@ -31,11 +41,17 @@ export function mdLine(escaped: string): string {
 }
 
 function mdHeading(text: string): string {
-  return mdText(text.replace(/\s+/g, ' ').trim()).replace(/#/g, '\\#') || '…';
+  return mdText(oneLine(text)).replace(/#/g, '\\#') || '…';
 }
 
+/**
+ * A link destination: brackets and spaces percent-encoded; a backslash or an "&" escaped, or
+ * CommonMark would read an escape or a character reference in it and change the URL.
+ */
 function encodeUrl(url: string): string {
-  return url.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return url
+    .replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/[\\&]/g, '\\$&');
 }
 
 export function mdLink(url: string, text?: string): string {
@@ -43,13 +59,44 @@ export function mdLink(url: string, text?: string): string {
   return text ? `[${mdText(text)}](${encodeUrl(url)})` : `<${url}>`;
 }
 
-function inline(node: Inline): string {
-  if (node.kind === 'text') return mdText(node.text);
-  if (node.kind === 'link') return mdLink(node.url, node.text);
-  return `**${mdText(node.text)}**`;
+/** CommonMark's classes for the flanking rules of emphasis. */
+const WHITESPACE = /^[\s\p{Zs}]?$/u;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
+/**
+ * `**bold**` where CommonMark reads it as bold: its opening marks must not follow a letter if
+ * the text starts with punctuation, nor its closing ones precede one if the text ends so.
+ * Elsewhere the words are written plain (unmarked asterisks would show).
+ */
+function bold(text: string, before: string, after: string): string {
+  const first = Array.from(text)[0] ?? ' ';
+  const last = Array.from(text).at(-1) ?? ' ';
+  const open = !PUNCTUATION.test(first) || WHITESPACE.test(before) || PUNCTUATION.test(before);
+  const close = !PUNCTUATION.test(last) || WHITESPACE.test(after) || PUNCTUATION.test(after);
+  return open && close ? `**${text}**` : text;
 }
 
-const mdInlines = (line: Line) => line.map(inline).join('');
+function inline(node: Inline, next: Inline | undefined): string {
+  if (node.kind === 'link') return mdLink(node.url, node.text);
+  const text = mdText(node.text);
+  if (node.kind === 'bold') return text;
+  // "!" before a link's "[" would make it an image.
+  return next?.kind === 'link' && next.text && text.endsWith('!')
+    ? `${text.slice(0, -1)}\\!`
+    : text;
+}
+
+function mdInlines(line: Line): string {
+  const parts = line.map((node, i) => inline(node, line[i + 1]));
+  return parts
+    .map((part, i) => {
+      if (line[i]!.kind !== 'bold') return part;
+      const before = Array.from(parts.slice(0, i).join('')).at(-1) ?? '';
+      const after = Array.from(parts.slice(i + 1).join(''))[0] ?? '';
+      return bold(part, before, after);
+    })
+    .join('');
+}
 
 function blockText(block: Block): string {
   if (block.kind === 'para') return block.lines.map((l) => mdLine(mdInlines(l))).join('\\\n');
@@ -73,26 +120,25 @@ function photo(
   imageName: ImageName,
   slide: string,
 ): string {
-  const caption = item.caption.replace(/\s+/g, ' ').trim();
+  const caption = oneLine(item.caption);
   const image = `![${mdText(caption || `${slide} ${n}`)}](images/${encodeUrl(imageName(item.id))})`;
   return caption ? `*${mdText(caption)}*\\\n${image}` : image;
 }
 
 function programme(talk: Talk): string[] {
-  const speakers = talk.speakers
-    .map((s) => [s.name, s.affiliation].filter((p) => p?.trim()).join(', '))
-    .filter(Boolean)
-    .map((line) => mdLine(mdText(line)));
+  const speakers = speakerLines(talk).map((line) => mdLine(mdText(line)));
   const abstract = abstractParagraphs(talk.abstract).map((lines) =>
     lines
       .map((line) => {
-        const bullet = /^[-*] (.*)$/.exec(line);
+        // Spaces after the marker would make the item's text a code block.
+        const bullet = /^[-*] \s*(.*)$/.exec(line);
         return bullet ? `- ${mdLine(mdText(bullet[1]!))}` : mdLine(mdText(line));
       })
       .join('\n'),
   );
+  const type = oneLine(talk.type);
   const parts = [
-    ...(talk.type?.trim() ? [`**${mdText(talk.type.trim())}**`] : []),
+    ...(type ? [`**${mdText(type)}**`] : []),
     ...abstract,
     ...(speakers.length ? [speakers.join('\\\n')] : []),
   ];
@@ -126,7 +172,7 @@ export function toMarkdown(input: ExportInput, imageName: ImageName): string {
   const { conference, lang } = input;
   const words = WORDS[lang];
   const out = [`# ${mdHeading(conference.title)}`];
-  const when = dateVenueLine(conference, lang);
+  const when = oneLine(dateVenueLine(conference, lang));
   if (when) out.push(mdLine(mdText(when)));
   const links = [
     [words.site, conference.url],

@@ -7,7 +7,8 @@
 // - "-> " at the start of a line is kept as is (an arrow, as in the Xebicon seed);
 // - a blank line separates paragraphs; a single newline inside a paragraph is a line break,
 //   and a line that follows a bullet without a blank line continues that bullet on a new line.
-import type { Conference, Talk } from '../db/types';
+import type { Conference, Talk } from '../model/types';
+import { oneLine } from './notes-lite';
 
 export type Lang = 'en' | 'fr';
 
@@ -145,12 +146,20 @@ export function dateVenueLine(conference: Conference, lang: Lang): string {
   return parts.length ? `${parts.join(', ')}.` : '';
 }
 
+/** A talk's speakers, one a line: "Name, Affiliation", each on one line whatever the file held. */
+export function speakerLines(talk: Talk): string[] {
+  return talk.speakers
+    .map((s) => [oneLine(s.name), oneLine(s.affiliation)].filter(Boolean).join(', '))
+    .filter(Boolean);
+}
+
 /** The conference's programme page: the one we were told, else the schedule URL we read. */
 export function scheduleUrl(conference: Conference): string | undefined {
   return conference.programmeUrl ?? conference.source.url;
 }
 
-/** Only plain http(s) URLs become links; anything else is shown as text. */
+/** Only plain http(s) URLs become links (no space, control character, bracket or quote). */
 export function isWebUrl(url: string | undefined): boolean {
-  return !!url && /^https?:\/\/[^\s<>[\]"]+$/i.test(url);
+  // eslint-disable-next-line no-control-regex
+  return !!url && /^https?:\/\/[^\s\x00-\x1f\x7f<>[\]"]+$/i.test(url);
 }

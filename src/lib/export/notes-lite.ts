@@ -12,6 +12,9 @@ export type Line = Inline[];
 export type Block =
   { kind: 'para'; lines: Line[] } | { kind: 'list'; items: { level: number; lines: Line[] }[] };
 
+/** Text meant for one line (a title, a name, a venue): any run of spaces or breaks is one space. */
+export const oneLine = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
 /** AsciiDoc and Markdown both nest this deep without trouble. */
 export const MAX_LEVEL = 4;
 
@@ -48,7 +51,10 @@ export function parseInline(text: string, { bold = true, links = true } = {}): L
       at = start + m[0].length;
     } else if (m[3] !== undefined && bold) {
       pushText(text.slice(at, start));
-      out.push({ kind: 'bold', text: m[3] });
+      // "**a****b**" is one bold run: two would meet in a "****" no writer can split.
+      const prev = out.at(-1);
+      if (prev?.kind === 'bold' && start === at) prev.text += m[3];
+      else out.push({ kind: 'bold', text: m[3] });
       at = start + m[0].length;
     } else if (m[1] === undefined && m[3] === undefined) {
       const url = trimUrl(m[0]);

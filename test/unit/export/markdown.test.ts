@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planExport } from '../../../src/lib/export/archive';
 import { toMarkdown } from '../../../src/lib/export/markdown';
 import type { ExportInput } from '../../../src/lib/export/model';
+import { inspectHtml, renderMarkdown } from '../../support/html-oracle';
 import { markdownHtmlNodes, markdownImages } from './render';
 import { syntheticInput } from './synthetic';
 import { xebiconInput } from './xebicon-notes';
@@ -43,5 +44,14 @@ describe('Markdown export', () => {
     expect(md).toContain('- back to one\\\n  continued line of one');
     expect(md).toContain('[docs, v2 = new](https://docs.example/a_b)');
     expect(md).toContain('<https://deep.example/path_(x)>');
+  });
+
+  it('renders to nothing but the write-up (test/support/html-oracle.ts)', () => {
+    for (const input of [xebiconInput(), syntheticInput()]) {
+      const { md, files } = write(input);
+      const seen = inspectHtml(renderMarkdown(md), 'markdown');
+      expect(seen.problems).toEqual([]);
+      expect(seen.images).toEqual(files);
+    }
   });
 });

@@ -18,6 +18,26 @@ export function renderAdoc(text: string): { html: string; messages: string[]; im
   return { html, messages, images };
 }
 
+/**
+ * The whole page Asciidoctor makes of a document in a safe mode (`secure` is the CLI's
+ * default, `safe` lets includes read files), as test/support/html-oracle.ts's CLI runs do:
+ * no stylesheet, a missing attribute reported.
+ */
+export function renderAdocPage(
+  text: string,
+  safe: 'secure' | 'safe',
+): { html: string; messages: string[] } {
+  const logger = asciidoctor.MemoryLogger.create();
+  asciidoctor.LoggerManager.setLogger(logger);
+  const html = asciidoctor.convert(text, {
+    safe,
+    standalone: true,
+    attributes: { stylesheet: false, 'attribute-missing': 'warn' },
+  }) as string;
+  const messages = logger.getMessages().map((m) => `${m.getSeverity()}: ${String(m.getText())}`);
+  return { html, messages };
+}
+
 export function markdownImages(text: string): string[] {
   const walker = new Parser().parse(text).walker();
   const out: string[] = [];
