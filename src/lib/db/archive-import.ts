@@ -2,6 +2,7 @@
 // anything the phone holds: notes written on both sides keep both versions (as sync does), a
 // newer conference or photo here is not overwritten by an older zip, and the untouched demo
 // gives way to a restored copy of itself instead of standing beside it as a twin.
+import type { Table } from 'dexie';
 import type { ConfnotesArchive } from '../export/json';
 import { ArchiveError } from '../export/json';
 import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W } from '../export/words';
@@ -49,41 +50,24 @@ export async function untouchedDemo(db: ConfnotesDb): Promise<string | undefined
 
 /** Refuses an archive whose ids name records of another conference here. */
 async function checkNoClash(db: ConfnotesDb, archive: ConfnotesArchive): Promise<void> {
-  const clash = (
-    label: string,
-    found: ({ conferenceId: string } | undefined)[],
-    mine: string[],
-  ) => {
-    const at = found.findIndex((r, i) => r !== undefined && r.conferenceId !== mine[i]);
-    if (at >= 0)
-      throw new ArchiveError(W.damaged, {
-        what: worded(P.stray, { record: worded(label), n: at + 1 }),
-      });
-  };
-  const talks = archive.talks;
-  clash(
-    P.talk,
-    await db.talks.bulkGet(talks.map((t) => t.id)),
-    talks.map((t) => t.conferenceId),
-  );
-  const photos = archive.photos;
-  clash(
-    P.photo,
-    await db.photos.bulkGet(photos.map((p) => p.id)),
-    photos.map((p) => p.conferenceId),
-  );
-  const entries = archive.entries;
-  clash(
-    P.entry,
-    await db.entries.bulkGet(entries.map((e) => e.id)),
-    entries.map((e) => e.conferenceId),
-  );
-  const sections = archive.freeSections;
-  clash(
-    P.freeSection,
-    await db.freeSections.bulkGet(sections.map((s) => s.id)),
-    sections.map((s) => s.conferenceId),
-  );
+  const lists = [
+    [P.talk, db.talks, archive.talks],
+    [P.photo, db.photos, archive.photos],
+    [P.entry, db.entries, archive.entries],
+    [P.freeSection, db.freeSections, archive.freeSections],
+  ] as const;
+  for (const [label, table, records] of lists) {
+    const here = await (table as Table<{ conferenceId: string }, string>).bulkGet(
+      records.map((r) => r.id),
+    );
+    const at = here.findIndex(
+      (r, i) => r !== undefined && r.conferenceId !== records[i]!.conferenceId,
+    );
+    if (at >= 0) {
+      const what = worded(P.stray, { record: worded(label), n: at + 1 });
+      throw new ArchiveError(W.damaged, { what });
+    }
+  }
 }
 
 /**

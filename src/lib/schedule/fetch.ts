@@ -1,5 +1,6 @@
 // Downloads a schedule from a URL with conditional requests, and turns every way that can go
 // wrong into one plain-language reason the user can act on (most often: import the file).
+import { readUpTo } from '../util/capped-read';
 import { CodedError } from '../util/words';
 import { MAX_SCHEDULE_BYTES } from './types';
 import { FETCH_WORDS as W, type FetchWords } from './words';
@@ -46,29 +47,9 @@ async function explainNetworkFailure(url: URL, online: boolean): Promise<Schedul
 }
 
 async function readCapped(res: Response): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length') ?? 0);
-  if (declared > MAX_SCHEDULE_BYTES) throw tooLarge();
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_SCHEDULE_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  const bytes = await readUpTo(res, MAX_SCHEDULE_BYTES);
+  if (!bytes) throw tooLarge();
+  return bytes;
 }
 
 function tooLarge() {

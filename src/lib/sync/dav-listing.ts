@@ -1,5 +1,6 @@
 // PROPFIND listings: the request body, a size-capped read of the answer, and the 207
 // Multi-Status parser (fast-xml-parser, no DOM, so the service worker can use it too).
+import { readUpTo } from '../util/capped-read';
 import { XMLParser } from 'fast-xml-parser';
 import { pathBelow } from './dav-paths';
 
@@ -57,30 +58,6 @@ export function parseMultistatus(body: string, base: URL): DavEntry[] {
 
 /** Reads a body up to `max` bytes; undefined when it is larger. */
 export async function textUpTo(res: Response, max: number): Promise<string | undefined> {
-  const declared = Number(res.headers.get('content-length'));
-  if (declared > max) {
-    await res.body?.cancel();
-    return undefined;
-  }
-  if (!res.body) return await res.text();
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  const bytes = await readUpTo(res, max);
+  return bytes && new TextDecoder().decode(bytes);
 }
