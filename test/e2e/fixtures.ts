@@ -1,12 +1,44 @@
 // Shared set-up for the browser tests: each test gets its own app server (its own origin, so
 // its own IndexedDB and service worker) and fails if the page asks any host but localhost or
 // if the Content-Security-Policy blocks anything.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startApp, type AppServer } from '../support/servers';
 
 export { expect };
 
 export const FIXTURES = new URL('../fixtures/schedules/', import.meta.url).pathname;
+
+/** The fields of a real rC3 frab event that the hostile-input tests change. */
+export interface Rc3Event {
+  title: string;
+  abstract: string;
+  url: string;
+  links: unknown;
+  persons: { public_name: string }[];
+}
+
+export interface Rc3Conference {
+  title: string;
+  url?: string;
+  days: { rooms: Record<string, Rc3Event[]> }[];
+}
+
+/**
+ * The real rC3 schedule (frab JSON) with `edit` applied to its conference and to the events of
+ * its first room on its first day, written to a temporary file: its path.
+ */
+export function rc3File(name: string, edit: (conf: Rc3Conference, events: Rc3Event[]) => void) {
+  const text = readFileSync(`${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`, 'utf8');
+  const data = JSON.parse(text) as { schedule: { conference: Rc3Conference } };
+  const conference = data.schedule.conference;
+  edit(conference, Object.values(conference.days[0]!.rooms)[0]!);
+  const file = join(tmpdir(), `${name}-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify(data));
+  return file;
+}
 
 /** What the Content-Security-Policy refused during a test (see the `csp` fixture). */
 export interface Csp {

@@ -1,8 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { test, expect, openApp, importFile, FIXTURES } from './fixtures';
+import { test, expect, openApp, importFile, rc3File } from './fixtures';
 import {
   abstractShown,
   asciidoctorCli,
@@ -53,28 +51,13 @@ test('a hostile schedule and hostile notes export as text: Asciidoctor and Commo
 }) => {
   // The talk page shows the abstract through DOMPurify, whose parsing Chromium reports.
   csp.hostileMarkup = true;
-  const data = JSON.parse(
-    readFileSync(`${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`, 'utf8'),
-  ) as {
-    schedule: {
-      conference: {
-        title: string;
-        days: {
-          rooms: Record<
-            string,
-            { title: string; abstract: string; persons: { public_name: string }[] }[]
-          >;
-        }[];
-      };
-    };
-  };
-  data.schedule.conference.title = CONFERENCE;
-  const first = Object.values(data.schedule.conference.days[0]!.rooms)[0]![0]!;
-  first.title = TALK;
-  first.abstract = ABSTRACT;
-  first.persons[0]!.public_name = SPEAKER;
-  const file = join(tmpdir(), `hostile-export-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(data));
+  const file = rc3File('hostile-export', (conference, events) => {
+    conference.title = CONFERENCE;
+    const first = events[0]!;
+    first.title = TALK;
+    first.abstract = ABSTRACT;
+    first.persons[0]!.public_name = SPEAKER;
+  });
 
   await openApp(page, app);
   await importFile(page, app, file);

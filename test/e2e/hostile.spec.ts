@@ -1,7 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test, expect, openApp, importFile, FIXTURES } from './fixtures';
+import { test, expect, openApp, importFile, rc3File, type Rc3Event } from './fixtures';
 
 // Payloads that have run script or leaked requests in real apps, placed in a real schedule.
 const PAYLOADS = [
@@ -24,17 +21,11 @@ test('hostile markup in a schedule renders formatted, with no script and no fore
   csp,
 }) => {
   csp.hostileMarkup = true;
-  const data = JSON.parse(
-    readFileSync(`${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`, 'utf8'),
-  ) as {
-    schedule: {
-      conference: { days: { rooms: Record<string, { abstract: string; title: string }[]> }[] };
-    };
-  };
-  const first = Object.values(data.schedule.conference.days[0]!.rooms)[0]![0]!;
-  first.abstract = PAYLOADS;
-  const file = join(tmpdir(), `hostile-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(data));
+  let first!: Rc3Event;
+  const file = rc3File('hostile', (_, events) => {
+    first = events[0]!;
+    first.abstract = PAYLOADS;
+  });
 
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
@@ -90,33 +81,21 @@ test('abstracts too deep for marked still render, and no markup or link loads an
   csp,
 }) => {
   csp.hostileMarkup = true;
-  const data = JSON.parse(
-    readFileSync(`${FIXTURES}frab-json_pretalx_rc3-channels-2020.json`, 'utf8'),
-  ) as {
-    schedule: {
-      conference: {
-        url?: string;
-        days: {
-          rooms: Record<string, { abstract: string; title: string; url: string; links: unknown }[]>;
-        }[];
-      };
-    };
-  };
-  const conference = data.schedule.conference;
-  conference.url = 'javascript:window.__pwned="conference"';
-  const [quotes, lists, loaders] = Object.values(conference.days[0]!.rooms)[0]!;
-  quotes!.abstract = `${'>'.repeat(2000)} the bottom of the quotes`;
-  lists!.abstract = Array.from({ length: 600 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join(
-    '\n',
-  );
-  loaders!.abstract = LOADERS;
-  loaders!.url = 'javascript:window.__pwned="url"';
-  loaders!.links = [
-    { url: 'JaVaScRiPt:window.__pwned="link"', title: 'Evil link' },
-    { url: 'https://example.org/slides', title: 'Slides' },
-  ];
-  const file = join(tmpdir(), `hostile-deep-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(data));
+  let quotes!: Rc3Event, lists!: Rc3Event, loaders!: Rc3Event;
+  const file = rc3File('hostile-deep', (conference, events) => {
+    conference.url = 'javascript:window.__pwned="conference"';
+    [quotes, lists, loaders] = events as [Rc3Event, Rc3Event, Rc3Event];
+    quotes.abstract = `${'>'.repeat(2000)} the bottom of the quotes`;
+    lists.abstract = Array.from({ length: 600 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join(
+      '\n',
+    );
+    loaders.abstract = LOADERS;
+    loaders.url = 'javascript:window.__pwned="url"';
+    loaders.links = [
+      { url: 'JaVaScRiPt:window.__pwned="link"', title: 'Evil link' },
+      { url: 'https://example.org/slides', title: 'Slides' },
+    ];
+  });
 
   // Every request the page makes outside the app's own origin.
   const origin = new URL(app.url).origin;
@@ -138,8 +117,8 @@ test('abstracts too deep for marked still render, and no markup or link loads an
   const schedule = page.url();
 
   for (const [talk, bottom] of [
-    [quotes!, 'the bottom of the quotes'],
-    [lists!, 'level 300'],
+    [quotes, 'the bottom of the quotes'],
+    [lists, 'level 300'],
   ] as const) {
     await page.getByRole('link', { name: talk.title }).click();
     await expect(page.getByRole('heading', { level: 1, name: talk.title })).toBeVisible();
@@ -150,8 +129,8 @@ test('abstracts too deep for marked still render, and no markup or link loads an
     await page.goto(schedule);
   }
 
-  await page.getByRole('link', { name: loaders!.title }).click();
-  await expect(page.getByRole('heading', { level: 1, name: loaders!.title })).toBeVisible();
+  await page.getByRole('link', { name: loaders.title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: loaders.title })).toBeVisible();
   const abstract = page.locator('.markup').first();
   await expect(abstract).toContainText('styled div');
   await expect(abstract.getByText('cell')).toBeVisible();
