@@ -8,6 +8,7 @@ import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
 import { SYNCED_TABLES as OUTBOX_TABLES } from '../../../src/lib/db/outbox';
 import { parseArchiveJson, toArchiveJson } from '../../../src/lib/export/json';
 import { SYNCED_RECORDS } from '../../../src/lib/model/check';
+import { PARTS } from '../../../src/lib/sync/state';
 import { SYNCED_TABLES, TABLES, type SyncedTable } from '../../../src/lib/model/tables';
 import { records } from '../export/records';
 
@@ -18,9 +19,10 @@ const counts = async (db: ConfnotesDb) =>
   ) as Record<SyncedTable, number>;
 
 describe('the table registry', () => {
-  it('names a schema and a key field for each table, and the outbox watches them all', () => {
+  it('names a schema and a key field for each table; the outbox and the state files take them all', () => {
     expect(Object.keys(SYNCED_RECORDS)).toEqual(SYNCED_TABLES);
     expect([...OUTBOX_TABLES]).toEqual(SYNCED_TABLES);
+    expect(Object.values(PARTS).flat().sort()).toEqual([...SYNCED_TABLES].sort());
     for (const t of SYNCED_TABLES) {
       expect(SYNCED_RECORDS[t].schema.entries).toHaveProperty(TABLES[t].key);
     }
