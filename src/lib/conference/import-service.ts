@@ -10,6 +10,11 @@ import { MAX_SCHEDULE_BYTES, ScheduleError, type ParsedSchedule } from '../sched
 import { FETCH_WORDS, SCHEDULE_WORDS } from '../schedule/words';
 import { WordedError } from '../util/words';
 
+/** Lets the screen stop an import it started. */
+export interface Cancel {
+  signal?: AbortSignal;
+}
+
 export type RefreshOutcome =
   { status: 'not-modified' } | { status: 'updated'; added: number; removed: number; kept: number };
 
@@ -27,22 +32,23 @@ export class ImportService {
   }
 
   /** Every schedule passes here: parsed in the worker, then checked before anything is stored. */
-  private async parse(bytes: Uint8Array, fileName?: string): Promise<ParsedSchedule> {
-    const checked = checkSchedule(await this.parser.parse(bytes, fileName));
+  private async parse(bytes: Uint8Array, fileName?: string, signal?: AbortSignal) {
+    const checked = checkSchedule(await this.parser.parse(bytes, fileName, { signal }));
     if (checked.talks.length === 0) throw new ScheduleError('no-talks', SCHEDULE_WORDS.noTalks);
     return checked;
   }
 
-  private async parseFile(file: File): Promise<ParsedSchedule> {
+  private async parseFile(file: File, signal?: AbortSignal): Promise<ParsedSchedule> {
     // Checked before reading: a wrong 2 GB video should not be loaded into memory first.
     if (file.size > MAX_SCHEDULE_BYTES)
       throw new ScheduleError('too-large', SCHEDULE_WORDS.tooLarge);
     // parseSchedule also rejects a schedule with no talks, so none is ever stored.
-    return this.parse(new Uint8Array(await file.arrayBuffer()), file.name);
+    return this.parse(new Uint8Array(await file.arrayBuffer()), file.name, signal);
   }
 
-  async fromFile(file: File): Promise<string> {
-    const parsed = await this.parseFile(file);
+  /** Aborting `signal` stops the import (ScheduleError 'cancelled'); nothing is stored. */
+  async fromFile(file: File, { signal }: Cancel = {}): Promise<string> {
+    const parsed = await this.parseFile(file, signal);
     return this.repo.create(
       parsed,
       { kind: 'file', fileName: file.name, format: parsed.format, fetchedAt: Date.now() },
@@ -50,10 +56,11 @@ export class ImportService {
     );
   }
 
-  async fromUrl(url: string): Promise<string> {
-    const res = await fetchSchedule(url, {}, this.online());
+  /** Aborting `signal` stops the download or the reading (ScheduleError 'cancelled'). */
+  async fromUrl(url: string, { signal }: Cancel = {}): Promise<string> {
+    const res = await fetchSchedule(url, {}, this.online(), signal);
     if (res.status !== 'ok') throw new ScheduleFetchError('http', FETCH_WORDS.notModified);
-    const parsed = await this.parse(res.bytes, res.fileName);
+    const parsed = await this.parse(res.bytes, res.fileName, signal);
     const source: ScheduleSource = {
       kind: 'url',
       url: url.trim(),

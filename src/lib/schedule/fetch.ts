@@ -2,8 +2,8 @@
 // wrong into one plain-language reason the user can act on (most often: import the file).
 import { readUpTo } from '../util/capped-read';
 import { CodedError } from '../util/words';
-import { MAX_SCHEDULE_BYTES } from './types';
-import { FETCH_WORDS as W, type FetchWords } from './words';
+import { MAX_SCHEDULE_BYTES, ScheduleError } from './types';
+import { FETCH_WORDS as W, SCHEDULE_WORDS, type FetchWords } from './words';
 
 export type FetchErrorCode = 'offline' | 'cors' | 'unreachable' | 'http' | 'too-large' | 'bad-url';
 
@@ -52,6 +52,11 @@ async function readCapped(res: Response): Promise<Uint8Array> {
   return bytes;
 }
 
+/** The user stopped the download: the words the parser uses when it is stopped. */
+function cancelled() {
+  return new ScheduleError('cancelled', SCHEDULE_WORDS.cancelled);
+}
+
 function tooLarge() {
   return new ScheduleFetchError('too-large', W.tooLarge);
 }
@@ -60,6 +65,7 @@ export async function fetchSchedule(
   raw: string,
   validators: Validators = {},
   online = true,
+  signal?: AbortSignal,
 ): Promise<FetchResult> {
   const url = checkUrl(raw);
   const headers: Record<string, string> = {};
@@ -68,8 +74,9 @@ export async function fetchSchedule(
   let res: Response;
   try {
     // no-cache: revalidate with the server rather than trust the HTTP cache or service worker.
-    res = await fetch(url, { headers, cache: 'no-cache', credentials: 'omit' });
+    res = await fetch(url, { headers, cache: 'no-cache', credentials: 'omit', signal });
   } catch {
+    if (signal?.aborted) throw cancelled();
     throw await explainNetworkFailure(url, online);
   }
   if (res.status === 304) return { status: 'not-modified' };
@@ -77,7 +84,9 @@ export async function fetchSchedule(
     const values = { host: url.host, status: res.status };
     throw new ScheduleFetchError('http', res.status === 404 ? W.notFound : W.http, values);
   }
-  const bytes = await readCapped(res);
+  const bytes = await readCapped(res).catch((err: unknown) => {
+    throw signal?.aborted ? cancelled() : err;
+  });
   const fileName = decodeURIComponent(url.pathname.split('/').pop() || url.host);
   const etag = res.headers.get('etag');
   const lastModified = res.headers.get('last-modified');

@@ -63,4 +63,17 @@ describe('fetchSchedule', () => {
       code: 'unreachable',
     });
   });
+
+  it('stops when cancelled, with the words of a cancelled import', async () => {
+    const before = new AbortController();
+    before.abort();
+    await expect(
+      fetchSchedule(`${host.url}/s.json`, {}, true, before.signal),
+    ).rejects.toMatchObject({ code: 'cancelled' });
+    // Cancelled while the body arrives: the 21 MB file is read in chunks.
+    const during = new AbortController();
+    const reading = fetchSchedule(`${host.url}/big`, {}, true, during.signal);
+    during.abort();
+    await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
+  });
 });
