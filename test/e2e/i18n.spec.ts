@@ -37,7 +37,7 @@ test.describe('a phone set to French', () => {
     const notZip = { name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('hi') };
     await page.getByLabel('Importer un zip').setInputFiles(notZip);
     await expect(page.getByRole('alert')).toHaveText(
-      'Ce fichier n’est pas une archive zip, ou il a été tronqué. Rien n’a été importé. Rien n’a été modifié.',
+      'Ce fichier n’est pas une archive zip, ou il a été tronqué. Rien n’a été importé.',
     );
 
     // A schedule whose error crosses back from the parser's worker with its line number.
