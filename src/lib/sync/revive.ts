@@ -12,14 +12,8 @@ import {
   type StateDoc,
   type SyncRecord,
 } from './state';
+import { outlastWeak, sameTag } from './etag';
 import { DavError, type DavClient } from './webdav';
-
-/** How long Apache keeps a new ETag weak (one second), and a little more. */
-export const WEAK_MS = 1100;
-
-/** ETags compared weakly: the same file's tag is W/"x" within a second of a write, "x" after. */
-export const sameTag = (a: string, b: string | undefined) =>
-  b !== undefined && a.replace(/^W\//, '') === b.replace(/^W\//, '');
 
 export const imageFile = (p: { id: string; type: string }) => `${p.id}.${extensionOf(p.type)}`;
 
@@ -72,7 +66,7 @@ export async function flagRevived(
     } catch (err) {
       // Written again meanwhile: that write makes every device read it too, but check it.
       if (!(err instanceof DavError && err.code === 'precondition')) throw err;
-      if (got.etag.startsWith('W/')) await new Promise((r) => setTimeout(r, WEAK_MS));
+      await outlastWeak(got.etag);
     }
   }
 }

@@ -3,7 +3,8 @@
 // first); the notes part also moves the images its photos need.
 import { merge } from './merge';
 import { downloadImages, uploadImages } from './images';
-import { WEAK_MS, alivePhotos, deletedImages, revivedPhotos, sameTag } from './revive';
+import { outlastWeak, sameTag } from './etag';
+import { alivePhotos, deletedImages, revivedPhotos } from './revive';
 import type { ConferenceReport, SyncRun } from './run';
 import {
   emptyState,
@@ -77,9 +78,8 @@ export async function syncPart(
       } catch (err) {
         // Another device wrote in between: read its version and merge again.
         if (err instanceof DavError && err.code === 'precondition' && attempt < 4) {
-          // Apache (FileETag MTime Size, its default) marks an ETag weak for a second after a
-          // write, and a weak ETag never satisfies If-Match: wait that second out first.
-          if (got?.etag?.startsWith('W/')) await new Promise((r) => setTimeout(r, WEAK_MS));
+          // A weak ETag (Apache, for a second after a write) never satisfies If-Match.
+          await outlastWeak(got?.etag);
           listedEtag = 'changed';
           continue;
         }
