@@ -2,6 +2,7 @@
 // that every screen can format, bounded text. Each says what it guards against, so a record
 // that passes can be stored, shown, exported and synced without another check.
 import * as v from 'valibot';
+import { AFTER_LATEST_MS, EARLIEST_MS, plausibleYear } from './bounds';
 
 /**
  * Our own ids: `crypto.randomUUID()` and the short ids tests and older versions wrote. Letters,
@@ -15,38 +16,32 @@ export const PhotoId = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 /** A talk, or a conference's Unsorted tray (`unsorted:<conference id>`). */
 export const TalkOrTray = v.pipe(v.string(), v.regex(/^(?:unsorted:)?[A-Za-z0-9_-]{1,64}$/));
 
-/** Years a Date can format and a schedule can mean; 1900 and 2200 leave room either side. */
-const EARLIEST = Date.UTC(1900, 0, 1);
-const LATEST = Date.UTC(2200, 0, 1);
-
-/** Epoch milliseconds that `new Date()` and `Intl` format without a RangeError. */
+/** Epoch milliseconds of a year a conference can have (bounds.ts, as the parsers use). */
 export const Instant = v.pipe(
   v.number(),
   v.safeInteger(),
-  v.minValue(EARLIEST),
-  v.maxValue(LATEST),
+  v.minValue(EARLIEST_MS),
+  v.maxValue(AFTER_LATEST_MS - 1),
 );
 
 /** Creation and change times: the clock of some device, so only bounded, never trusted as order. */
-export const Stamp = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(LATEST));
+export const Stamp = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(AFTER_LATEST_MS));
 
+/** A date that exists (no 2024-02-30) in a year a conference can have. */
 function realDate(text: string): boolean {
   const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  if (!plausibleYear(y)) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
-export const LocalDate = v.pipe(
-  v.string(),
-  v.regex(/^(?:19|20|21)\d\d-\d\d-\d\d$/),
-  v.check(realDate),
-);
+export const LocalDate = v.pipe(v.string(), v.regex(/^\d{4}-\d\d-\d\d$/), v.check(realDate));
 
 /** Conference wall clock `YYYY-MM-DDTHH:mm`. */
 export const WallClock = v.pipe(
   v.string(),
-  v.regex(/^(?:19|20|21)\d\d-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d$/),
+  v.regex(/^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d$/),
   v.check((s) => realDate(s.slice(0, 10))),
 );
 

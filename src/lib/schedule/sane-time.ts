@@ -1,14 +1,11 @@
 // Keeps one event's impossible time from failing a whole import or reaching the screens. A
 // schedule from a stranger's server may say a talk lasts 99,999,999 weeks, or starts in month 13
 // or in year 9999: that time is left out of that talk (the talk stays) and counted for a warning.
+import { AFTER_LATEST_MS, EARLIEST_MS, plausibleYear } from '../model/bounds';
 import { normaliseWall } from '../util/time';
 
 /** Longer than any talk, workshop or camp a schedule lists: a longer one is a typo or an attack. */
 export const MAX_TALK_MINUTES = 31 * 24 * 60;
-const EARLIEST_UTC = Date.UTC(1970, 0, 1);
-const LATEST_UTC = Date.UTC(2200, 0, 1);
-const EARLIEST_YEAR = 1970;
-const LATEST_YEAR = 2199;
 
 export interface TalkTimes {
   startLocal?: string;
@@ -19,14 +16,13 @@ export interface TalkTimes {
 
 /** An instant a conference can have; also one Intl and Date can format without a RangeError. */
 export function plausibleInstant(ms: number | undefined): ms is number {
-  return typeof ms === 'number' && ms >= EARLIEST_UTC && ms < LATEST_UTC;
+  return typeof ms === 'number' && ms >= EARLIEST_MS && ms < AFTER_LATEST_MS;
 }
 
 /** A real `YYYY-MM-DDTHH:mm` (no 13th month, no 30 February) in a year a conference can have. */
 export function plausibleWall(s: string | undefined): s is string {
   if (s === undefined || normaliseWall(s) !== s) return false;
-  const year = Number(s.slice(0, 4));
-  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+  return plausibleYear(Number(s.slice(0, 4)));
 }
 
 /**
