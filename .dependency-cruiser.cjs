@@ -4,6 +4,7 @@
 const RANKS = {
   model: 0,
   util: 0,
+  slide: 0,
   schedule: 1,
   pwa: 1,
   capture: 2,
