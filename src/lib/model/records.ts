@@ -21,7 +21,14 @@ import {
 export const Speaker = v.object({ name: Line, affiliation: v.optional(Line) });
 export const Link = v.object({ url: StoredUrl, title: v.optional(Line) });
 
-const ScheduleFormat = v.picklist(['frab-json', 'frab-xml', 'ics', 'sessionize', 'confnotes-demo']);
+const ScheduleFormat = v.picklist([
+  'frab-json',
+  'frab-xml',
+  'c3voc-json',
+  'ics',
+  'sessionize',
+  'confnotes-demo',
+]);
 
 /** Words and values (see util/words.ts), nested for a reason inside a sentence. */
 interface WordedShape {
@@ -117,6 +124,21 @@ export const OtherVersion = v.object({
 const otherVersions = v.optional(bounded(OtherVersion, 50));
 
 const Position = v.pipe(v.number(), v.finite());
+
+/** A share of the image's width or height, from its left or top edge. */
+const Fraction = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
+const CornerPoint = v.object({ x: Fraction, y: Fraction });
+
+/**
+ * Where the slide's corners are in the photo as taken (upright), as fractions of its width and
+ * height, so they hold for the original and for any downscaled copy of it.
+ */
+export const Corners = v.object({
+  topLeft: CornerPoint,
+  topRight: CornerPoint,
+  bottomRight: CornerPoint,
+  bottomLeft: CornerPoint,
+});
 const Pixels = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100_000));
 
 /**
@@ -142,6 +164,18 @@ export const Photo = v.object({
   createdAt: Stamp,
   /** Soft delete: hidden everywhere, purged once undo is no longer offered. */
   deletedAt: v.optional(Stamp),
+  /** The slide's corners when the stored image is the slide straightened; unset: as taken. */
+  corners: v.optional(Corners),
+  /**
+   * Who decided the crop: the slide finder, or the user ("Save corners", "No crop", which is
+   * then final). Unset for photos processed before slides were found.
+   */
+  cropBy: v.optional(v.picklist(['finder', 'user'])),
+  /**
+   * Set when the user changed the crop, so the image differs from the one first stored under
+   * this id: it names the image's new version on the sync server.
+   */
+  imageTag: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{8}$/))),
   /** When the photo last went out in a zip or to the sync server; unset means never. */
   exportedAt: v.optional(Stamp),
   syncedAt: v.optional(Stamp),

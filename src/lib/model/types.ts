@@ -7,6 +7,7 @@ import type * as R from './records';
 export type TimeZoneSource = Conference['timeZoneSource'];
 
 export type ScheduleSource = InferOutput<typeof R.ScheduleSource>;
+export type Corners = InferOutput<typeof R.Corners>;
 export type Conference = InferOutput<typeof R.Conference>;
 export type Talk = InferOutput<typeof R.Talk>;
 export type Star = InferOutput<typeof R.Star>;

@@ -3,7 +3,8 @@
 import { CodedError } from '../util/words';
 import type { ScheduleWarning, ScheduleWords } from './words';
 
-export type ScheduleFormat = 'frab-json' | 'frab-xml' | 'ics' | 'sessionize' | 'confnotes-demo';
+export type ScheduleFormat =
+  'frab-json' | 'frab-xml' | 'c3voc-json' | 'ics' | 'sessionize' | 'confnotes-demo';
 
 export interface ParsedSpeaker {
   name: string;
