@@ -473,4 +473,19 @@ export const FR: Record<string, string> = {
   'The camera has no picture yet. Try again.':
     'L’appareil photo n’a pas encore d’image. Réessayez.',
   'The photo could not be taken. Try again.': 'La photo n’a pas pu être prise. Réessayez.',
+  'Adjust corners': 'Ajuster les coins',
+  'Top-left corner': 'Coin en haut à gauche',
+  'Top-right corner': 'Coin en haut à droite',
+  'Bottom-right corner': 'Coin en bas à droite',
+  'Bottom-left corner': 'Coin en bas à gauche',
+  'Save corners': 'Enregistrer les coins',
+  'No crop': 'Sans recadrage',
+  '{x}% from the left, {y}% from the top': '{x} % depuis la gauche, {y} % depuis le haut',
+  '{corner}: {where}': '{corner} : {where}',
+  'Drag each corner onto the slide’s, or use the arrow keys (Shift: finer).':
+    'Placez chaque coin sur celui de la diapositive, au doigt ou avec les flèches (Maj : plus fin).',
+  'Loading the photo…': 'Chargement de la photo…',
+  'Straightening…': 'Redressement…',
+  'The original is no longer kept, so the corners apply to this image.':
+    'L’original n’est plus conservé : les coins s’appliquent à cette image.',
 };
