@@ -1,13 +1,19 @@
 // Recognises what a schedule file is from its content (the file name is only a hint), and the
 // byte-level helpers that run before any text exists: BOM handling, decoding, binary sniffing.
 
+import type { Worded } from '../util/fill';
+import { isC3vocJson } from './c3voc-json';
 import { isFrabJson } from './frab-json';
 import { isSessionizeAll } from './sessionize';
+import { isRecord } from './text';
+import { SCHEDULE_WORDS as W } from './words';
 
 export type Detection =
   | { format: 'frab-xml' | 'ics' }
-  | { format: 'frab-json' | 'sessionize'; json: unknown }
-  | { problem: 'html-page' | 'not-a-schedule' | 'truncated' | 'invalid'; kind?: 'json' | 'xml' };
+  | { format: 'frab-json' | 'c3voc-json' | 'sessionize'; json: unknown }
+  | { problem: 'html-page' | 'truncated' | 'invalid'; kind?: 'json' | 'xml' }
+  /** `looks` says what the file looks like, for the message (see SCHEDULE_WORDS.looks*). */
+  | { problem: 'not-a-schedule'; looks: Worded };
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -72,30 +78,71 @@ export function jsonLooksTruncated(text: string): boolean {
 /** The first element name of an XML/HTML text, skipping the declaration, comments, DOCTYPE. */
 function rootElement(text: string): string | undefined {
   const head = text.slice(0, 8192).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Za-z][^>]*>/g, '');
-  return /<([A-Za-z_][\w.:-]*)/.exec(head)?.[1]?.toLowerCase();
+  return /<([A-Za-z_][\w.:-]*)/.exec(head)?.[1];
 }
 
 function looksLikeHtml(text: string, root: string | undefined): boolean {
   const head = text.slice(0, 4096).toLowerCase();
   return (
-    root === 'html' ||
+    root?.toLowerCase() === 'html' ||
     head.includes('<!doctype html') ||
     /<(head|body|div|meta|script)[\s>]/.test(head)
   );
 }
 
+/** A name from the file, fit to quote in a sentence: one line, at most 40 characters. */
+function shown(name: string): string {
+  const line = name.replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line || '?';
+}
+
+/** Up to five field names, then an ellipsis. */
+function fieldList(keys: string[]): string {
+  const names = keys.slice(0, 5).map(shown).join(', ');
+  return keys.length > 5 ? `${names}, …` : names;
+}
+
+const DATE_KEY = /^\d{4}-\d{2}-\d{2}/;
+const keyedByDate = (v: unknown) =>
+  isRecord(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => DATE_KEY.test(k));
+
+/** What a JSON document that is no schedule we read looks like, in words for the message. */
+export function describeJson(json: unknown): Worded {
+  if (Array.isArray(json)) {
+    if (json.length === 0) return { words: W.looksEmptyJsonList, values: {} };
+    const first: unknown = json[0];
+    return isRecord(first) && Object.keys(first).length > 0
+      ? { words: W.looksJsonListOfObjects, values: { fields: fieldList(Object.keys(first)) } }
+      : { words: W.looksJsonListOfValues, values: {} };
+  }
+  if (!isRecord(json) || Object.keys(json).length === 0) {
+    return { words: W.looksEmptyJsonObject, values: {} };
+  }
+  if (keyedByDate(json)) return { words: W.looksTopDateKeyed, values: {} };
+  const dated = Object.keys(json).find((k) => keyedByDate(json[k]));
+  if (dated !== undefined) return { words: W.looksDateKeyed, values: { key: shown(dated) } };
+  return { words: W.looksJsonFields, values: { fields: fieldList(Object.keys(json)) } };
+}
+
+const notSchedule = (words: string, values: Worded['values'] = {}): Detection => ({
+  problem: 'not-a-schedule',
+  looks: { words, values },
+});
+
 /**
- * What `text` is. `fileName` only breaks ties (a `.json` that is not JSON at all); the content
- * always wins, because servers and users rename files freely.
+ * What `text` is. The content always wins over the file name, because servers and users rename
+ * files freely.
  */
-export function detectFormat(text: string, fileName?: string): Detection {
+export function detectFormat(text: string): Detection {
   const t = text.trimStart();
   if (/^BEGIN:VCALENDAR/i.test(t)) return { format: 'ics' };
   if (t.startsWith('<')) {
     const root = rootElement(t);
-    if (root === 'schedule') return { format: 'frab-xml' };
+    if (root?.toLowerCase() === 'schedule') return { format: 'frab-xml' };
     if (looksLikeHtml(t, root)) return { problem: 'html-page' };
-    return { problem: 'not-a-schedule', kind: 'xml' };
+    return root
+      ? notSchedule(W.looksXmlRoot, { root: shown(root) })
+      : notSchedule(W.looksPlainText);
   }
   if (t.startsWith('{') || t.startsWith('[')) {
     let json: unknown;
@@ -104,11 +151,12 @@ export function detectFormat(text: string, fileName?: string): Detection {
     } catch {
       return { problem: jsonLooksTruncated(t) ? 'truncated' : 'invalid', kind: 'json' };
     }
+    // Schedule 2 also has conference.days (without rooms): it must be told apart first.
+    if (isC3vocJson(json)) return { format: 'c3voc-json', json };
     if (isFrabJson(json)) return { format: 'frab-json', json };
     if (isSessionizeAll(json)) return { format: 'sessionize', json };
-    return { problem: 'not-a-schedule', kind: 'json' };
+    return { problem: 'not-a-schedule', looks: describeJson(json) };
   }
   if (/<html[\s>]|<!doctype html/i.test(t.slice(0, 4096))) return { problem: 'html-page' };
-  const ext = /\.(json|xml|ics)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
-  return { problem: 'not-a-schedule', ...(ext === 'json' || ext === 'xml' ? { kind: ext } : {}) };
+  return notSchedule(W.looksPlainText);
 }

@@ -47,12 +47,33 @@ function attr(node: unknown, name: string): string | undefined {
   return isRecord(node) ? idString(node[`@_${name}`]) : undefined;
 }
 
-function persons(node: unknown): ParsedSpeaker[] {
-  const list = isRecord(node) ? asArray(node.person) : [];
+/**
+ * A `<person>`'s name: its text (frab, pentabarf, pretalx), else a name element inside it (the
+ * c3voc merged schedules of 2015 wrote `<person id="0"><full_public_name>…`).
+ */
+function personName(p: unknown): string | undefined {
+  const own = cleanLine(text(p));
+  if (own || !isRecord(p)) return own;
+  return (
+    cleanLine(text(p.full_public_name)) ?? cleanLine(text(p.public_name)) ?? cleanLine(text(p.name))
+  );
+}
+
+/**
+ * The event's speakers: `<persons><person>` as frab writes them, and `<person>` elements right
+ * under `<event>` as hand-made files (site generators' templates) do; a name listed both ways
+ * counts once.
+ */
+function persons(ev: Record<string, unknown>): ParsedSpeaker[] {
+  const wrapped = isRecord(ev.persons) ? asArray(ev.persons.person) : [];
   const out: ParsedSpeaker[] = [];
-  for (const p of list) {
-    const name = cleanLine(text(p));
-    if (name) out.push({ name });
+  const seen = new Set<string>();
+  for (const p of [...wrapped, ...asArray(ev.person)]) {
+    const name = personName(p);
+    if (name && !seen.has(name)) {
+      seen.add(name);
+      out.push({ name });
+    }
   }
   return out;
 }
@@ -72,7 +93,7 @@ function links(node: unknown): ParsedLink[] {
 function readEvent(ev: Record<string, unknown>, roomName: string | undefined): FrabEventIn {
   const field = (k: string) => cleanLine(text(ev[k]));
   return assignDefined<FrabEventIn>(
-    { persons: persons(ev.persons), links: links(ev.links) },
+    { persons: persons(ev), links: links(ev.links) },
     {
       id: attr(ev, 'id'),
       guid: attr(ev, 'guid'),
@@ -104,6 +125,9 @@ function readDays(schedule: Record<string, unknown>): FrabDayIn[] {
       const list = isRecord(room) ? asArray(room.event) : [];
       for (const ev of list) if (isRecord(ev)) events.push(readEvent(ev, roomName));
     }
+    // Pentabarf before 2013 (FOSDEM 2007 to 2012) put events right under <day>, with no
+    // <room name> around them: the room is only the event's own <room>.
+    for (const ev of asArray(day.event)) if (isRecord(ev)) events.push(readEvent(ev, undefined));
     const date = isoDate(attr(day, 'date'));
     const start = attr(day, 'start');
     days.push({ events, ...(date && { date }), ...(start && { start }) });

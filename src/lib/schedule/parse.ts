@@ -10,6 +10,7 @@ import {
   looksLikeIcsBytes,
   stripBom,
 } from './detect';
+import { parseC3vocJson } from './c3voc-json';
 import { parseFrabJson } from './frab-json';
 import { parseFrabXml } from './frab-xml';
 import { parseIcs } from './ics';
@@ -27,7 +28,7 @@ function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
 }
 
 function parseText(text: string, fileName: string | undefined): ParsedSchedule {
-  const found = detectFormat(text, fileName);
+  const found = detectFormat(text);
   if ('format' in found) {
     switch (found.format) {
       case 'ics':
@@ -37,6 +38,8 @@ function parseText(text: string, fileName: string | undefined): ParsedSchedule {
         return parseFrabXml(text);
       case 'frab-json':
         return parseFrabJson(found.json);
+      case 'c3voc-json':
+        return parseC3vocJson(found.json);
       case 'sessionize':
         return parseSessionize(found.json, fileName);
     }
@@ -48,8 +51,8 @@ function parseText(text: string, fileName: string | undefined): ParsedSchedule {
       throw new ScheduleError('truncated', W.truncated);
     case 'invalid':
       throw new ScheduleError('invalid', W.invalidJson);
-    default:
-      throw new ScheduleError('not-a-schedule', W.notSchedule);
+    case 'not-a-schedule':
+      throw new ScheduleError('not-a-schedule', W.notScheduleLooks, { what: found.looks });
   }
 }
 

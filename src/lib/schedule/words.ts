@@ -13,6 +13,18 @@ export const SCHEDULE_WORDS = {
     'This is a web page, not a schedule file. On the conference website, look for a link to the schedule as iCal (.ics), JSON or XML, and use that instead.',
   notSchedule:
     'This file isn’t a schedule Confnotes can read. It reads iCalendar (.ics), frab or pretalx JSON and XML, and Sessionize JSON.',
+  /** {what} is one of the looks* words below. */
+  notScheduleLooks:
+    'This file isn’t a schedule Confnotes can read: it looks like {what}. Confnotes reads iCalendar (.ics), frab and pretalx JSON and XML, c3voc schedule JSON, and Sessionize JSON.',
+  looksDateKeyed: 'a JSON file with a “{key}” keyed by date',
+  looksTopDateKeyed: 'a JSON file keyed by date',
+  looksJsonFields: 'a JSON file whose top level has the fields {fields}',
+  looksEmptyJsonObject: 'an empty JSON object',
+  looksEmptyJsonList: 'an empty JSON list',
+  looksJsonListOfObjects: 'a JSON list of objects with the fields {fields}',
+  looksJsonListOfValues: 'a JSON list of plain values',
+  looksXmlRoot: 'an XML file whose root is <{root}>',
+  looksPlainText: 'a text file that is neither JSON, XML nor iCalendar',
   truncated:
     'This schedule file stops part-way through, probably because the download was cut off. Please download it again.',
   truncatedCalendar:
@@ -63,6 +75,8 @@ export const SCHEDULE_WARNINGS = {
     'This schedule gives UTC offsets but no time-zone name; set the conference’s time zone to be sure times are right around daylight-saving changes.',
   utcNoZone:
     'This calendar gives exact (UTC) times but no time zone; choose the conference’s time zone to see its local times.',
+  utcNoZoneSchedule:
+    'This schedule gives exact (UTC) times but no time zone; choose the conference’s time zone to see its local times.',
   unknownZone: 'The time zone “{zone}” is not one this device knows; times are kept as printed.',
   unknownEventZone:
     'The time zone “{zone}” is not one this device knows; the times given in it are kept as printed.',

@@ -488,4 +488,19 @@ export const FR: Record<string, string> = {
   'Straightening…': 'Redressement…',
   'The original is no longer kept, so the corners apply to this image.':
     'L’original n’est plus conservé : les coins s’appliquent à cette image.',
+  'This file isn’t a schedule Confnotes can read: it looks like {what}. Confnotes reads iCalendar (.ics), frab and pretalx JSON and XML, c3voc schedule JSON, and Sessionize JSON.':
+    'Ce fichier n’est pas un programme que Confnotes sait lire : il ressemble à {what}. Confnotes lit l’iCalendar (.ics), le JSON et le XML de frab et pretalx, le JSON « schedule » de c3voc et le JSON de Sessionize.',
+  'a JSON file with a “{key}” keyed by date': 'un fichier JSON avec un « {key} » indexé par date',
+  'a JSON file keyed by date': 'un fichier JSON indexé par date',
+  'a JSON file whose top level has the fields {fields}':
+    'un fichier JSON dont le premier niveau a les champs {fields}',
+  'an empty JSON object': 'un objet JSON vide',
+  'an empty JSON list': 'une liste JSON vide',
+  'a JSON list of objects with the fields {fields}': 'une liste JSON d’objets aux champs {fields}',
+  'a JSON list of plain values': 'une liste JSON de valeurs simples',
+  'an XML file whose root is <{root}>': 'un fichier XML dont la racine est <{root}>',
+  'a text file that is neither JSON, XML nor iCalendar':
+    'un fichier texte qui n’est ni du JSON, ni du XML, ni de l’iCalendar',
+  'This schedule gives exact (UTC) times but no time zone; choose the conference’s time zone to see its local times.':
+    'Ce programme donne des heures exactes (UTC) mais pas de fuseau horaire ; choisissez le fuseau horaire de la conférence pour voir ses heures locales.',
 };
