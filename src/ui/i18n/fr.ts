@@ -503,4 +503,27 @@ export const FR: Record<string, string> = {
     'un fichier texte qui n’est ni du JSON, ni du XML, ni de l’iCalendar',
   'This schedule gives exact (UTC) times but no time zone; choose the conference’s time zone to see its local times.':
     'Ce programme donne des heures exactes (UTC) mais pas de fuseau horaire ; choisissez le fuseau horaire de la conférence pour voir ses heures locales.',
+  'Add to calendar': 'Ajouter au calendrier',
+  'Star talks first: only starred talks go to your calendar.':
+    'Mettez d’abord des talks en favori : seuls les favoris vont dans votre calendrier.',
+  '{n} starred talk has no time and was left out.':
+    '{n} talk favori n’a pas d’horaire et a été laissé de côté.',
+  '{n} starred talks have no time and were left out.':
+    '{n} talks favoris n’ont pas d’horaire et ont été laissés de côté.',
+  'Your starred talk has no time in the schedule, so there is nothing to add to a calendar.':
+    'Votre talk favori n’a pas d’horaire dans le programme : il n’y a rien à ajouter à un calendrier.',
+  'Your {n} starred talks have no time in the schedule, so there is nothing to add to a calendar.':
+    'Vos {n} talks favoris n’ont pas d’horaire dans le programme : il n’y a rien à ajouter à un calendrier.',
+  '{n} talk shared.': '{n} talk partagé.',
+  '{n} talks shared.': '{n} talks partagés.',
+  '{name} downloaded with {n} talk: open it to add it to your calendar.':
+    '{name} téléchargé avec {n} talk : ouvrez-le pour l’ajouter à votre calendrier.',
+  '{name} downloaded with {n} talks: open it to add them to your calendar.':
+    '{name} téléchargé avec {n} talks : ouvrez-le pour les ajouter à votre calendrier.',
+  Calendar: 'Calendrier',
+  'Reminder before a starred talk': 'Rappel avant un talk favori',
+  '{n} minute': '{n} minute',
+  '{n} minutes': '{n} minutes',
+  'For the talks you add with “Add to calendar” on your agenda; the phone’s calendar reminds you.':
+    'Pour les talks que vous ajoutez avec « Ajouter au calendrier » depuis votre agenda ; c’est le calendrier du téléphone qui vous prévient.',
 };
