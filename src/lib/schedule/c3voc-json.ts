@@ -135,7 +135,9 @@ function speakers(ev: Json, people: Map<string, Json>): ParsedSpeaker[] {
 function links(ev: Json): ParsedLink[] {
   const out: ParsedLink[] = [];
   for (const l of [...asArray(ev.links), ...asArray(ev.attachments)]) {
-    const url = isRecord(l) ? cleanLine(l.url) : cleanLine(l);
+    // A number is no address: only text is taken for one.
+    const raw = isRecord(l) ? l.url : l;
+    const url = typeof raw === 'string' ? cleanLine(raw) : undefined;
     if (!url) continue;
     const title = isRecord(l) ? (cleanLine(l.title) ?? humanise(cleanLine(l.type))) : undefined;
     out.push(title && title !== url ? { url, title } : { url });

@@ -70,6 +70,34 @@ const NOTE_WARNINGS = {
   'utc-unknown-zone': [W.utcUnknownZoneOne, W.utcUnknownZone],
 } as const satisfies Record<FrabTimeNote, readonly [ScheduleWarningWords, ScheduleWarningWords]>;
 
+/**
+ * Drops the copies of a talk listed again at the same time in the same room under another id
+ * (FOSDEM 2008 lists 17 of its talks twice), adding to the first any speaker or link only a
+ * copy names. Returns how many talks had copies.
+ */
+function dropRepeats(talks: ParsedTalk[]): number {
+  const first = new Map<string, ParsedTalk>();
+  const repeated = new Set<ParsedTalk>();
+  let kept = 0;
+  for (const t of talks) {
+    const at = t.startUtc ?? t.startLocal;
+    const sig = at === undefined ? undefined : `${t.title}\u0000${at}\u0000${t.room ?? ''}`;
+    const earlier = sig === undefined ? undefined : first.get(sig);
+    if (!earlier) {
+      if (sig !== undefined) first.set(sig, t);
+      talks[kept++] = t;
+      continue;
+    }
+    repeated.add(earlier);
+    const names = new Set(earlier.speakers.map((p) => p.name));
+    earlier.speakers.push(...t.speakers.filter((p) => !names.has(p.name)));
+    const urls = new Set(earlier.links.map((l) => l.url));
+    earlier.links.push(...t.links.filter((l) => !urls.has(l.url)));
+  }
+  talks.length = kept;
+  return repeated.size;
+}
+
 export function buildFrabSchedule(input: FrabScheduleIn, format: ScheduleFormat): ParsedSchedule {
   const warnings: ScheduleWarning[] = [];
   const zoneName = cleanLine(input.timeZoneName);
@@ -134,6 +162,8 @@ export function buildFrabSchedule(input: FrabScheduleIn, format: ScheduleFormat)
   } else if (!zone && talks.some((t) => t.startUtc !== undefined)) {
     warnings.push(warning(W.offsetsNoZoneName));
   }
+  const repeats = dropRepeats(talks);
+  if (repeats > 0) warnings.push(countWarning(repeats, W.listedTwiceOne, W.listedTwice));
   const dupes = ensureUniqueKeys(talks);
   if (dupes > 0) warnings.push(countWarning(dupes, W.talkIdReusedOne, W.talkIdReused));
   const range = dateRange(talks);

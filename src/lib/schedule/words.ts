@@ -90,6 +90,10 @@ export const SCHEDULE_WARNINGS = {
     '{n} talks are marked as UTC but the file names no time zone, so the printed clock time was kept as the local time.',
   utcUnknownZoneOne:
     '1 talk is marked as UTC but the file names no time zone, so the printed clock time was kept as the local time.',
+  listedTwice:
+    '{n} talks were listed more than once at the same time in the same room; each is shown once.',
+  listedTwiceOne:
+    '1 talk was listed more than once at the same time in the same room; it is shown once.',
   talkIdReused: '{n} talks reuse another talk’s id; they were told apart by time and title.',
   talkIdReusedOne: '1 talk reuses another talk’s id; it was told apart by time and title.',
   sessionIdReused: '{n} sessions reuse another session’s id.',

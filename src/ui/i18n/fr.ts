@@ -526,4 +526,8 @@ export const FR: Record<string, string> = {
   '{n} minutes': '{n} minutes',
   'For the talks you add with “Add to calendar” on your agenda; the phone’s calendar reminds you.':
     'Pour les talks que vous ajoutez avec « Ajouter au calendrier » depuis votre agenda ; c’est le calendrier du téléphone qui vous prévient.',
+  '{n} talks were listed more than once at the same time in the same room; each is shown once.':
+    '{n} talks figuraient plusieurs fois à la même heure dans la même salle ; chacun n’est affiché qu’une fois.',
+  '1 talk was listed more than once at the same time in the same room; it is shown once.':
+    '1 talk figurait plusieurs fois à la même heure dans la même salle ; il n’est affiché qu’une fois.',
 };

@@ -1,11 +1,13 @@
 // detectFormat and the byte-level helpers that run before any text exists.
 import { describe, expect, it } from 'vitest';
 import {
+  describeJson,
   detectFormat,
   jsonLooksTruncated,
   looksLikeIcsBytes,
   stripBom,
 } from '../../../src/lib/schedule/detect';
+import { fill } from '../../../src/lib/util/words';
 import { fixtureText, utf8, type FixtureName } from './fixtures';
 
 describe('detectFormat on the real fixtures', () => {
@@ -15,6 +17,10 @@ describe('detectFormat on the real fixtures', () => {
     ['rc3', 'frab-json'],
     ['pyconuk', 'ics'],
     ['sessionize', 'sessionize'],
+    ['hub38c3', 'c3voc-json'],
+    ['hub38c3draft', 'c3voc-json'],
+    ['fosdem2008', 'frab-xml'],
+    ['handmade', 'frab-xml'],
   ])('%s is %s', (name, format) => {
     const text = fixtureText(name).replace(/^\uFEFF/, '');
     expect(detectFormat(text)).toMatchObject({ format });
@@ -38,6 +44,54 @@ describe('detectFormat on other content', () => {
     ['Just some notes about the conference.', 'not-a-schedule'],
   ])('%j → %s', (text, problem) => {
     expect(detectFormat(text)).toMatchObject({ problem });
+  });
+});
+
+describe('what a file that is no schedule looks like', () => {
+  const looks = (text: string) => {
+    const found = detectFormat(text);
+    if (!('looks' in found)) throw new Error(`not described: ${JSON.stringify(found)}`);
+    return fill(found.looks.words, found.looks.values);
+  };
+
+  it.each([
+    [
+      '{"schedule": {"2024-05-01": [], "2024-05-02": []}}',
+      'a JSON file with a “schedule” keyed by date',
+    ],
+    ['{"2024-05-01T09:00": {"talks": []}}', 'a JSON file keyed by date'],
+    [
+      '{"name":"confnotes","version":"1.0.0"}',
+      'a JSON file whose top level has the fields name, version',
+    ],
+    [
+      '{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6}',
+      'a JSON file whose top level has the fields a, b, c, d, e, …',
+    ],
+    ['{}', 'an empty JSON object'],
+    ['[]', 'an empty JSON list'],
+    ['[{"id": 1, "title": "x"}]', 'a JSON list of objects with the fields id, title'],
+    ['[1, 2, 3]', 'a JSON list of plain values'],
+    ['<?xml version="1.0"?><rss version="2.0"><channel/></rss>', 'an XML file whose root is <rss>'],
+    [
+      '<iCalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0"><vcalendar/></iCalendar>',
+      'an XML file whose root is <iCalendar>',
+    ],
+    ['<!-- only a comment -->', 'a text file that is neither JSON, XML nor iCalendar'],
+    [
+      'Just some notes about the conference.',
+      'a text file that is neither JSON, XML nor iCalendar',
+    ],
+  ])('%j → %s', (text, words) => {
+    expect(looks(text)).toBe(words);
+  });
+
+  it('quotes names from the file on one line, cut short, without control characters', () => {
+    const key = `<b>\n${'x'.repeat(60)}\u202e`;
+    const { words, values } = describeJson({ [key]: { '2024-01-01': 1 } });
+    const said = fill(words, values);
+    expect(said).toBe(`a JSON file with a “<b> ${'x'.repeat(35)}…” keyed by date`);
+    expect(said).not.toMatch(/[\n\u202e]/);
   });
 });
 

@@ -11,6 +11,11 @@ export const FIXTURES = {
   rc3: 'frab-json_pretalx_rc3-channels-2020.json',
   pyconuk: 'ics_pyconuk2015_utc_missing-dtend.ics',
   sessionize: 'sessionize-all_orlandocodecamp2020_bom.json',
+  hub38c3: 'c3voc-json_hub-38c3_schedule2.json',
+  hub38c3draft: 'c3voc-json_hub-38c3_schedule2-draft-2025.json',
+  fosdem2008: 'pentabarf-xml_fosdem2008_no-room-elements.xml',
+  handmade: 'frab-xml_handmade_person-without-persons.xml',
+  merged: 'frab-xml_c3voc-merged_person-name-elements.xml',
 } as const;
 
 export type FixtureName = keyof typeof FIXTURES;

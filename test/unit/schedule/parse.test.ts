@@ -3,6 +3,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_SCHEDULE_BYTES, parseSchedule } from '../../../src/lib/schedule/parse';
 import { ScheduleError, type ScheduleErrorCode } from '../../../src/lib/schedule/types';
+import { SCHEDULE_WORDS } from '../../../src/lib/schedule/words';
+import { fill } from '../../../src/lib/util/words';
+import { FR } from '../../../src/ui/i18n/fr';
 import { FIXTURES, fixtureBytes, fixtureText, utf8, type FixtureName } from './fixtures';
 
 function errorOf(run: () => unknown): ScheduleError {
@@ -24,6 +27,11 @@ describe('parseSchedule on every fixture', () => {
     ['rc3', 'frab-json', 48],
     ['pyconuk', 'ics', 158],
     ['sessionize', 'sessionize', 99],
+    ['hub38c3', 'c3voc-json', 2],
+    ['hub38c3draft', 'c3voc-json', 2],
+    ['fosdem2008', 'frab-xml', 241],
+    ['handmade', 'frab-xml', 4],
+    ['merged', 'frab-xml', 1],
   ])('%s → %s with %i talks and unique keys', (name, format, count) => {
     const s = parseSchedule(fixtureBytes(name), FIXTURES[name]);
     expect(s.format).toBe(format);
@@ -119,6 +127,22 @@ describe('bad input gets a plain-language ScheduleError', () => {
     expect(err.code).toBe(code);
     expect(err.message).toMatch(/^[A-Z].*\.$/);
     expect(err.message).not.toMatch(/JSON\.parse|Unexpected token|undefined|\bnull\b|Error:/);
+  });
+
+  it('says what a file that is no schedule looks like, in words the screens translate', () => {
+    const err = errorOf(() => parseSchedule(utf8('{"schedule": {"2024-05-01": [{"t": 1}]}}')));
+    expect(err.code).toBe('not-a-schedule');
+    expect(err.words).toBe(SCHEDULE_WORDS.notScheduleLooks);
+    expect(err.values).toEqual({
+      what: { words: SCHEDULE_WORDS.looksDateKeyed, values: { key: 'schedule' } },
+    });
+    expect(err.message).toBe(
+      'This file isn’t a schedule Confnotes can read: it looks like a JSON file with a “schedule” keyed by date. Confnotes reads iCalendar (.ics), frab and pretalx JSON and XML, c3voc schedule JSON, and Sessionize JSON.',
+    );
+    const fr = (english: string) => FR[english] ?? `MISSING ${english}`;
+    expect(fill(err.words, err.values, fr)).toBe(
+      'Ce fichier n’est pas un programme que Confnotes sait lire : il ressemble à un fichier JSON avec un « schedule » indexé par date. Confnotes lit l’iCalendar (.ics), le JSON et le XML de frab et pretalx, le JSON « schedule » de c3voc et le JSON de Sessionize.',
+    );
   });
 
   it('says a web page is a web page', () => {

@@ -128,6 +128,22 @@ describe('a real schedule with one impossible time', () => {
       edited('fosdem', ['<duration>00:25</duration>', '<duration>9999999999</duration>']),
     ],
     [
+      'c3voc schedule 2 JSON, an end in year 9999',
+      'hub38c3',
+      edited('hub38c3', [
+        '"end": "2024-12-27T11:00:00+01:00"',
+        '"end": "9999-12-27T11:00:00+01:00"',
+      ]),
+    ],
+    [
+      'c3voc schedule 2 JSON, a start in year 9999',
+      'hub38c3',
+      edited('hub38c3', [
+        '"start": "2024-12-28T00:15:00+01:00"',
+        '"start": "9999-12-28T00:15:00+01:00"',
+      ]),
+    ],
+    [
       'Sessionize JSON, year 0',
       'sessionize',
       edited('sessionize', [
