@@ -1,6 +1,8 @@
 // Reads frab/pentabarf `schedule.xml` (FOSDEM, CCC frab, pretalx, wafer/DebConf) with
 // fast-xml-parser, which runs in Node and in a Web Worker (no DOMParser). Entities are decoded
 // exactly once by the parser, so entity-escaped HTML abstracts come out as HTML markup strings.
+// Shapes other than frab's own are read too: events right under <day> (pentabarf before 2013),
+// <person> right under <event> (hand-made files), <person> holding a name element (c3voc 2015).
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { buildFrabSchedule, type FrabDayIn, type FrabEventIn } from './frab-common';
