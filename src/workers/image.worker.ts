@@ -1,5 +1,6 @@
-// Turns shots into stored photos off the main thread: decode upright, downscale, re-encode as
-// JPEG, thumbnail (src/lib/capture/process.ts does the steps, canvas-codec.ts the pixels).
+// Turns shots into stored photos off the main thread: decode upright, find and straighten the
+// slide, downscale, re-encode as JPEG, thumbnail (src/lib/capture/process.ts does the steps,
+// canvas-codec.ts the pixels, src/lib/slide the geometry).
 // A thin switch: process a shot, or cancel one.
 /// <reference lib="webworker" />
 import { canvasCodec } from '../lib/capture/canvas-codec';
@@ -10,12 +11,13 @@ import { processImage } from '../lib/capture/process';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
 
-async function run({ id, blob, longSide, thumbOnly }: Extract<ImageRequest, { kind: 'process' }>) {
+async function run(request: Extract<ImageRequest, { kind: 'process' }>) {
+  const { id, blob, longSide, thumbOnly, slide } = request;
   const controller = new AbortController();
   running.set(id, controller);
   let reply: ImageResponse;
   try {
-    const opts = { longSide, thumbOnly, signal: controller.signal };
+    const opts = { longSide, thumbOnly, slide, signal: controller.signal };
     const done = await processImage(blob, opts, canvasCodec);
     reply = { id, ok: true, ...done };
   } catch (err) {

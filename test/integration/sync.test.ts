@@ -8,7 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type ConfnotesDb } from '../../src/lib/db/db';
 import { ConferenceRepo } from '../../src/lib/db/conference-repo';
 import { NotesRepo } from '../../src/lib/db/notes-repo';
+import { imageTag } from '../../src/lib/capture/recrop';
 import { PhotoEdits } from '../../src/lib/db/photo-edits';
+import { PhotoRepo } from '../../src/lib/db/photo-repo';
 import { StarRepo } from '../../src/lib/db/star-repo';
 import { SyncRepo } from '../../src/lib/db/sync-repo';
 import type { Photo } from '../../src/lib/model/types';
@@ -331,6 +333,48 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     expect((await phone.db.photos.get(kept.id))?.caption).toBe('worth keeping');
     expect(await phone.repo.image(kept.id)).toBeTruthy();
     expect(images()).toEqual([`${kept.id}.jpg`]);
+  });
+
+  it('brings a photo cropped again on one device, corners and new image, to the other', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const photo = await phone.addPhoto(conferenceId, talkId, 6);
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
+    clean(await laptop.sync());
+    expect((await laptop.repo.image(photo.id))?.size).toBe(2048);
+
+    const straight = new Uint8Array(1500).map((_, i) => (i * 7) % 253);
+    const jpeg = new Blob([straight], { type: 'image/jpeg' });
+    const corners = {
+      topLeft: { x: 0.1, y: 0.1 },
+      topRight: { x: 0.9, y: 0.12 },
+      bottomRight: { x: 0.9, y: 0.85 },
+      bottomLeft: { x: 0.1, y: 0.8 },
+    };
+    await new PhotoRepo(phone.db).storeCrop(
+      photo.id,
+      { jpeg, thumb: jpeg, width: 1600, height: 900 },
+      { corners, imageTag: imageTag(corners), keepOriginal: false },
+    );
+    const report = clean(await phone.sync());
+    expect(report.conferences[0]!.uploaded).toBe(1);
+    const tagged = `${photo.id}-${imageTag(corners)}.jpg`;
+    expect(readdirSync(onDisk(slug, 'images'))).toContain(tagged);
+    // The write-up names the new image.
+    expect(readFileSync(onDisk(slug, `${slug}.md`), 'utf8')).toContain(`](images/${tagged})`);
+
+    clean(await laptop.sync());
+    const there = await laptop.db.photos.get(photo.id);
+    expect(there).toMatchObject({ corners, cropBy: 'user', width: 1600, height: 900 });
+    const image = await laptop.repo.image(photo.id);
+    expect(new Uint8Array(await image!.arrayBuffer())).toEqual(straight);
+    // Nothing more to fetch on the next sync: the laptop holds this version.
+    proxy.requests.length = 0;
+    clean(await laptop.sync());
+    expect(proxy.requests.filter((r) => r.method === 'GET' && r.path.includes('/images/'))).toEqual(
+      [],
+    );
   });
 
   describe('a photo revived on one device while another deletes its image', () => {

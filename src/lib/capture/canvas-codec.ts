@@ -1,6 +1,7 @@
 // Decoding and encoding with createImageBitmap and OffscreenCanvas, for the image worker: the
 // measured fastest path (DESIGN.md), and it keeps a 12 MP decode off the main thread.
 import { ImageError } from './image-error';
+import type { Pixels } from '../slide';
 import type { Codec, Decoded } from './process';
 import type { Size } from './sizing';
 
@@ -43,16 +44,40 @@ async function encode(
   }
 }
 
+/** The bitmap drawn at `size` (smoothed, as for the stored image), read back as RGBA. */
+function pixels(bitmap: ImageBitmap, { width, height }: Size): Pixels {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new ImageError('failed');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  try {
+    return ctx.getImageData(0, 0, width, height);
+  } finally {
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+}
+
+function wrap(bitmap: ImageBitmap): Decoded {
+  return {
+    width: bitmap.width,
+    height: bitmap.height,
+    encode: (size, quality) => encode(bitmap, size, quality),
+    pixels: (size) => pixels(bitmap, size),
+    close: () => bitmap.close(),
+  };
+}
+
 export const canvasCodec: Codec = {
   async decode(blob: Blob): Promise<Decoded> {
     // 'from-image' applies the EXIF orientation, so the bitmap is upright; the pixels are then
     // drawn as they are and the orientation tag, like the rest of EXIF, is not written out.
-    const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
-    return {
-      width: bitmap.width,
-      height: bitmap.height,
-      encode: (size, quality) => encode(bitmap, size, quality),
-      close: () => bitmap.close(),
-    };
+    return wrap(await createImageBitmap(blob, { imageOrientation: 'from-image' }));
+  },
+  async fromPixels({ width, height, data }: Pixels): Promise<Decoded> {
+    // The warp's pixels sit in a plain ArrayBuffer of its own, never a shared one.
+    const own = data as Uint8ClampedArray<ArrayBuffer>;
+    return wrap(await createImageBitmap(new ImageData(own, width, height)));
   },
 };

@@ -3,11 +3,18 @@
 // own AbortSignal. Browsers without OffscreenCanvas get browser-image-compression instead.
 import { canvasCodecSupported } from './canvas-codec';
 import { ImageError, type ImageErrorCode } from './image-error';
-import { processImage, type ProcessOptions, type Processed } from './process';
+import { processImage, type ProcessOptions, type Processed, type SlideRequest } from './process';
 import type { LongSide } from './sizing';
 
 export type ImageRequest =
-  | { kind: 'process'; id: number; blob: Blob; longSide: LongSide; thumbOnly?: boolean | undefined }
+  | {
+      kind: 'process';
+      id: number;
+      blob: Blob;
+      longSide: LongSide;
+      thumbOnly?: boolean | undefined;
+      slide?: SlideRequest;
+    }
   | { kind: 'cancel'; id: number };
 
 export type ImageResponse =
@@ -120,6 +127,7 @@ export class ImageProcessor {
       blob,
       longSide: opts.longSide,
       thumbOnly: opts.thumbOnly,
+      slide: opts.slide,
     } satisfies ImageRequest);
   }
 
@@ -145,8 +153,8 @@ export class ImageProcessor {
     this.active = undefined;
     job.detach();
     if (reply.ok) {
-      const { jpeg, thumb, width, height, reencoded } = reply;
-      job.resolve({ jpeg, thumb, width, height, reencoded });
+      const { jpeg, thumb, width, height, reencoded, corners } = reply;
+      job.resolve({ jpeg, thumb, width, height, reencoded, corners });
     } else {
       job.reject(new ImageError(reply.code, reply.message || undefined));
     }

@@ -1,8 +1,10 @@
 // The capture pipeline end to end: store the shot first (the promise the UI awaits before it
-// says "Saved"), then process it in the background and file the result; at start, finish
-// what a closed tab left pending. Failures end up on the photo, in plain words.
+// says "Saved"), then process it in the background (the slide found and straightened) and file
+// the result; at start, finish what a closed tab left pending; later, crop again as the user
+// sets the corners. Failures end up on the photo, in plain words.
 import type { PhotoStore } from './photo-store';
-import type { Photo } from '../model/types';
+import type { Corners, Photo } from '../model/types';
+import { imageTag, onTheOriginal } from './recrop';
 import { ImageError } from './image-error';
 import type { ProcessOptions, Processed } from './process';
 import type { LongSide } from './sizing';
@@ -10,6 +12,8 @@ import { requestPersistence } from './storage';
 
 export interface CaptureSettings {
   longSide: LongSide;
+  /** Look for the slide in each shot, and crop and straighten the photo to it. */
+  findSlides: boolean;
   keepOriginals: boolean;
 }
 
@@ -86,16 +90,37 @@ export class CapturePipeline {
   }
 
   private async run(id: string, blob: Blob): Promise<Photo | undefined> {
-    const { longSide, keepOriginals } = this.deps.settings();
+    const { longSide, findSlides, keepOriginals } = this.deps.settings();
     let result: Processed;
     try {
-      result = await this.deps.images.process(blob, { longSide });
+      const opts = findSlides ? { longSide, slide: 'find' as const } : { longSide };
+      result = await this.deps.images.process(blob, opts);
     } catch (err) {
       await this.deps.photos.markFailed(id, err instanceof ImageError ? err.code : 'failed');
       return undefined;
     }
     // A full disk rejects here with StorageFullError; the photo then stays pending with its
-    // original stored, and resume() finishes it once there is room.
-    return this.deps.photos.completeProcessing(id, result, { keepOriginal: keepOriginals });
+    // original stored, and resume() finishes it once there is room. A slide cropped by the
+    // finder keeps its original until the user confirms the corners, so they can be changed.
+    return this.deps.photos.completeProcessing(id, result, {
+      keepOriginal: keepOriginals || result.corners !== undefined,
+      foundBy: findSlides ? 'finder' : undefined,
+    });
+  }
+
+  /**
+   * Straightens a photo anew from the user's corners, or brings back the whole photo (`corners`
+   * undefined), from `source`: the kept original, or else the current image, on which the
+   * corners were set. The choice is final: the original goes unless "Keep originals" is on.
+   */
+  async recrop(photo: Photo, source: Blob, corners: Corners | undefined, fromOriginal: boolean) {
+    const { longSide, keepOriginals } = this.deps.settings();
+    const result = await this.deps.images.process(source, { longSide, slide: corners });
+    const onOriginal = fromOriginal ? corners : onTheOriginal(photo.corners, corners);
+    return this.deps.photos.storeCrop(photo.id, result, {
+      corners: onOriginal,
+      imageTag: imageTag(onOriginal),
+      keepOriginal: keepOriginals,
+    });
   }
 }

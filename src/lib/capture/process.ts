@@ -1,10 +1,16 @@
 // The steps from a shot to a stored photo, whatever draws the pixels: check the file, decode
-// it upright, downscale, re-encode as JPEG (which drops EXIF, location included) unless that
-// would gain nothing, and make a thumbnail. The worker runs it with OffscreenCanvas, the
-// fallback with browser-image-compression; Node tests run it with a fake codec.
+// it upright, find the slide and straighten it, downscale, re-encode as JPEG (which drops EXIF,
+// location included) unless that would gain nothing, and make a thumbnail. The worker runs it
+// with OffscreenCanvas, the fallback with browser-image-compression (which finds no slide);
+// Node tests run it with a fake codec.
+import type { Corners } from '../model/types';
+import { findSlide, slideAspect, straightSize, warpQuad } from '../slide';
+import type { Pixels, Quad } from '../slide';
 import { ImageError } from './image-error';
 import {
+  fit,
   JPEG_QUALITY,
+  MAX_CANVAS_PIXELS,
   MAX_DECODE_PIXELS,
   THUMB_QUALITY,
   needsReencode,
@@ -17,17 +23,28 @@ import { sniffImage, type ImageFacts } from './sniff';
 /** A decoded image, upright (EXIF orientation applied). */
 export interface Decoded extends Size {
   encode(size: Size, quality: number): Promise<Blob>;
+  /** Its RGBA pixels drawn at `size`; codecs that cannot read pixels leave it out. */
+  pixels?(size: Size): Pixels;
   close(): void;
 }
 
 export interface Codec {
   decode(blob: Blob, facts: ImageFacts): Promise<Decoded>;
+  /** Wraps pixels (a straightened slide) to be encoded like a decoded image. */
+  fromPixels?(pixels: Pixels): Promise<Decoded>;
 }
+
+/**
+ * What to do about the slide in the shot: look for it ('find'), cut out the one at the given
+ * corners (fractions of the upright image), or nothing (the image as taken).
+ */
+export type SlideRequest = 'find' | Corners | undefined;
 
 export interface ProcessOptions {
   longSide: LongSide;
   /** Only make the thumbnail; the image is returned as it came (for received images). */
   thumbOnly?: boolean | undefined;
+  slide?: SlideRequest;
   signal?: AbortSignal | undefined;
 }
 
@@ -36,6 +53,75 @@ export interface Processed extends Size {
   thumb: Blob;
   /** False when the original JPEG was kept byte for byte. */
   reencoded: boolean;
+  /** The slide's corners when the image is the straightened slide. */
+  corners?: Corners | undefined;
+}
+
+/** The long side of the copy the slide is looked for in: enough for its edges, and quick. */
+export const FIND_LONG_SIDE = 480;
+
+const fraction = (n: number) => Math.min(1, Math.max(0, n));
+
+function toCorners(quad: Quad, { width, height }: Size): Corners {
+  const at = ({ x, y }: { x: number; y: number }) => ({
+    x: fraction(x / width),
+    y: fraction(y / height),
+  });
+  return {
+    topLeft: at(quad.topLeft),
+    topRight: at(quad.topRight),
+    bottomRight: at(quad.bottomRight),
+    bottomLeft: at(quad.bottomLeft),
+  };
+}
+
+function toQuad(corners: Corners, { width, height }: Size): Quad {
+  const at = ({ x, y }: { x: number; y: number }) => ({ x: x * width, y: y * height });
+  return {
+    topLeft: at(corners.topLeft),
+    topRight: at(corners.topRight),
+    bottomRight: at(corners.bottomRight),
+    bottomLeft: at(corners.bottomLeft),
+  };
+}
+
+const longest = (q: Quad) =>
+  Math.max(
+    Math.hypot(q.topRight.x - q.topLeft.x, q.topRight.y - q.topLeft.y),
+    Math.hypot(q.bottomRight.x - q.bottomLeft.x, q.bottomRight.y - q.bottomLeft.y),
+    Math.hypot(q.bottomLeft.x - q.topLeft.x, q.bottomLeft.y - q.topLeft.y),
+    Math.hypot(q.bottomRight.x - q.topRight.x, q.bottomRight.y - q.topRight.y),
+  );
+
+type Readable = Decoded & { pixels(size: Size): Pixels };
+const readable = (d: Decoded): d is Readable => typeof d.pixels === 'function';
+
+/** The slide's corners in a small copy of the image, or undefined when there is none. */
+function locate(decoded: Readable): Corners | undefined {
+  const small = fit(decoded, FIND_LONG_SIDE);
+  const quad = findSlide(decoded.pixels(small));
+  return quad && toCorners(quad, small);
+}
+
+/**
+ * The slide at `corners` straightened: its aspect from the perspective, its long side within
+ * the setting and never enlarged. The source is drawn at about the slide's output scale first,
+ * so the warp samples neighbouring pixels rather than skipping them.
+ */
+async function straighten(
+  decoded: Readable,
+  corners: Corners,
+  longSide: LongSide,
+  fromPixels: (pixels: Pixels) => Promise<Decoded>,
+): Promise<Decoded> {
+  const full = toQuad(corners, decoded);
+  const aspect = slideAspect(full, decoded.width, decoded.height);
+  const limit = longSide === 'original' ? Math.sqrt(MAX_CANVAS_PIXELS) : longSide;
+  const out = straightSize(full, aspect, limit);
+  const scale = Math.min(1, Math.max(out.width, out.height) / Math.max(1, longest(full)));
+  const drawn = fit(decoded, Math.round(Math.max(decoded.width, decoded.height) * scale));
+  const source = decoded.pixels(drawn);
+  return fromPixels(warpQuad(source, toQuad(corners, drawn), out.width, out.height));
 }
 
 /** Facts about a file that is worth decoding; throws a plain-words ImageError otherwise. */
@@ -72,7 +158,7 @@ export async function processImage(
   opts: ProcessOptions,
   codec: Codec,
 ): Promise<Processed> {
-  const { longSide, thumbOnly, signal } = opts;
+  const { longSide, thumbOnly, slide, signal } = opts;
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const facts = inspect(bytes);
   checkAborted(signal);
@@ -83,6 +169,22 @@ export async function processImage(
   });
   try {
     checkAborted(signal);
+    if (slide && !thumbOnly && readable(decoded) && codec.fromPixels) {
+      const corners = slide === 'find' ? locate(decoded) : slide;
+      checkAborted(signal);
+      if (corners) {
+        const straight = await straighten(decoded, corners, longSide, codec.fromPixels);
+        try {
+          checkAborted(signal);
+          const size = { width: straight.width, height: straight.height };
+          const jpeg = await straight.encode(size, JPEG_QUALITY);
+          const thumb = await straight.encode(thumbSize(size), THUMB_QUALITY);
+          return { jpeg, thumb, ...size, reencoded: true, corners };
+        } finally {
+          straight.close();
+        }
+      }
+    }
     const source = { width: decoded.width, height: decoded.height };
     const keep =
       thumbOnly ||

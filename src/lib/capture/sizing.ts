@@ -32,7 +32,7 @@ export interface Size {
 }
 
 /** Scales to fit `maxLong` and the canvas area limit; never enlarges. */
-function fit(source: Size, maxLong: number): Size {
+export function fit(source: Size, maxLong: number): Size {
   const { width, height } = source;
   const bySide = maxLong / Math.max(width, height);
   const byArea = Math.sqrt(MAX_CANVAS_PIXELS / (width * height));

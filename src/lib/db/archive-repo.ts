@@ -74,6 +74,7 @@ export class ArchiveRepo {
               id: p.id,
               caption: p.caption,
               type: p.type,
+              imageTag: p.imageTag,
               at: p.position,
             });
           for (const e of entries)

@@ -86,6 +86,12 @@ export class ConfnotesDb extends Dexie {
             }
           });
       });
+    // Version 6 indexes who decided each photo's crop (the Photo record gained `corners`,
+    // `cropBy` and `imageTag`). Sparse: photos processed before slides were found have none,
+    // and need no upgrade; the index finds the finder's crops whose originals are still kept.
+    this.version(6).stores({
+      photos: 'id, conferenceId, talkId, [talkId+position], status, takenAt, deletedAt, cropBy',
+    });
     this.use(outboxMiddleware);
   }
 }

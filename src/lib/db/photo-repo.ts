@@ -8,7 +8,7 @@ import { writeWithRetry } from './errors';
 import { PhotoEdits } from './photo-edits';
 import { contentId, isUnsortedTray, unsortedTray } from '../model/photo-ids';
 import { nextPosition, photosInTalk, removeBytes, visible, withType } from './photo-tables';
-import type { PhotoStore, ProcessedImage } from '../capture/photo-store';
+import type { PhotoStore, ProcessedImage, UserCrop } from '../capture/photo-store';
 import type { Photo } from './types';
 
 export type { UndoToken } from './photo-edits';
@@ -70,15 +70,49 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
   }
 
   /**
-   * Stores the processed image and thumbnail and marks the photo ready, in one transaction;
-   * the original goes in the same transaction unless it is to be kept.
+   * Stores the processed image and thumbnail and marks the photo ready, with the slide's
+   * corners when the finder straightened it, in one transaction; the original goes in the same
+   * transaction unless it is to be kept.
    */
   async completeProcessing(
     id: string,
     result: ProcessedImage,
-    { keepOriginal = false }: { keepOriginal?: boolean } = {},
+    {
+      keepOriginal = false,
+      foundBy,
+    }: { keepOriginal?: boolean; foundBy?: 'finder' | undefined } = {},
   ): Promise<Photo | undefined> {
-    const { jpeg, thumb, width, height } = result;
+    return this.storeImage(id, result, keepOriginal, (photo) => {
+      const ready: Photo = { ...photo };
+      if (foundBy) ready.cropBy = foundBy;
+      if (result.corners) ready.corners = result.corners;
+      else delete ready.corners;
+      return ready;
+    });
+  }
+
+  /**
+   * Replaces a ready photo's image and thumbnail with the user's crop, and records it as final
+   * (`cropBy: 'user'`) under a new image tag, to be sent again; one transaction.
+   */
+  async storeCrop(id: string, result: ProcessedImage, crop: UserCrop): Promise<Photo | undefined> {
+    return this.storeImage(id, result, crop.keepOriginal, (photo) => {
+      const cropped: Photo = { ...photo, cropBy: 'user', imageTag: crop.imageTag };
+      if (crop.corners) cropped.corners = crop.corners;
+      else delete cropped.corners;
+      delete cropped.syncedAt;
+      delete cropped.exportedAt;
+      return cropped;
+    });
+  }
+
+  /** Stores a photo's image and thumbnail and marks it ready, as `change` says, in one go. */
+  private storeImage(
+    id: string,
+    { jpeg, thumb, width, height }: ProcessedImage,
+    keepOriginal: boolean,
+    change: (photo: Photo) => Photo,
+  ): Promise<Photo | undefined> {
     const db = this.db;
     return writeWithRetry(
       () =>
@@ -91,7 +125,7 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
           await db.photoBlobs.put({ id, blob: jpeg, type, name });
           await db.thumbs.put({ id, blob: thumb, type: thumb.type || 'image/jpeg', name });
           if (!keepOriginal) await db.originals.delete(id);
-          const ready: Photo = { ...photo, status: 'ready', width, height, size: jpeg.size, type };
+          const ready = change({ ...photo, status: 'ready', width, height, size: jpeg.size, type });
           delete ready.error;
           await db.photos.put(ready);
           return ready;

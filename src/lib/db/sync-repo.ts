@@ -266,8 +266,10 @@ export class SyncRepo implements SyncStore {
     if (ids.length) await this.photos.markSent(ids, 'syncedAt', Date.now());
   }
 
-  hasImage(id: string): Promise<boolean> {
-    return this.photos.hasJpeg(id);
+  async hasImage(photo: { id: string; imageTag?: string | undefined }): Promise<boolean> {
+    if (!(await this.photos.hasJpeg(photo.id))) return false;
+    if (!('imageTag' in photo)) return true;
+    return (await this.db.photos.get(photo.id))?.imageTag === photo.imageTag;
   }
 
   /** The stored JPEG only: a photo's original never goes to the server. */

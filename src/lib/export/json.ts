@@ -11,7 +11,11 @@ import { worded, WordedError, type Worded, type WordValues } from '../util/words
 import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W, type ArchiveWords } from './words';
 
 export const ARCHIVE_FORMAT = 'confnotes';
-export const ARCHIVE_VERSION = 1;
+/**
+ * 2: photos may carry the slide's corners, who decided the crop, and an image tag. Files of
+ * version 1 read as they are (those fields are optional); a version 1 reader refuses a 2.
+ */
+export const ARCHIVE_VERSION = 2;
 
 /** A photo's metadata and where its image is in the zip ("images/xebicon-2019_01.jpg"). */
 export type ArchivePhoto = Photo & { file: string };

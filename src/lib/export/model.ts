@@ -14,7 +14,7 @@ export type Lang = 'en' | 'fr';
 
 export type TimelineItem =
   | { kind: 'text'; id: string; text: string }
-  | { kind: 'photo'; id: string; caption: string; type: string };
+  | { kind: 'photo'; id: string; caption: string; type: string; imageTag?: string | undefined };
 
 export interface TalkNotes {
   talkId: string;
@@ -92,14 +92,21 @@ export function documentTalks(input: ExportInput): { talk: Talk; notes: TalkNote
 }
 
 /** Photo ids in the order the document shows them. */
-export function documentPhotos(input: ExportInput): { id: string; type: string }[] {
+/** What names a photo's image file: its id, type and, once the user cropped it, its tag. */
+export interface ImageRef {
+  id: string;
+  type: string;
+  imageTag?: string | undefined;
+}
+
+export function documentPhotos(input: ExportInput): ImageRef[] {
   const seen = new Set<string>();
-  const out: { id: string; type: string }[] = [];
+  const out: ImageRef[] = [];
   for (const { notes } of documentTalks(input)) {
     for (const item of notes.timeline) {
       if (item.kind === 'photo' && !seen.has(item.id)) {
         seen.add(item.id);
-        out.push({ id: item.id, type: item.type });
+        out.push({ id: item.id, type: item.type, imageTag: item.imageTag });
       }
     }
   }

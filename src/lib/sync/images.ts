@@ -21,7 +21,7 @@ export async function downloadImages(
   const wanted: { key: string; photo: Photo }[] = [];
   for (const [key, record] of put) {
     const photo = recordIn('photos', key, record);
-    if (photo && photo.deletedAt === undefined && !(await run.store.hasImage(photo.id))) {
+    if (photo && photo.deletedAt === undefined && !(await run.store.hasImage(photo))) {
       wanted.push({ key, photo });
     }
   }
@@ -53,7 +53,7 @@ export async function removeStaleImages(run: SyncRun, meta: SyncMeta, dir: strin
   const deleted: string[] = [];
   for (const name of names) {
     // Back here since (another device's edit outlived the deletion): the image stays.
-    if (await run.store.hasImage(name.slice(0, name.lastIndexOf('.')))) continue;
+    if (await run.store.hasImage({ id: name.slice(0, 64) })) continue;
     try {
       await run.client.remove(`${dir}images/${name}`);
       deleted.push(name);

@@ -4,6 +4,7 @@
 // engine's checks of images after a reviving write and on every sync that reads notes.json.
 import type { Photo } from '../model/types';
 import { extensionOf } from '../export/slug';
+import type { ImageRef } from '../export/model';
 import {
   STATE_DIR,
   parseState,
@@ -15,7 +16,9 @@ import {
 import { outlastWeak, sameTag } from './etag';
 import { DavError, type DavClient } from './webdav';
 
-export const imageFile = (p: { id: string; type: string }) => `${p.id}.${extensionOf(p.type)}`;
+/** A photo's image on the server: named by its id, and by its tag once the user cropped it. */
+export const imageFile = (p: ImageRef) =>
+  `${p.id}${p.imageTag ? `-${p.imageTag}` : ''}.${extensionOf(p.type)}`;
 
 /** The photos among `keys` of `records`. */
 const photosOf = (keys: string[], records: Record<string, SyncRecord>): Photo[] =>

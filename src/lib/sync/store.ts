@@ -68,7 +68,11 @@ export interface SyncStore {
   ): Promise<void>;
   photosToUpload(conferenceId: string): Promise<Photo[]>;
   markUploaded(ids: string[]): Promise<void>;
-  hasImage(id: string): Promise<boolean>;
+  /**
+   * Whether this device holds the photo's image: in the version `imageTag` names when it is
+   * given (undefined naming the first), in any version when the key is left out.
+   */
+  hasImage(photo: { id: string; imageTag?: string | undefined }): Promise<boolean>;
   image(id: string): Promise<Blob | undefined>;
   storeImage(id: string, blob: Blob, name: string): Promise<void>;
   document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined>;

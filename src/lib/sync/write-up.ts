@@ -12,8 +12,8 @@ import type { SyncMeta } from './store';
 export async function writeDocuments(run: SyncRun, meta: SyncMeta, dir: string) {
   const input = await run.store.document(meta.conferenceId, run.options.lang);
   if (!input) return;
-  const types = new Map(documentPhotos(input).map((p) => [p.id, p.type]));
-  const name = (id: string) => imageFile({ id, type: types.get(id) ?? 'image/jpeg' });
+  const photos = new Map(documentPhotos(input).map((p) => [p.id, p]));
+  const name = (id: string) => imageFile(photos.get(id) ?? { id, type: 'image/jpeg' });
   const docs: [string, string, string][] = [
     [`${meta.folder}.adoc`, toAsciiDoc(input, name), 'text/asciidoc; charset=utf-8'],
     [`${meta.folder}.md`, toMarkdown(input, name), 'text/markdown; charset=utf-8'],

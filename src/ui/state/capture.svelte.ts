@@ -22,6 +22,7 @@ export function capturePipeline(): CapturePipeline {
     images: images(),
     settings: () => ({
       longSide: photoSettings.longSide,
+      findSlides: photoSettings.findSlides,
       keepOriginals: photoSettings.keepOriginals,
     }),
   });

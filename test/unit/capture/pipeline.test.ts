@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IMAGE_MESSAGES, ImageError } from '../../../src/lib/capture/image-error';
 import { CapturePipeline, type CaptureSettings } from '../../../src/lib/capture/pipeline';
 import type { ProcessOptions, Processed } from '../../../src/lib/capture/process';
+import { imageTag, onTheOriginal } from '../../../src/lib/capture/recrop';
 import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
+import type { Corners } from '../../../src/lib/model/types';
 import { StorageFullError } from '../../../src/lib/db/errors';
 import { contentId, PhotoRepo, unsortedTray } from '../../../src/lib/db/photo-repo';
 import { image } from './exif';
@@ -58,7 +60,7 @@ function pipeline(images = manualImages(), settings: Partial<CaptureSettings> = 
   const p = new CapturePipeline({
     photos,
     images,
-    settings: () => ({ longSide: 1920, keepOriginals: false, ...settings }),
+    settings: () => ({ longSide: 1920, findSlides: true, keepOriginals: false, ...settings }),
     persist,
   });
   return { p, images, persist };
@@ -73,14 +75,85 @@ afterEach(() => {
   db.close();
 });
 
+const FOUND: Corners = {
+  topLeft: { x: 0.2, y: 0.1 },
+  topRight: { x: 0.8, y: 0.15 },
+  bottomRight: { x: 0.8, y: 0.85 },
+  bottomLeft: { x: 0.2, y: 0.9 },
+};
+
 describe('CapturePipeline', () => {
+  it('keeps the original of a slide the finder cropped until the user confirms the corners', async () => {
+    const { p, images } = pipeline();
+    const { photo, processed } = await p.capture(CONF, TRAY, shot());
+    images.jobs[0]!.resolve({ ...result(), corners: FOUND });
+    const ready = (await processed)!;
+    expect(ready).toMatchObject({ status: 'ready', cropBy: 'finder', corners: FOUND });
+    expect(await db.originals.count()).toBe(1);
+    expect(await db.photos.where('cropBy').equals('finder').count()).toBe(1);
+
+    // The user moves a corner on the original: straightened from it, and the choice is final.
+    const moved = { ...FOUND, topLeft: { x: 0.25, y: 0.12 } };
+    const recropped = p.recrop(ready, (await photos.original(photo.id))!, moved, true);
+    await vi.waitFor(() => expect(images.jobs).toHaveLength(2));
+    expect(images.jobs[1]!.opts).toEqual({ longSide: 1920, slide: moved });
+    images.jobs[1]!.resolve({ ...result(), width: 1700, height: 956, corners: moved });
+    expect(await recropped).toMatchObject({
+      cropBy: 'user',
+      corners: moved,
+      imageTag: imageTag(moved),
+      width: 1700,
+    });
+    expect(await db.originals.count()).toBe(0);
+  });
+
+  it('leaves the original of a photo where no slide was found, and crops from its image later', async () => {
+    const { p, images } = pipeline();
+    const { photo, processed } = await p.capture(CONF, TRAY, shot());
+    images.jobs[0]!.resolve(result());
+    const ready = (await processed)!;
+    expect(ready.cropBy).toBe('finder');
+    expect(ready.corners).toBeUndefined();
+    expect(await db.originals.count()).toBe(0);
+
+    // Corners set on the stored image, the whole photo: they are the photo's corners as they are.
+    const recropped = p.recrop(ready, (await photos.jpeg(photo.id))!, FOUND, false);
+    await vi.waitFor(() => expect(images.jobs).toHaveLength(2));
+    images.jobs[1]!.resolve({ ...result(), corners: FOUND });
+    expect((await recropped)?.corners).toEqual(FOUND);
+  });
+
+  it('says corners set on an already straightened image on the photo as taken', async () => {
+    const { p, images } = pipeline();
+    const { photo, processed } = await p.capture(CONF, TRAY, shot());
+    images.jobs[0]!.resolve({ ...result(), corners: FOUND });
+    await processed;
+    await db.originals.clear(); // as on a device that received the photo by sync
+    const ready = (await db.photos.get(photo.id))!;
+    // The whole straightened image is the slide at FOUND; its inner half maps inside FOUND.
+    const inner: Corners = {
+      topLeft: { x: 0.25, y: 0.25 },
+      topRight: { x: 0.75, y: 0.25 },
+      bottomRight: { x: 0.75, y: 0.75 },
+      bottomLeft: { x: 0.25, y: 0.75 },
+    };
+    const recropped = p.recrop(ready, (await photos.jpeg(photo.id))!, inner, false);
+    await vi.waitFor(() => expect(images.jobs).toHaveLength(2));
+    expect(images.jobs[1]!.opts.slide).toEqual(inner);
+    images.jobs[1]!.resolve({ ...result(), corners: inner });
+    const stored = (await recropped)!.corners!;
+    expect(stored).toEqual(onTheOriginal(FOUND, inner));
+    expect(stored.topLeft.x).toBeGreaterThan(FOUND.topLeft.x);
+    expect(stored.bottomRight.y).toBeLessThan(FOUND.bottomRight.y);
+  });
+
   it('resolves as soon as the shot is stored, before processing, then completes it', async () => {
     const { p, images } = pipeline();
     const { photo, processed } = await p.capture(CONF, TRAY, shot(), 10);
     expect(await db.photos.get(photo.id)).toMatchObject({ status: 'pending' });
     expect(await db.originals.count()).toBe(1);
     expect(images.jobs).toHaveLength(1);
-    expect(images.jobs[0]!.opts).toEqual({ longSide: 1920 });
+    expect(images.jobs[0]!.opts).toEqual({ longSide: 1920, slide: 'find' });
     images.jobs[0]!.resolve(result());
     expect(await processed).toMatchObject({ status: 'ready', width: 640 });
     expect(await db.originals.count()).toBe(0);

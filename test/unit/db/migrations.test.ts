@@ -6,7 +6,9 @@ import { ConferenceRepo } from '../../../src/lib/db/conference-repo';
 import { ConfnotesDb } from '../../../src/lib/db/db';
 import { NotesRepo } from '../../../src/lib/db/notes-repo';
 import { PhotoRepo } from '../../../src/lib/db/photo-repo';
-import type { Conference, Star, Talk } from '../../../src/lib/model/types';
+import * as v from 'valibot';
+import * as R from '../../../src/lib/model/records';
+import type { Conference, Photo, Star, Talk } from '../../../src/lib/model/types';
 import type { Setting } from '../../../src/lib/db/types';
 import { parseSchedule } from '../../../src/lib/schedule/parse';
 import { image, type Bytes } from '../capture/exif';
@@ -52,6 +54,14 @@ class ConfnotesDbV4 extends ConfnotesDbV1 {
   }
 }
 
+/** Version 5 as it shipped: thumbnails gained their stand-in index. */
+class ConfnotesDbV5 extends ConfnotesDbV4 {
+  constructor(name: string) {
+    super(name);
+    this.version(5).stores({ thumbs: 'id, standIn' });
+  }
+}
+
 const opened: Dexie[] = [];
 afterEach(() => {
   for (const db of opened.splice(0)) db.close();
@@ -66,7 +76,7 @@ async function snapshot(db: Dexie) {
   };
 }
 
-describe('schema version 1 to the current one (5)', () => {
+describe('schema version 1 to the current one (6)', () => {
   it('keeps every record of a real FOSDEM import and adds the photo tables', async () => {
     const name = 'migration-v1-v2';
     const v1 = new ConfnotesDbV1(name);
@@ -98,7 +108,7 @@ describe('schema version 1 to the current one (5)', () => {
     const db = new ConfnotesDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await snapshot(db)).toEqual(before);
 
     const idb = db.backendDB();
@@ -120,7 +130,15 @@ describe('schema version 1 to the current one (5)', () => {
     ]);
     const photoIndexes = [...idb.transaction('photos').objectStore('photos').indexNames].sort();
     expect(photoIndexes).toEqual(
-      ['[talkId+position]', 'conferenceId', 'deletedAt', 'status', 'takenAt', 'talkId'].sort(),
+      [
+        '[talkId+position]',
+        'conferenceId',
+        'cropBy',
+        'deletedAt',
+        'status',
+        'takenAt',
+        'talkId',
+      ].sort(),
     );
 
     // The new tables work on the migrated data: a shot filed under a version 1 talk.
@@ -160,7 +178,7 @@ describe('schema version 1 to the current one (5)', () => {
     const db = new ConfnotesDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await new PhotoRepo(db).standInThumbs()).toEqual(['synced']);
     // The copy of the image is dropped; the photo's image stands in for its thumbnail.
     expect((await db.thumbs.get('synced'))?.blob).toBeUndefined();
@@ -168,11 +186,64 @@ describe('schema version 1 to the current one (5)', () => {
     expect((await db.thumbs.get('shot'))?.blob?.size).toBe(1000);
   });
 
+  it('keeps, from version 5, photos processed before slides were found, uncropped', async () => {
+    const name = 'migration-v5-v6';
+    const v5 = new ConfnotesDbV5(name);
+    opened.push(v5);
+    const jpeg = new Blob([image('slide.jpg')], { type: 'image/jpeg' });
+    const ids = ['a', 'b'].map((c) => c.repeat(64));
+    const photo = (id: string, position: number): Photo => ({
+      id,
+      conferenceId: 'c1',
+      talkId: 't1',
+      position,
+      caption: `taken ${position}`,
+      takenAt: 1_700_000_000_000,
+      width: 1920,
+      height: 1440,
+      size: jpeg.size,
+      type: 'image/jpeg',
+      status: 'ready',
+      createdAt: 1_700_000_000_000,
+    });
+    const before = ids.map(photo);
+    await v5.table('photos').bulkPut(before);
+    const row = (id: string) => ({ id, blob: jpeg, type: 'image/jpeg', name: `${id}.jpg` });
+    await v5.table('photoBlobs').bulkPut(ids.map(row));
+    await v5.table('originals').put(row(ids[1]!));
+    v5.close();
+
+    const db = new ConfnotesDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(6);
+    // Nothing to convert: the old records are valid as they are, and read back unchanged.
+    expect(await db.photos.toArray()).toEqual(before);
+    for (const p of await db.photos.toArray()) expect(v.safeParse(R.Photo, p).success).toBe(true);
+    expect(await db.photos.where('cropBy').anyOf('finder', 'user').count()).toBe(0);
+
+    // The finder's crop of the photo whose original is kept: found by the new index.
+    const repo = new PhotoRepo(db);
+    const corners = {
+      topLeft: { x: 0.1, y: 0.12 },
+      topRight: { x: 0.9, y: 0.1 },
+      bottomRight: { x: 0.88, y: 0.8 },
+      bottomLeft: { x: 0.12, y: 0.82 },
+    };
+    const processed = { jpeg, thumb: jpeg, width: 1600, height: 900, corners };
+    await repo.completeProcessing(ids[1]!, processed, { keepOriginal: true, foundBy: 'finder' });
+    const cropped = await db.photos.where('cropBy').equals('finder').toArray();
+    expect(cropped.map((p) => [p.id, p.corners, p.width, p.height])).toEqual([
+      [ids[1], corners, 1600, 900],
+    ]);
+    expect(await repo.original(ids[1]!)).toBeDefined();
+  });
+
   it('creates a fresh database at the current version', async () => {
     const db = new ConfnotesDb('migration-fresh');
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.photos.count()).toBe(0);
     expect(await db.entries.count()).toBe(0);
   });

@@ -167,6 +167,35 @@ describe('processing', () => {
     expect((await photos.original(id))!.size).toBe(file.size);
   });
 
+  it('stores the user’s crop as final: new image and thumbnail, sent again, original dropped', async () => {
+    const { id } = await photos.addShot(conf, keynote.id, shot(), 1);
+    await photos.completeProcessing(id, processed(), { keepOriginal: true, foundBy: 'finder' });
+    await photos.markSent([id], 'syncedAt', 5);
+    await photos.markSent([id], 'exportedAt', 6);
+    const corners = {
+      topLeft: { x: 0.1, y: 0.1 },
+      topRight: { x: 0.9, y: 0.1 },
+      bottomRight: { x: 0.9, y: 0.9 },
+      bottomLeft: { x: 0.1, y: 0.9 },
+    };
+    const jpeg = new Blob([image('slide.jpg').subarray(0, 900)], { type: 'image/jpeg' });
+    const thumb = new Blob([image('slide.jpg').subarray(0, 300)], { type: 'image/jpeg' });
+    const crop = { corners, imageTag: '12345678', keepOriginal: false };
+    const cropped = await photos.storeCrop(id, { jpeg, thumb, width: 1200, height: 900 }, crop);
+    expect(cropped).toMatchObject({ cropBy: 'user', corners, imageTag: '12345678', size: 900 });
+    expect(cropped!.syncedAt).toBeUndefined();
+    expect(cropped!.exportedAt).toBeUndefined();
+    expect((await photos.jpeg(id))!.size).toBe(900);
+    expect((await photos.thumb(id))!.size).toBe(300);
+    expect(await photos.original(id)).toBeUndefined();
+
+    // "No crop" keeps no corners.
+    const whole = { corners: undefined, imageTag: '9abcdef0', keepOriginal: false };
+    const back = await photos.storeCrop(id, { jpeg, thumb, width: 1920, height: 1440 }, whole);
+    expect(back!.corners).toBeUndefined();
+    expect(back).toMatchObject({ cropBy: 'user', imageTag: '9abcdef0', width: 1920 });
+  });
+
   it('serves the original as the image while the photo is pending', async () => {
     const file = shot();
     const { id } = await photos.addShot(conf, keynote.id, file, 1);

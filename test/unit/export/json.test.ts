@@ -76,10 +76,35 @@ describe('confnotes.json', () => {
     const text = toArchiveJson(records, at);
     expect(parseArchiveJson(text)).toEqual({
       format: 'confnotes',
-      version: 1,
+      version: 2,
       exportedAt: '2019-11-28T18:00:00.000Z',
       ...records,
     });
+  });
+
+  it('carries a photo’s crop (version 2), and reads a version 1 file, which has none', () => {
+    const corners = {
+      topLeft: { x: 0.1, y: 0.2 },
+      topRight: { x: 0.9, y: 0.15 },
+      bottomRight: { x: 0.92, y: 0.85 },
+      bottomLeft: { x: 0.08, y: 0.8 },
+    };
+    const cropped = {
+      ...records.photos[0]!,
+      corners,
+      cropBy: 'user' as const,
+      imageTag: '0a1b2c3d',
+    };
+    const text = toArchiveJson({ ...records, photos: [cropped, ...records.photos.slice(1)] }, at);
+    expect(parseArchiveJson(text).photos[0]).toEqual(cropped);
+
+    const v1 = { ...base, version: 1 };
+    expect(parseArchiveJson(JSON.stringify(v1)).photos).toEqual(records.photos);
+    const outside = structuredClone(JSON.parse(text) as Archive);
+    outside.photos[0]!.corners!.topLeft.x = 1.5;
+    expect(() => parseArchiveJson(JSON.stringify(outside))).toThrow(
+      /a photo \(number 1\) has no valid "corners.topLeft.x"/,
+    );
   });
 
   const base = JSON.parse(toArchiveJson(records, at)) as Record<string, unknown>;
@@ -89,8 +114,8 @@ describe('confnotes.json', () => {
     ['an array', '[]', /another app/],
     [
       'newer version',
-      JSON.stringify({ ...base, version: 2 }),
-      /newer version of Confnotes \(format 2\)/,
+      JSON.stringify({ ...base, version: 3 }),
+      /newer version of Confnotes \(format 3\)/,
     ],
     ['no version', JSON.stringify({ ...base, version: 'x' }), /no valid format version/],
     ['missing list', JSON.stringify({ ...base, talks: undefined }), /the list "talks" is missing/],
