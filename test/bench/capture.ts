@@ -1,55 +1,63 @@
 // Capture on 12 MP (4032×3024) JPEGs in the built app: shutter to stored, and to the processed
 // photo committed, against the floor of createImageBitmap resize + OffscreenCanvas.convertToBlob
-// in a worker on the same files in the same page; browser-image-compression on the same files;
-// stored sizes; and the longest main-thread task during a 10-shot burst from the camera.
+// in a worker on the same files in the same page; what finding and straightening the slide
+// adds (the same files' twins processed with it turned off in Settings); browser-image-
+// compression on the same files; stored sizes; and the longest main-thread task during a
+// 10-shot burst from the camera.
 import type { Browser, Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CAMERA_ARGS, makeFakeCamera } from '../support/fake-camera';
 import { launch } from '../support/browser';
 
 const SHOTS = 7;
+/** Twins of the shots, for the pass with the slide finder off (the same bytes are stored once). */
+const TWINS = SHOTS;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Photo-like 12 MP JPEGs: smooth shapes, text and sensor-like noise, each one different. */
 async function makePhotos(page: Page): Promise<string[]> {
   mkdirSync('.bench', { recursive: true });
   const paths: string[] = [];
-  for (let n = 0; n < SHOTS; n++) {
-    const b64 = await page.evaluate(async (seed) => {
-      const w = 4032;
-      const h = 3024;
-      const c = new OffscreenCanvas(w, h);
-      const g = c.getContext('2d')!;
-      const grad = g.createLinearGradient(0, 0, w, h);
-      grad.addColorStop(0, '#20242c');
-      grad.addColorStop(1, '#5a6372');
-      g.fillStyle = grad;
-      g.fillRect(0, 0, w, h);
-      g.fillStyle = '#f4f1e8';
-      g.fillRect(500, 400, 3000, 1900);
-      g.fillStyle = '#1d3557';
-      g.font = 'bold 160px sans-serif';
-      g.fillText(`Slide ${seed + 1}: the data pipeline`, 620, 640);
-      g.font = '90px sans-serif';
-      for (let i = 0; i < 8; i++)
-        g.fillText(`• point ${i + 1} of a real talk, seed ${seed}`, 660, 900 + i * 150);
-      const img = g.getImageData(0, 0, w, h);
-      let x = seed * 7919 + 1;
-      for (let i = 0; i < img.data.length; i += 4) {
-        x = (x * 1103515245 + 12345) & 0x7fffffff;
-        const d = (x % 17) - 8;
-        img.data[i] = img.data[i]! + d;
-        img.data[i + 1] = img.data[i + 1]! + d;
-        img.data[i + 2] = img.data[i + 2]! + d;
-      }
-      g.putImageData(img, 0, 0);
-      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let s = '';
-      for (let i = 0; i < bytes.length; i += 0x8000)
-        s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(s);
-    }, n);
+  for (let n = 0; n < SHOTS + TWINS; n++) {
+    // A twin draws the same picture with one pixel of noise changed: the same work, new bytes.
+    const b64 = await page.evaluate(
+      async ([seed, twin]) => {
+        const w = 4032;
+        const h = 3024;
+        const c = new OffscreenCanvas(w, h);
+        const g = c.getContext('2d')!;
+        const grad = g.createLinearGradient(0, 0, w, h);
+        grad.addColorStop(0, '#20242c');
+        grad.addColorStop(1, '#5a6372');
+        g.fillStyle = grad;
+        g.fillRect(0, 0, w, h);
+        g.fillStyle = '#f4f1e8';
+        g.fillRect(500, 400, 3000, 1900);
+        g.fillStyle = '#1d3557';
+        g.font = 'bold 160px sans-serif';
+        g.fillText(`Slide ${seed + 1}: the data pipeline`, 620, 640);
+        g.font = '90px sans-serif';
+        for (let i = 0; i < 8; i++)
+          g.fillText(`• point ${i + 1} of a real talk, seed ${seed}`, 660, 900 + i * 150);
+        const img = g.getImageData(0, 0, w, h);
+        let x = seed * 7919 + 1 + twin;
+        for (let i = 0; i < img.data.length; i += 4) {
+          x = (x * 1103515245 + 12345) & 0x7fffffff;
+          const d = (x % 17) - 8;
+          img.data[i] = img.data[i]! + d;
+          img.data[i + 1] = img.data[i + 1]! + d;
+          img.data[i + 2] = img.data[i + 2]! + d;
+        }
+        g.putImageData(img, 0, 0);
+        const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let s = '';
+        for (let i = 0; i < bytes.length; i += 0x8000)
+          s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(s);
+      },
+      [n % SHOTS, n >= SHOTS ? 1 : 0] as const,
+    );
     const path = `.bench/photo-12mp-${n}.jpg`;
     writeFileSync(path, Buffer.from(b64, 'base64'));
     paths.push(path);
@@ -109,6 +117,38 @@ async function floors(page: Page, paths: string[]) {
   );
 }
 
+/** The photo records as stored in IndexedDB, oldest first. */
+function storedPhotos(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ width: number; size: number; createdAt: number; corners?: object }[]>(
+        (resolve) => {
+          const req = indexedDB.open('confnotes');
+          req.onsuccess = () => {
+            const all = req.result.transaction('photos').objectStore('photos').getAll();
+            all.onsuccess = () => {
+              req.result.close();
+              resolve(
+                (all.result as { createdAt: number; width: number; size: number }[]).sort(
+                  (a, b) => a.createdAt - b.createdAt,
+                ),
+              );
+            };
+          };
+        },
+      ),
+  );
+}
+
+/** Turns the slide finder on or off in Settings, and comes back to the camera. */
+async function switchFinder(page: Page, on: boolean) {
+  const back = page.url();
+  await page.goto(new URL('#/settings', back).href);
+  await page.getByLabel('Find the slide in each photo, and crop and straighten it').setChecked(on);
+  await page.goto(back);
+  await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
+}
+
 const measures = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 
@@ -142,13 +182,17 @@ export async function captureBench(url: string) {
     const floor: number[] = [];
     const lib: number[] = [];
     const libSizes: number[] = [];
-    for (let i = 0; i < paths.length; i++) {
-      await page.getByLabel('Add photos').setInputFiles(paths[i]!);
+    let shots = 0;
+    const shoot = async (path: string) => {
+      await page.getByLabel('Add photos').setInputFiles(path);
       await page.waitForFunction(
         (n) => performance.getEntriesByName('confnotes:processed').length >= n,
-        i + 1,
+        ++shots,
         { timeout: 60_000 },
       );
+    };
+    for (let i = 0; i < SHOTS; i++) {
+      await shoot(paths[i]!);
       const pair = await floors(page, [paths[i]!]);
       floor.push(...pair.floor);
       lib.push(...pair.lib);
@@ -156,21 +200,21 @@ export async function captureBench(url: string) {
     }
     const stored = await measures(page, 'confnotes:stored');
     const processed = await measures(page, 'confnotes:processed');
-    const sizes = await page.evaluate(
-      () =>
-        new Promise<number[]>((resolve) => {
-          const req = indexedDB.open('confnotes');
-          req.onsuccess = () => {
-            const all = req.result.transaction('photos').objectStore('photos').getAll();
-            all.onsuccess = () =>
-              resolve(
-                (all.result as { width: number; size: number }[])
-                  .filter((p) => p.width === 1920)
-                  .map((p) => p.size),
-              );
-          };
-        }),
-    );
+    const found = await storedPhotos(page);
+    const cropped = found.filter((p) => p.corners).length;
+    if (cropped < SHOTS) throw new Error(`the slide was found in ${cropped} of ${SHOTS} photos`);
+
+    // The twins with the finder off, paired with the floor the same way.
+    await switchFinder(page, false);
+    const plainFloor: number[] = [];
+    for (let i = SHOTS; i < SHOTS + TWINS; i++) {
+      await shoot(paths[i]!);
+      plainFloor.push(...(await floors(page, [paths[i]!])).floor);
+    }
+    const plainStored = (await measures(page, 'confnotes:stored')).slice(SHOTS);
+    const plainProcessed = (await measures(page, 'confnotes:processed')).slice(SHOTS);
+    await switchFinder(page, true);
+    const sizes = (await storedPhotos(page)).filter((p) => p.width === 1920).map((p) => p.size);
 
     // The burst: ten taps on the shutter as fast as a thumb goes, camera frames 960×540.
     await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
@@ -201,6 +245,10 @@ export async function captureBench(url: string) {
     const p = median(processed);
     const s = median(stored);
     const size = median(sizes) / 1024;
+    // What the finder adds to processing, against the floor of the same pass, shot by shot.
+    const withFinder = median(processed.map((t, i) => (t - stored[i]!) / floor[i]!));
+    const without = median(plainProcessed.map((t, i) => (t - plainStored[i]!) / plainFloor[i]!));
+    const adds = withFinder - without;
     return [
       {
         what: '12 MP shutter to stored ("Saved")',
@@ -219,6 +267,12 @@ export async function captureBench(url: string) {
         value: `${p.toFixed(0)} ms, ${(p / f).toFixed(2)}x floor`,
         budget: '(reported)',
         ok: true,
+      },
+      {
+        what: 'slide found + straightened, added',
+        value: `${(adds * f).toFixed(0)} ms, ${adds.toFixed(2)}x floor`,
+        budget: '<= 0.5x floor',
+        ok: adds <= 0.5,
       },
       {
         what: '  browser-image-compression, same files',

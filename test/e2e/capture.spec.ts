@@ -67,14 +67,45 @@ test('a burst of 10 shots is filed under the starred talk on now, as Slide 1 to 
   for (let n = 1; n <= 10; n++)
     await expect(page.getByRole('img', { name: `Slide ${n}`, exact: true })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Slide 11', exact: true })).toHaveCount(0);
-  // Each is a real, decodable image of the 960×540 camera frames (thumbnails load lazily).
+  // Each is a real, decodable image (thumbnails load lazily).
   for (const img of await page.locator('main img').all()) {
     await img.scrollIntoViewIfNeeded();
     await expect
       .poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth))
       .toBeGreaterThan(0);
   }
+  // The camera sees a keystoned slide in a dim room (960×540 frames): each photo is the slide
+  // found, cut out and straightened, no longer the whole frame.
+  const stored = await storedPhotos(page);
+  expect(stored).toHaveLength(10);
+  for (const photo of stored) {
+    expect(photo.cropBy).toBe('finder');
+    expect(photo.corners).toBeDefined();
+    expect(photo.width).toBeLessThan(700);
+    expect(photo.width / photo.height).toBeGreaterThan(1.5);
+    expect(photo.width / photo.height).toBeLessThan(2);
+  }
 });
+
+/** The photo records as stored in IndexedDB. */
+function storedPhotos(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ width: number; height: number; corners?: object; cropBy?: string }[]>(
+        (resolve, reject) => {
+          const req = indexedDB.open('confnotes');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const all = req.result.transaction('photos').objectStore('photos').getAll();
+            all.onsuccess = () => {
+              req.result.close();
+              resolve(all.result);
+            };
+          };
+        },
+      ),
+  );
+}
 
 test('a reload in the middle of a burst loses no confirmed shot and finishes the rest', async ({
   page,

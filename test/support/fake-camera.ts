@@ -1,12 +1,13 @@
 // Makes the file Chromium's fake camera plays (--use-file-for-fake-video-capture): a Y4M video
-// of projector slides drawn in the browser. Every frame differs (a counter in the corner), so
-// shots of a burst are distinct images, as they are from a real sensor.
+// of a projected slide seen from a seat (keystoned, in a dim room, heads in front), drawn in the
+// browser. Every frame differs (a counter on the slide), so shots of a burst are distinct
+// images, as they are from a real sensor.
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from './browser';
 
-export const FAKE_CAMERA = join(tmpdir(), 'confnotes-e2e', 'slides.y4m');
+export const FAKE_CAMERA = join(tmpdir(), 'confnotes-e2e', 'slide-in-room.y4m');
 
 /** Chromium flags that replace the camera with that video and grant access without asking. */
 export const CAMERA_ARGS = [
@@ -29,27 +30,59 @@ export async function makeFakeCamera(path = FAKE_CAMERA): Promise<string> {
     for (let n = 0; n < FRAMES; n++) {
       const frame = await page.evaluate(
         ({ n, w, h }) => {
-          const c = new OffscreenCanvas(w, h);
-          const g = c.getContext('2d')!;
-          g.fillStyle = '#fdfdf8';
-          g.fillRect(0, 0, w, h);
-          g.fillStyle = '#1d3557';
-          g.fillRect(0, 0, w, 90);
-          g.fillStyle = '#fff';
-          g.font = 'bold 44px sans-serif';
-          g.fillText('Kubernetes at scale', 40, 62);
-          g.fillStyle = '#222';
-          g.font = '30px sans-serif';
+          // The slide, as the projector shows it.
+          const sw = 800;
+          const sh = 450;
+          const slide = new OffscreenCanvas(sw, sh);
+          const s = slide.getContext('2d')!;
+          s.fillStyle = '#fdfdf8';
+          s.fillRect(0, 0, sw, sh);
+          s.fillStyle = '#1d3557';
+          s.fillRect(0, 0, sw, 80);
+          s.fillStyle = '#fff';
+          s.font = 'bold 40px sans-serif';
+          s.fillText('Kubernetes at scale', 36, 55);
+          s.fillStyle = '#222';
+          s.font = '28px sans-serif';
           [
             'Feature environments per pull request',
             'Secrets managed in the cluster',
             'Clean-up after merge',
-          ].forEach((line, i) => g.fillText(`• ${line}`, 60, 170 + i * 60));
-          g.fillStyle = '#e63946';
-          g.fillRect(60 + ((n * 7) % 700), 400, 120, 60);
-          g.fillStyle = '#555';
-          g.font = '22px monospace';
-          g.fillText(`frame ${n}`, w - 160, h - 24);
+          ].forEach((line, i) => s.fillText(`• ${line}`, 50, 150 + i * 55));
+          s.fillStyle = '#e63946';
+          s.fillRect(50 + ((n * 7) % 560), 340, 110, 55);
+          s.fillStyle = '#555';
+          s.font = '20px monospace';
+          s.fillText(`frame ${n}`, sw - 140, sh - 20);
+          // The room seen from a seat on the left: a dim wall, the slide keystoned (its left
+          // edge nearer, so taller), and two heads over its lower edge.
+          const c = new OffscreenCanvas(w, h);
+          const g = c.getContext('2d')!;
+          const wall = g.createLinearGradient(0, 0, 0, h);
+          wall.addColorStop(0, '#23262d');
+          wall.addColorStop(1, '#121317');
+          g.fillStyle = wall;
+          g.fillRect(0, 0, w, h);
+          const left = 150;
+          const width = 640;
+          const tall = 392;
+          const short = 330;
+          const mid = 250;
+          for (let x = 0; x < sw; x++) {
+            const t = x / sw;
+            const hx = tall + (short - tall) * t;
+            const top = mid - hx / 2 + 10 * t;
+            g.drawImage(slide, x, 0, 1, sh, left + t * width, top, width / sw + 0.6, hx);
+          }
+          g.fillStyle = '#0b0b0d';
+          for (const [cx, cy] of [
+            [330, 500],
+            [610, 520],
+          ] as const) {
+            g.beginPath();
+            g.ellipse(cx, cy, 52, 66, 0, 0, Math.PI * 2);
+            g.fill();
+          }
           // RGBA to planar YUV 4:2:0 (BT.601), the layout Y4M's C420jpeg expects.
           const rgba = g.getImageData(0, 0, w, h).data;
           const out = new Uint8Array(w * h * 1.5);
