@@ -134,7 +134,8 @@ export function shownWidth(img: Locator): Promise<number> {
 /**
  * Taps the shutter `count` times as fast as the camera gives new frames. The fake camera loops
  * a short video: on a loaded machine two taps could otherwise grab the same frame, and the
- * same bytes make the same photo (photos are named by content hash).
+ * same bytes make the same photo (photos are named by content hash). Chromium's file camera,
+ * when starved, hands the same file frame over twice: two new frames apart are two pictures.
  */
 export async function takePhotos(page: Page, count: number): Promise<void> {
   const shutter = page.getByRole('button', { name: 'Take photo' });
@@ -143,7 +144,8 @@ export async function takePhotos(page: Page, count: number): Promise<void> {
     await page.evaluate(
       () =>
         new Promise<void>((resolve) => {
-          document.querySelector('video')!.requestVideoFrameCallback(() => resolve());
+          const video = document.querySelector('video')!;
+          video.requestVideoFrameCallback(() => video.requestVideoFrameCallback(() => resolve()));
         }),
     );
   }
