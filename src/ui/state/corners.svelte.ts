@@ -4,6 +4,8 @@
 import { inspect } from '../../lib/capture/process';
 import { uprightSize } from '../../lib/capture/sniff';
 import type { Corners, Photo } from '../../lib/model/types';
+import { RECORD_WORDS } from '../../lib/db/errors';
+import { WordedError } from '../../lib/util/words';
 import { capturePipeline } from './capture.svelte';
 import { photoRepo } from './photos.svelte';
 
@@ -27,7 +29,7 @@ const blobs = new WeakMap<CornerSource, Blob>();
 export async function openCorners(photo: Photo): Promise<CornerSource> {
   const original = await photoRepo.original(photo.id);
   const blob = original ?? (await photoRepo.jpeg(photo.id));
-  if (!blob) throw new Error('This photo has no image yet.');
+  if (!blob) throw new WordedError(RECORD_WORDS.photoGone);
   // The upright size from the file's header: no decode on the page for a 12 MP original.
   const facts = inspect(new Uint8Array(await blob.arrayBuffer()));
   const size = uprightSize(facts) ?? { width: photo.width, height: photo.height };
@@ -54,7 +56,7 @@ export async function saveCorners(
   corners: Corners | null,
 ): Promise<void> {
   const blob = blobs.get(source);
-  if (!blob) throw new Error('This photo has no image yet.');
+  if (!blob) throw new WordedError(RECORD_WORDS.photoGone);
   // A plain copy: the editor may hand in a $state proxy, which structured clone refuses.
   const plain = corners ? (JSON.parse(JSON.stringify(corners)) as Corners) : undefined;
   await capturePipeline().recrop(photo, blob, plain, source.original);
