@@ -1,0 +1,1050 @@
+// Synthetic slide photos with known corners, for the slide finder's tests and accuracy bench.
+// A slide (light or dark theme; text as lines of letter-shaped blocks, boxes, arrows, circles,
+// a chart) is drawn with coverage anti-aliasing, then seen by a pinhole camera from a seat
+// (yaw, pitch and roll, the principal point at the centre) on a wall with panels, a screen
+// frame and a stage, rendered at photo size (1920 px) and reduced to about 480 px by an area
+// average, as canvas drawImage does. Each kind of scene adds one difficulty. Deterministic:
+// the same seed gives the same pixels.
+import type { Pixels, Point, Quad } from '../../src/lib/slide/geometry';
+
+export const SCENE_KINDS = [
+  'clean',
+  'noise',
+  'blur',
+  'dim',
+  'glare',
+  'heads',
+  'cut',
+  'screenshot',
+] as const;
+export type SceneKind = (typeof SCENE_KINDS)[number];
+
+type RGB = [number, number, number];
+
+export interface Scene {
+  name: string;
+  kind: SceneKind;
+  /** Renders the photo as taken, 1920 px wide (no noise or blur: those are the small copy's). */
+  photo: () => Pixels;
+  /**
+   * The photo as reduced to 480 px on its long side by an area average, rendered directly at
+   * that size, with the kind's noise, blur or low light.
+   */
+  small: Pixels;
+  /**
+   * Where the finder should put the corners, in `photo` pixels: the slide; for a screen cut
+   * by the photo's edge, the visible part (the corners on the edge where the slide's sides
+   * cross it). Undefined for screenshots: they must not be cropped.
+   */
+  truth: Quad | undefined;
+  /** The whole slide's corners in `photo` pixels (outside the photo where it is cut). */
+  slide: Quad | undefined;
+  design: SlideDesign;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Randomness
+
+export type Random = () => number;
+
+/** mulberry32: a small seeded generator, uniform in [0, 1). */
+export function random(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const between = (rnd: Random, lo: number, hi: number) => lo + (hi - lo) * rnd();
+const pick = <T>(rnd: Random, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+/** About normal, mean 0 and deviation 1 (a sum of four uniforms, Irwin-Hall). */
+function gauss(rnd: Random): number {
+  return (rnd() + rnd() + rnd() + rnd() - 2) * Math.sqrt(3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slides: shapes in slide units (height 1, width = aspect), drawn with coverage anti-aliasing
+
+type Shape =
+  | { kind: 'rect'; x: number; y: number; w: number; h: number; color: RGB }
+  | { kind: 'disc'; x: number; y: number; r: number; color: RGB }
+  | { kind: 'ring'; x: number; y: number; r: number; width: number; color: RGB }
+  | { kind: 'line'; a: Point; b: Point; width: number; color: RGB }
+  | { kind: 'tri'; p: [Point, Point, Point]; color: RGB };
+
+export interface SlideDesign {
+  aspect: number;
+  theme: 'light' | 'dark';
+  background: RGB;
+  shapes: Shape[];
+}
+
+const ACCENTS: RGB[] = [
+  [37, 99, 235],
+  [220, 38, 38],
+  [22, 163, 74],
+  [234, 88, 12],
+  [147, 51, 234],
+  [8, 145, 178],
+  [202, 138, 4],
+];
+
+/** A slide of random content: title and bullets, a diagram, a chart, or a title page. */
+export function designSlide(rnd: Random, aspect: number, theme: 'light' | 'dark'): SlideDesign {
+  const light = theme === 'light';
+  const g = light ? between(rnd, 232, 252) : between(rnd, 18, 48);
+  const background: RGB = light
+    ? [g, g - between(rnd, 0, 6), g - between(rnd, 0, 12)]
+    : [g, g, g + between(rnd, 4, 22)];
+  const ink: RGB = light ? [between(rnd, 15, 60), 30, 40] : [235, 235, between(rnd, 215, 245)];
+  const accent = pick(rnd, ACCENTS);
+  const shapes: Shape[] = [];
+  const W = aspect;
+  const m = between(rnd, 0.05, 0.09);
+  let top = m;
+  if (rnd() < 0.35) {
+    // A header band the full width of the slide, with the title in it.
+    const bandH = between(rnd, 0.12, 0.2);
+    shapes.push({ kind: 'rect', x: 0, y: 0, w: W, h: bandH, color: accent });
+    text(shapes, rnd, m, bandH * 0.35, W * between(rnd, 0.4, 0.75), bandH * 0.35, [250, 250, 250]);
+    top = bandH + 0.06;
+  } else {
+    text(shapes, rnd, m, top, W * between(rnd, 0.35, 0.8), between(rnd, 0.05, 0.08), ink);
+    top += 0.16;
+  }
+  if (rnd() < 0.4) {
+    // A footer: a rule and a page number.
+    shapes.push({ kind: 'rect', x: m, y: 0.92, w: W - 2 * m, h: 0.004, color: accent });
+    text(shapes, rnd, W - m - 0.06, 0.945, 0.06, 0.025, ink);
+  }
+  const layout = pick(rnd, ['bullets', 'diagram', 'chart', 'title', 'columns'] as const);
+  const bottom = 0.88;
+  if (layout === 'bullets' || layout === 'columns') {
+    const right = layout === 'columns' ? W * 0.5 : W - m;
+    const lines = Math.floor(between(rnd, 3, 7));
+    const size = between(rnd, 0.035, 0.05);
+    const step = Math.min((bottom - top) / lines, size * 2.6);
+    for (let i = 0; i < lines; i++) {
+      const y = top + i * step;
+      shapes.push({
+        kind: 'disc',
+        x: m + size * 0.4,
+        y: y + size * 0.5,
+        r: size * 0.22,
+        color: accent,
+      });
+      text(
+        shapes,
+        rnd,
+        m + size * 1.3,
+        y,
+        (right - m - size * 1.3) * between(rnd, 0.5, 1),
+        size,
+        ink,
+      );
+    }
+    if (layout === 'columns') {
+      const x = W * 0.55;
+      const color: RGB = light ? [200, 210, 225] : [60, 70, 95];
+      shapes.push({ kind: 'rect', x, y: top, w: W - m - x, h: bottom - top, color });
+      shapes.push({
+        kind: 'disc',
+        x: x + (W - m - x) * 0.35,
+        y: top + 0.12,
+        r: 0.06,
+        color: accent,
+      });
+      shapes.push({
+        kind: 'tri',
+        p: [
+          { x: x + 0.02, y: bottom - 0.02 },
+          { x: x + (W - m - x) * 0.5, y: top + 0.2 },
+          { x: W - m - 0.02, y: bottom - 0.02 },
+        ],
+        color: [accent[0] * 0.6, accent[1] * 0.6, accent[2] * 0.6],
+      });
+    }
+  } else if (layout === 'diagram') {
+    const n = Math.floor(between(rnd, 2, 5));
+    const bw = ((W - 2 * m) / n) * 0.62;
+    const bh = between(rnd, 0.14, 0.24);
+    const y = between(rnd, top + 0.02, bottom - bh - 0.1);
+    const fill: RGB = light ? [225, 232, 245] : [50, 58, 80];
+    for (let i = 0; i < n; i++) {
+      const x = m + ((W - 2 * m) / n) * (i + 0.19);
+      shapes.push({
+        kind: 'rect',
+        x: x - 0.006,
+        y: y - 0.006,
+        w: bw + 0.012,
+        h: bh + 0.012,
+        color: accent,
+      });
+      shapes.push({ kind: 'rect', x, y, w: bw, h: bh, color: fill });
+      text(shapes, rnd, x + bw * 0.12, y + bh * 0.4, bw * 0.7, 0.03, ink);
+      if (i + 1 < n) {
+        const ax = x + bw + 0.015;
+        const bx = x + (W - 2 * m) / n - 0.02;
+        const cy = y + bh / 2;
+        shapes.push({
+          kind: 'line',
+          a: { x: ax, y: cy },
+          b: { x: bx - 0.02, y: cy },
+          width: 0.008,
+          color: ink,
+        });
+        const tip = [
+          { x: bx, y: cy },
+          { x: bx - 0.03, y: cy - 0.018 },
+          { x: bx - 0.03, y: cy + 0.018 },
+        ] as [Point, Point, Point];
+        shapes.push({ kind: 'tri', p: tip, color: ink });
+      }
+    }
+    const cy = Math.min(bottom - 0.06, y + bh + 0.14);
+    shapes.push({ kind: 'ring', x: W / 2, y: cy, r: 0.05, width: 0.008, color: accent });
+    text(shapes, rnd, W / 2 + 0.08, cy - 0.015, W * 0.25, 0.03, ink);
+  } else if (layout === 'chart') {
+    const x0 = m + 0.05;
+    const y0 = bottom - 0.04;
+    const cw = W * between(rnd, 0.45, 0.7);
+    const ch = y0 - top;
+    shapes.push({ kind: 'rect', x: x0, y: top, w: 0.006, h: ch, color: ink });
+    shapes.push({ kind: 'rect', x: x0, y: y0, w: cw, h: 0.006, color: ink });
+    const bars = Math.floor(between(rnd, 3, 8));
+    for (let i = 0; i < bars; i++) {
+      const bh = ch * between(rnd, 0.2, 0.95);
+      const bx = x0 + 0.03 + (cw / bars) * i;
+      shapes.push({
+        kind: 'rect',
+        x: bx,
+        y: y0 - bh,
+        w: (cw / bars) * 0.6,
+        h: bh,
+        color: i % 2 ? accent : pick(rnd, ACCENTS),
+      });
+    }
+    for (let i = 0; i < 3; i++)
+      text(shapes, rnd, x0 + cw + 0.05, top + 0.05 + i * 0.08, W - m - x0 - cw - 0.05, 0.03, ink);
+  } else {
+    text(shapes, rnd, W * 0.15, 0.42, W * 0.7, 0.08, ink);
+    text(shapes, rnd, W * 0.25, 0.58, W * 0.5, 0.04, ink);
+  }
+  if (rnd() < 0.3) shapes.push({ kind: 'disc', x: W - m, y: m, r: 0.03, color: accent });
+  return { aspect, theme, background, shapes };
+}
+
+/** A line of words made of letter-shaped blocks, `size` the x-height, from (x, y). */
+function text(
+  shapes: Shape[],
+  rnd: Random,
+  x: number,
+  y: number,
+  width: number,
+  size: number,
+  color: RGB,
+) {
+  let at = x;
+  while (at < x + width - size * 2) {
+    const letters = Math.floor(between(rnd, 2, 9));
+    for (let i = 0; i < letters && at < x + width; i++) {
+      const w = size * between(rnd, 0.45, 0.75);
+      const tall = rnd();
+      const up = tall < 0.2 ? size * 0.45 : 0;
+      const down = tall > 0.9 ? size * 0.35 : 0;
+      shapes.push({ kind: 'rect', x: at, y: y - up, w, h: size + up + down, color });
+      at += w + size * 0.14;
+    }
+    at += size * 0.55;
+  }
+}
+
+const h2 = (x: number, y: number) => x * x + y * y;
+const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+/** The slide drawn straight at width x height, each shape blended by its pixel coverage. */
+export function renderSlide(design: SlideDesign, width: number, height: number): Pixels {
+  const data = new Uint8ClampedArray(width * height * 4);
+  const s = height; // pixels per slide unit; the slide is `aspect` units wide
+  const sx = width / design.aspect;
+  const [br, bg, bb] = design.background;
+  for (let o = 0; o < data.length; o += 4) {
+    data[o] = br;
+    data[o + 1] = bg;
+    data[o + 2] = bb;
+    data[o + 3] = 255;
+  }
+  const blend = (px: number, py: number, cover: number, c: RGB) => {
+    if (cover <= 0) return;
+    const o = (py * width + px) * 4;
+    data[o] = data[o]! + (c[0] - data[o]!) * cover;
+    data[o + 1] = data[o + 1]! + (c[1] - data[o + 1]!) * cover;
+    data[o + 2] = data[o + 2]! + (c[2] - data[o + 2]!) * cover;
+  };
+  for (const sh of design.shapes) {
+    if (sh.kind === 'rect') {
+      const x0 = sh.x * sx;
+      const x1 = (sh.x + sh.w) * sx;
+      const y0 = sh.y * s;
+      const y1 = (sh.y + sh.h) * s;
+      for (let py = Math.max(0, Math.floor(y0)); py < Math.min(height, Math.ceil(y1)); py++) {
+        const cy = clamp01(Math.min(py + 1, y1) - Math.max(py, y0));
+        for (let px = Math.max(0, Math.floor(x0)); px < Math.min(width, Math.ceil(x1)); px++) {
+          blend(px, py, cy * clamp01(Math.min(px + 1, x1) - Math.max(px, x0)), sh.color);
+        }
+      }
+      continue;
+    }
+    // The rest by a signed distance in pixels (positive inside), coverage = distance + 0.5.
+    let box: [number, number, number, number];
+    let dist: (x: number, y: number) => number;
+    if (sh.kind === 'disc' || sh.kind === 'ring') {
+      const cx = sh.x * sx;
+      const cy = sh.y * s;
+      const r = sh.r * s;
+      const half = sh.kind === 'ring' ? (sh.width * s) / 2 : 0;
+      box = [cx - r - half, cy - r - half, cx + r + half, cy + r + half];
+      dist =
+        sh.kind === 'disc'
+          ? (x, y) => r - Math.sqrt(h2(x - cx, y - cy))
+          : (x, y) => half - Math.abs(Math.sqrt(h2(x - cx, y - cy)) - r);
+    } else if (sh.kind === 'line') {
+      const a = { x: sh.a.x * sx, y: sh.a.y * s };
+      const b = { x: sh.b.x * sx, y: sh.b.y * s };
+      const half = (sh.width * s) / 2;
+      box = [
+        Math.min(a.x, b.x) - half,
+        Math.min(a.y, b.y) - half,
+        Math.max(a.x, b.x) + half,
+        Math.max(a.y, b.y) + half,
+      ];
+      const len2 = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+      dist = (x, y) => {
+        const t = clamp01(((x - a.x) * (b.x - a.x) + (y - a.y) * (b.y - a.y)) / len2);
+        return half - Math.sqrt(h2(x - a.x - t * (b.x - a.x), y - a.y - t * (b.y - a.y)));
+      };
+    } else {
+      const p = sh.p.map((q) => ({ x: q.x * sx, y: q.y * s }));
+      box = [
+        Math.min(...p.map((q) => q.x)),
+        Math.min(...p.map((q) => q.y)),
+        Math.max(...p.map((q) => q.x)),
+        Math.max(...p.map((q) => q.y)),
+      ];
+      const turn = Math.sign(
+        (p[1]!.x - p[0]!.x) * (p[2]!.y - p[0]!.y) - (p[1]!.y - p[0]!.y) * (p[2]!.x - p[0]!.x),
+      );
+      dist = (x, y) => {
+        let d = Infinity;
+        for (let i = 0; i < 3; i++) {
+          const a = p[i]!;
+          const b = p[(i + 1) % 3]!;
+          const len = Math.sqrt(h2(b.x - a.x, b.y - a.y));
+          d = Math.min(d, (turn * ((b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x))) / len);
+        }
+        return d;
+      };
+    }
+    const [bx0, by0, bx1, by1] = box;
+    for (
+      let py = Math.max(0, Math.floor(by0 - 1));
+      py < Math.min(height, Math.ceil(by1 + 1));
+      py++
+    ) {
+      for (
+        let px = Math.max(0, Math.floor(bx0 - 1));
+        px < Math.min(width, Math.ceil(bx1 + 1));
+        px++
+      ) {
+        blend(px, py, clamp01(dist(px + 0.5, py + 0.5) + 0.5), sh.color);
+      }
+    }
+  }
+  return { width, height, data };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The camera: a pinhole from a seat, principal point at the photo's centre
+
+/** 3 x 3 row-major: slide (u, v) in [0, 1]^2 (the wall beyond it) to photo pixels. */
+type Mat = Float64Array;
+
+function rot(yaw: number, pitch: number, roll: number): Mat {
+  const [cy, sy] = [Math.cos(yaw), Math.sin(yaw)];
+  const [cp, sp] = [Math.cos(pitch), Math.sin(pitch)];
+  const [cr, sr] = [Math.cos(roll), Math.sin(roll)];
+  const Ry = Float64Array.of(cy, 0, sy, 0, 1, 0, -sy, 0, cy);
+  const Rx = Float64Array.of(1, 0, 0, 0, cp, -sp, 0, sp, cp);
+  const Rz = Float64Array.of(cr, -sr, 0, sr, cr, 0, 0, 0, 1);
+  return mul(Rz, mul(Rx, Ry));
+}
+
+function mul(a: Mat, b: Mat): Mat {
+  const m = new Float64Array(9);
+  for (let r = 0; r < 3; r++)
+    for (let c = 0; c < 3; c++)
+      m[r * 3 + c] = a[r * 3]! * b[c]! + a[r * 3 + 1]! * b[3 + c]! + a[r * 3 + 2]! * b[6 + c]!;
+  return m;
+}
+
+function inv(m: Mat): Mat {
+  const [a, b, c, d, e, f, g, h, i] = Array.from(m) as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+  return Float64Array.of(
+    e * i - f * h,
+    c * h - b * i,
+    b * f - c * e,
+    f * g - d * i,
+    a * i - c * g,
+    c * d - a * f,
+    d * h - e * g,
+    b * g - a * h,
+    a * e - b * d,
+  ).map((v) => v / det);
+}
+
+function toPhoto(m: Mat, u: number, v: number): Point {
+  const w = m[6]! * u + m[7]! * v + m[8]!;
+  return { x: (m[0]! * u + m[1]! * v + m[2]!) / w, y: (m[3]! * u + m[4]! * v + m[5]!) / w };
+}
+
+function quadOf(m: Mat, u0: number, v0: number, u1: number, v1: number): Quad {
+  return {
+    topLeft: toPhoto(m, u0, v0),
+    topRight: toPhoto(m, u1, v0),
+    bottomRight: toPhoto(m, u1, v1),
+    bottomLeft: toPhoto(m, u0, v1),
+  };
+}
+
+export function quadArea(q: Quad): number {
+  const p = [q.topLeft, q.topRight, q.bottomRight, q.bottomLeft];
+  let s = 0;
+  for (let i = 0; i < 4; i++) s += p[i]!.x * p[(i + 1) % 4]!.y - p[(i + 1) % 4]!.x * p[i]!.y;
+  return Math.abs(s) / 2;
+}
+
+interface View {
+  /** Slide (u, v) to photo pixels. */
+  m: Mat;
+  /** Photo pixels to slide (u, v). */
+  inv: Mat;
+}
+
+/**
+ * A slide of `aspect` seen by a camera of focal length `f` px, turned by yaw, pitch and roll,
+ * moved so that it covers `area` of the photo with its centre at `centre`.
+ */
+function look(
+  W: number,
+  H: number,
+  f: number,
+  aspect: number,
+  angles: [number, number, number],
+  area: number,
+  centre: Point,
+): View {
+  const R = rot(...angles);
+  const e1 = [R[0]! * aspect, R[3]! * aspect, R[6]! * aspect];
+  const e2 = [R[1]!, R[4]!, R[7]!];
+  const C = [0, 0, (f * aspect) / (0.7 * W)];
+  let m = new Float64Array(9);
+  for (let round = 0; round < 6; round++) {
+    const o = [0, 1, 2].map((k) => C[k]! - 0.5 * e1[k]! - 0.5 * e2[k]!);
+    const cols = [e1, e2, o];
+    for (let c = 0; c < 3; c++) {
+      m[c] = f * cols[c]![0]! + (W / 2) * cols[c]![2]!;
+      m[3 + c] = f * cols[c]![1]! + (H / 2) * cols[c]![2]!;
+      m[6 + c] = cols[c]![2]!;
+    }
+    const got = quadArea(quadOf(m, 0, 0, 1, 1)) / (W * H);
+    const at = toPhoto(m, 0.5, 0.5);
+    C[0] = C[0]! + ((centre.x - at.x) * C[2]!) / f;
+    C[1] = C[1]! + ((centre.y - at.y) * C[2]!) / f;
+    C[2] = C[2]! * Math.sqrt(got / area);
+  }
+  m = m.map((v) => v / m[8]!);
+  return { m, inv: inv(m) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The room and the photo
+
+interface Room {
+  style: 'tv' | 'projector' | 'wall';
+  wall: RGB;
+  /** Screen surface round the slide (projector) and the frame round that, in slide units. */
+  surface: [number, number, number, number];
+  frame: [number, number, number, number];
+  surfaceColor: RGB;
+  frameColor: RGB;
+  /** Panels on the wall: u0, v0, u1, v1 and a brightness factor. */
+  panels: [number, number, number, number, number][];
+  light: number;
+  gain: number;
+  /** The stage's front edge: y = a + b x, and its colour. */
+  stage: [number, number];
+  stageColor: RGB;
+  heads: { x: number; y: number; rx: number; ry: number; color: RGB }[];
+  vignette: number;
+  tilt: [number, number];
+}
+
+const SURFACE = 0;
+const FRAME = 1;
+const WALL = 2;
+const STAGE = 3;
+const SLIDE = 4;
+const PANEL = 8;
+const HEAD = 32;
+
+function sceneRoom(rnd: Random, aspect: number): Room {
+  const style = pick(rnd, ['tv', 'projector', 'projector', 'wall'] as const);
+  const wallGrey = between(rnd, 60, 190);
+  const tint = pick(rnd, [
+    [1, 1, 1],
+    [1.05, 1, 0.9],
+    [0.9, 0.95, 1.05],
+    [1.1, 0.95, 0.8],
+  ] as RGB[]);
+  const su = (lo: number, hi: number) => between(rnd, lo, hi) / aspect;
+  const surface: [number, number, number, number] =
+    style === 'projector'
+      ? [su(0.01, 0.12), between(rnd, 0.01, 0.08), su(0.01, 0.12), between(rnd, 0.01, 0.12)]
+      : [0, 0, 0, 0];
+  const t = style === 'wall' ? 0 : between(rnd, 0.012, 0.035);
+  const frame: [number, number, number, number] = [
+    surface[0] + t / aspect,
+    surface[1] + t,
+    surface[2] + t / aspect,
+    surface[3] + t * between(rnd, 1, 2.5),
+  ];
+  const panels: Room['panels'] = [];
+  for (let i = Math.floor(between(rnd, 0, 4)); i > 0; i--) {
+    const side = rnd() < 0.5 ? -1 : 1;
+    const u0 = side < 0 ? between(rnd, -1.2, -0.5) : between(rnd, 1.2, 1.6);
+    const v0 = between(rnd, -0.6, 0.6);
+    panels.push([
+      u0,
+      v0,
+      u0 + between(rnd, 0.15, 0.4),
+      v0 + between(rnd, 0.3, 0.9),
+      between(rnd, 0.75, 1.25),
+    ]);
+  }
+  const fg = between(rnd, 8, 40);
+  return {
+    style,
+    wall: tint.map((k) => wallGrey * k) as RGB,
+    surface,
+    frame,
+    surfaceColor: [between(rnd, 185, 225), between(rnd, 185, 225), 225],
+    frameColor: [fg, fg, fg + between(rnd, 0, 10)],
+    panels,
+    light: between(rnd, 0.45, 0.8),
+    gain: between(rnd, 0.75, 1),
+    stage: [0, 0],
+    stageColor: [between(rnd, 20, 70), between(rnd, 15, 50), between(rnd, 10, 40)],
+    heads: [],
+    vignette: between(rnd, 0.1, 0.45),
+    tilt: [between(rnd, -0.3, 0.3), between(rnd, -0.2, 0.2)],
+  };
+}
+
+/**
+ * Renders the room and the slide at `scale` output pixels per photo pixel. The region (wall,
+ * frame, slide, head...) is found at every pixel corner; a pixel whose corners agree is
+ * sampled once at its centre, the others 4 x 4 times per photo pixel they span, which is what
+ * rendering at photo size and reducing by an area average gives at the regions' borders. The
+ * slide is sampled from `tex`, drawn near the size it has in the output.
+ */
+function renderView(
+  W: number,
+  H: number,
+  scale: number,
+  view: View,
+  room: Room,
+  tex: Pixels,
+): Pixels {
+  const w = Math.round(W * scale);
+  const h = Math.round(H * scale);
+  const data = new Uint8ClampedArray(w * h * 4);
+  const im = view.inv;
+  const td = tex.data;
+  const tw = tex.width;
+  const th = tex.height;
+  const [fl, ft, fr, fb] = room.frame;
+  const [sl, st, sr, sb] = room.surface;
+  const headTop = Math.min(...room.heads.map((k) => k.y - k.ry));
+  const rgb = new Float32Array(3);
+  const ambient = room.style === 'tv' ? 0 : 0.35;
+  const base = room.style === 'projector' ? room.surfaceColor : room.wall;
+  /** The region at photo point (x, y), and with `colour` its colour into rgb. */
+  const sample = (x: number, y: number, colour = true): number => {
+    const pw = im[6]! * x + im[7]! * y + im[8]!;
+    // Behind the camera (pw <= 0) is no part of the wall.
+    const u = pw > 0 ? (im[0]! * x + im[1]! * y + im[2]!) / pw : -1e9;
+    const v = pw > 0 ? (im[3]! * x + im[4]! * y + im[5]!) / pw : -1e9;
+    const dx = x / W - 0.5;
+    const dy = y / H - 0.5;
+    const lit = colour
+      ? room.light *
+        (1 - room.vignette * (dx * dx + dy * dy) * 2) *
+        (1 + room.tilt[0] * dx + room.tilt[1] * dy)
+      : 0;
+    if (y >= headTop) {
+      for (let k = 0; k < room.heads.length; k++) {
+        const hd = room.heads[k]!;
+        const ex = (x - hd.x) / hd.rx;
+        const ey = (y - hd.y) / hd.ry;
+        if (ex * ex + ey * ey <= 1) {
+          if (colour) for (let c = 0; c < 3; c++) rgb[c] = hd.color[c]! * (0.6 + lit);
+          return HEAD + k;
+        }
+      }
+    }
+    if (y > room.stage[0] + room.stage[1] * x) {
+      if (!colour) return STAGE;
+      const k = lit * (1 - 0.3 * dy);
+      for (let c = 0; c < 3; c++) rgb[c] = room.stageColor[c]! * k;
+      return STAGE;
+    }
+    if (u >= 0 && u < 1 && v >= 0 && v < 1) {
+      if (!colour) return SLIDE;
+      const tx = Math.min(tw - 1, Math.max(0, u * tw - 0.5));
+      const ty = Math.min(th - 1, Math.max(0, v * th - 0.5));
+      const x0 = tx | 0;
+      const y0 = ty | 0;
+      const fx = tx - x0;
+      const fy = ty - y0;
+      const i00 = (y0 * tw + x0) * 4;
+      const i01 = x0 + 1 < tw ? i00 + 4 : i00;
+      const i10 = y0 + 1 < th ? i00 + tw * 4 : i00;
+      const i11 = i10 + (i01 - i00);
+      for (let c = 0; c < 3; c++) {
+        const t =
+          (td[i00 + c]! * (1 - fx) + td[i01 + c]! * fx) * (1 - fy) +
+          (td[i10 + c]! * (1 - fx) + td[i11 + c]! * fx) * fy;
+        rgb[c] = base[c]! * ambient * lit + t * room.gain;
+      }
+      return SLIDE;
+    }
+    if (u >= -sl && u < 1 + sr && v >= -st && v < 1 + sb) {
+      if (colour) for (let c = 0; c < 3; c++) rgb[c] = room.surfaceColor[c]! * lit * 0.35;
+      return SURFACE;
+    }
+    if (u >= -fl && u < 1 + fr && v >= -ft && v < 1 + fb) {
+      if (colour) for (let c = 0; c < 3; c++) rgb[c] = room.frameColor[c]! * (0.5 + lit);
+      return FRAME;
+    }
+    for (let k = 0; k < room.panels.length; k++) {
+      const p = room.panels[k]!;
+      if (u >= p[0] && u < p[2] && v >= p[1] && v < p[3]) {
+        if (colour) for (let c = 0; c < 3; c++) rgb[c] = room.wall[c]! * lit * p[4];
+        return PANEL + k;
+      }
+    }
+    if (colour) for (let c = 0; c < 3; c++) rgb[c] = room.wall[c]! * lit;
+    return WALL;
+  };
+  const corner = new Uint8Array((w + 1) * (h + 1));
+  for (let j = 0; j <= h; j++)
+    for (let i = 0; i <= w; i++) corner[j * (w + 1) + i] = sample(i / scale, j / scale, false);
+  // Samples a side in a pixel of mixed regions: 4, which in a copy reduced 4 times is one
+  // sample a photo pixel, as an area average of a photo rendered without anti-aliasing gives.
+  const n = 4;
+  for (let j = 0; j < h; j++) {
+    for (let i = 0; i < w; i++) {
+      const c = j * (w + 1) + i;
+      const l = corner[c]!;
+      const o = (j * w + i) * 4;
+      if (corner[c + 1] === l && corner[c + w + 1] === l && corner[c + w + 2] === l) {
+        sample((i + 0.5) / scale, (j + 0.5) / scale);
+        data[o] = rgb[0]!;
+        data[o + 1] = rgb[1]!;
+        data[o + 2] = rgb[2]!;
+      } else {
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        for (let sj = 0; sj < n; sj++) {
+          for (let si = 0; si < n; si++) {
+            sample((i + (si + 0.5) / n) / scale, (j + (sj + 0.5) / n) / scale);
+            r += rgb[0]!;
+            g += rgb[1]!;
+            b += rgb[2]!;
+          }
+        }
+        data[o] = r / (n * n);
+        data[o + 1] = g / (n * n);
+        data[o + 2] = b / (n * n);
+      }
+      data[o + 3] = 255;
+    }
+  }
+  return { width: w, height: h, data };
+}
+
+/** Adds a bright blob (a reflection, the projector's hot spot) centred at (cx, cy). */
+function glare(p: Pixels, cx: number, cy: number, sigma: number, amount: number) {
+  const r = Math.ceil(sigma * 3);
+  for (let y = Math.max(0, Math.floor(cy - r)); y < Math.min(p.height, cy + r); y++) {
+    for (let x = Math.max(0, Math.floor(cx - r)); x < Math.min(p.width, cx + r); x++) {
+      const g =
+        amount * Math.exp(-((x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2) / (2 * sigma * sigma));
+      const o = (y * p.width + x) * 4;
+      p.data[o] = p.data[o]! + g;
+      p.data[o + 1] = p.data[o + 1]! + g;
+      p.data[o + 2] = p.data[o + 2]! + g * 0.95;
+    }
+  }
+}
+
+/** Area-average reduction to width x height, as canvas drawImage with smoothing does. */
+export function downscale(src: Pixels, width: number, height: number): Pixels {
+  const k = src.width / width;
+  if (Number.isInteger(k) && k * height === src.height) return downscaleBy(src, k);
+  const sx = src.width / width;
+  const sy = src.height / height;
+  const cols = weights(src.width, width, sx);
+  const rows = weights(src.height, height, sy);
+  const mid = new Float32Array(width * src.height * 3);
+  for (let y = 0; y < src.height; y++) {
+    for (let x = 0; x < width; x++) {
+      const [first, ws] = cols[x]!;
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let k = 0; k < ws.length; k++) {
+        const o = (y * src.width + first + k) * 4;
+        r += src.data[o]! * ws[k]!;
+        g += src.data[o + 1]! * ws[k]!;
+        b += src.data[o + 2]! * ws[k]!;
+      }
+      const o = (y * width + x) * 3;
+      mid[o] = r;
+      mid[o + 1] = g;
+      mid[o + 2] = b;
+    }
+  }
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const [first, ws] = rows[y]!;
+    for (let x = 0; x < width; x++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let k = 0; k < ws.length; k++) {
+        const o = ((first + k) * width + x) * 3;
+        r += mid[o]! * ws[k]!;
+        g += mid[o + 1]! * ws[k]!;
+        b += mid[o + 2]! * ws[k]!;
+      }
+      const o = (y * width + x) * 4;
+      data[o] = r;
+      data[o + 1] = g;
+      data[o + 2] = b;
+      data[o + 3] = 255;
+    }
+  }
+  return { width, height, data };
+}
+
+/** Area average over k x k blocks. */
+function downscaleBy(src: Pixels, k: number): Pixels {
+  const width = src.width / k;
+  const height = src.height / k;
+  const sum = new Float32Array(width * 3);
+  const data = new Uint8ClampedArray(width * height * 4);
+  const d = src.data;
+  for (let y = 0; y < height; y++) {
+    sum.fill(0);
+    for (let j = 0; j < k; j++) {
+      let o = (y * k + j) * src.width * 4;
+      for (let x = 0; x < width; x++) {
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        for (let i = 0; i < k; i++, o += 4) {
+          r += d[o]!;
+          g += d[o + 1]!;
+          b += d[o + 2]!;
+        }
+        sum[x * 3] = sum[x * 3]! + r;
+        sum[x * 3 + 1] = sum[x * 3 + 1]! + g;
+        sum[x * 3 + 2] = sum[x * 3 + 2]! + b;
+      }
+    }
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      data[o] = sum[x * 3]! / (k * k);
+      data[o + 1] = sum[x * 3 + 1]! / (k * k);
+      data[o + 2] = sum[x * 3 + 2]! / (k * k);
+      data[o + 3] = 255;
+    }
+  }
+  return { width, height, data };
+}
+
+/** For each output pixel, the first source pixel and the shares of the source pixels it covers. */
+function weights(n: number, m: number, scale: number): [number, number[]][] {
+  return Array.from({ length: m }, (_, i) => {
+    const a = i * scale;
+    const b = Math.min(n, (i + 1) * scale);
+    const first = Math.floor(a);
+    const ws: number[] = [];
+    for (let k = first; k < b; k++) ws.push((Math.min(k + 1, b) - Math.max(k, a)) / scale);
+    return [first, ws] as [number, number[]];
+  });
+}
+
+/** Gaussian noise of `sigma` per channel plus a shared part (luma noise). */
+function addNoise(p: Pixels, rnd: Random, sigma: number) {
+  // Draws from a table of normal values: four uniform draws a pixel, not sixteen.
+  const table = Float32Array.from({ length: 4096 }, () => gauss(rnd));
+  const draw = () => table[(rnd() * 4096) | 0]!;
+  for (let o = 0; o < p.data.length; o += 4) {
+    const l = draw() * sigma * 0.8;
+    for (let c = 0; c < 3; c++) p.data[o + c] = p.data[o + c]! + l + draw() * sigma * 0.6;
+  }
+}
+
+/** Gaussian blur of `sigma` px, separable. */
+function blur(p: Pixels, sigma: number) {
+  const r = Math.ceil(sigma * 3);
+  const k = Array.from({ length: 2 * r + 1 }, (_, i) =>
+    Math.exp(-((i - r) ** 2) / (2 * sigma * sigma)),
+  );
+  const total = k.reduce((a, b) => a + b, 0);
+  const kern = k.map((v) => v / total);
+  const { width: w, height: h } = p;
+  const tmp = new Float32Array(w * h * 3);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      for (let c = 0; c < 3; c++) {
+        let s = 0;
+        for (let i = -r; i <= r; i++)
+          s += p.data[(y * w + Math.min(w - 1, Math.max(0, x + i))) * 4 + c]! * kern[i + r]!;
+        tmp[(y * w + x) * 3 + c] = s;
+      }
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      for (let c = 0; c < 3; c++) {
+        let s = 0;
+        for (let i = -r; i <= r; i++)
+          s += tmp[(Math.min(h - 1, Math.max(0, y + i)) * w + x) * 3 + c]! * kern[i + r]!;
+        p.data[(y * w + x) * 4 + c] = s;
+      }
+}
+
+/** Low light: the picture's range squeezed towards a raised black. */
+function dim(p: Pixels, contrast: number, black: number) {
+  for (let o = 0; o < p.data.length; o += 4)
+    for (let c = 0; c < 3; c++) p.data[o + c] = black + p.data[o + c]! * contrast;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenes
+
+/** The long side of the copy the finder gets. */
+export const SMALL = 480;
+
+const inside = (q: Quad, W: number, H: number, margin: number) =>
+  [q.topLeft, q.topRight, q.bottomRight, q.bottomLeft].every(
+    (p) =>
+      p.x >= margin * W && p.x <= (1 - margin) * W && p.y >= margin * H && p.y <= (1 - margin) * H,
+  );
+
+/** Where the line through a and b crosses the horizontal y = c (or the vertical x = c). */
+function cross(a: Point, b: Point, c: number, vertical: boolean): Point {
+  if (vertical) {
+    const t = (c - a.x) / (b.x - a.x);
+    return { x: c, y: a.y + t * (b.y - a.y) };
+  }
+  const t = (c - a.y) / (b.y - a.y);
+  return { x: a.x + t * (b.x - a.x), y: c };
+}
+
+/**
+ * For a slide cut by one edge of the photo: the visible part (the cut side replaced by the
+ * photo's edge), or undefined when the cut is not of one whole side.
+ */
+function visiblePart(
+  q: Quad,
+  W: number,
+  H: number,
+  edge: 'top' | 'bottom' | 'left' | 'right',
+): Quad | undefined {
+  const m = 0.02;
+  const { topLeft: a, topRight: b, bottomRight: c, bottomLeft: d } = q;
+  const ok = (p: Point) => p.x > m * W && p.x < (1 - m) * W && p.y > m * H && p.y < (1 - m) * H;
+  if (edge === 'top' && a.y < -0.01 * H && b.y < -0.01 * H && ok(c) && ok(d))
+    return {
+      topLeft: cross(d, a, 0, false),
+      topRight: cross(c, b, 0, false),
+      bottomRight: c,
+      bottomLeft: d,
+    };
+  if (edge === 'bottom' && c.y > 1.01 * H && d.y > 1.01 * H && ok(a) && ok(b))
+    return {
+      topLeft: a,
+      topRight: b,
+      bottomRight: cross(b, c, H, false),
+      bottomLeft: cross(a, d, H, false),
+    };
+  if (edge === 'left' && a.x < -0.01 * W && d.x < -0.01 * W && ok(b) && ok(c))
+    return {
+      topLeft: cross(b, a, 0, true),
+      topRight: b,
+      bottomRight: c,
+      bottomLeft: cross(c, d, 0, true),
+    };
+  if (edge === 'right' && b.x > 1.01 * W && c.x > 1.01 * W && ok(a) && ok(d))
+    return {
+      topLeft: a,
+      topRight: cross(a, b, W, true),
+      bottomRight: cross(d, c, W, true),
+      bottomLeft: d,
+    };
+  return undefined;
+}
+
+/** One scene of `kind`, the same for the same seed. */
+export function makeScene(kind: SceneKind, seed: number): Scene {
+  const rnd = random(seed * 7919 + SCENE_KINDS.indexOf(kind) * 104729 + 1);
+  const aspect = rnd() < 0.6 ? 16 / 9 : 4 / 3;
+  const theme = rnd() < 0.6 ? 'light' : 'dark';
+  const design = designSlide(rnd, aspect, theme);
+  const name = `${kind} ${seed} (${theme}, ${aspect > 1.5 ? '16:9' : '4:3'})`;
+  if (kind === 'screenshot') {
+    const W = 1920;
+    const H = Math.round(W / aspect);
+    const photo = () => renderSlide(design, W, H);
+    const small = downscale(photo(), SMALL, Math.round((SMALL * H) / W));
+    return { name, kind, photo, small, truth: undefined, slide: undefined, design };
+  }
+  const W = 1920;
+  const H = rnd() < 0.65 ? 1440 : 1080;
+  const room = sceneRoom(rnd, aspect);
+  let view: View | undefined;
+  let truth: Quad | undefined;
+  for (let attempt = 0; attempt < 500 && !view; attempt++) {
+    const f = W * between(rnd, 0.72, 1.05);
+    const angles: [number, number, number] = [
+      (between(rnd, -28, 28) * Math.PI) / 180,
+      (between(rnd, -18, 6) * Math.PI) / 180,
+      (between(rnd, -5, 5) * Math.PI) / 180,
+    ];
+    const cut = kind === 'cut' ? pick(rnd, ['top', 'bottom', 'left', 'right'] as const) : undefined;
+    const area = cut ? between(rnd, 0.45, 0.85) : between(rnd, 0.3, 0.75);
+    let centre = { x: W * between(rnd, 0.4, 0.6), y: H * between(rnd, 0.38, 0.58) };
+    if (kind === 'heads') centre.y = H * between(rnd, 0.45, 0.58);
+    if (cut) {
+      const shift = between(rnd, 0.12, 0.35);
+      centre = {
+        x: centre.x + (cut === 'left' ? -shift * W : cut === 'right' ? shift * W : 0),
+        y: centre.y + (cut === 'top' ? -shift * H : cut === 'bottom' ? shift * H : 0),
+      };
+    }
+    const v = look(W, H, f, aspect, angles, area, centre);
+    const q = quadOf(v.m, 0, 0, 1, 1);
+    const outer = quadOf(v.m, -room.frame[0], -room.frame[1], 1 + room.frame[2], 1 + room.frame[3]);
+    if (cut) {
+      const part = visiblePart(q, W, H, cut);
+      if (!part || quadArea(part) < 0.25 * W * H || quadArea(part) < 0.5 * quadArea(q)) continue;
+      truth = part;
+    } else {
+      if (!inside(outer, W, H, 0.015)) continue;
+      truth = q;
+    }
+    view = v;
+  }
+  if (!view || !truth) throw new Error(`no view for ${name}`);
+  const slide = quadOf(view.m, 0, 0, 1, 1);
+  // The stage's front edge, below the screen's frame, tilted like the slide's bottom.
+  const outer = quadOf(
+    view.m,
+    -room.frame[0],
+    -room.frame[1],
+    1 + room.frame[2],
+    1 + room.frame[3],
+  );
+  const slope =
+    (slide.bottomRight.y - slide.bottomLeft.y) / (slide.bottomRight.x - slide.bottomLeft.x);
+  const low = Math.max(
+    outer.bottomLeft.y - slope * outer.bottomLeft.x,
+    outer.bottomRight.y - slope * outer.bottomRight.x,
+  );
+  room.stage = [low + between(rnd, 0.03, 0.25) * H, slope * between(rnd, 0.5, 1.2)];
+  if (kind === 'heads') {
+    const people = Math.floor(between(rnd, 2, 6));
+    for (let i = 0; i < people; i++) {
+      const x = between(rnd, 0.05, 0.95) * W;
+      const bottom =
+        slide.bottomLeft.y +
+        ((x - slide.bottomLeft.x) / (slide.bottomRight.x - slide.bottomLeft.x)) *
+          (slide.bottomRight.y - slide.bottomLeft.y);
+      const slideH = slide.bottomLeft.y - slide.topLeft.y;
+      const rx = between(rnd, 0.035, 0.065) * W;
+      const top = bottom - between(rnd, -0.02, 0.22) * slideH;
+      const grey = between(rnd, 12, 60);
+      const color: RGB = [grey * between(rnd, 1, 1.4), grey, grey * between(rnd, 0.7, 1)];
+      room.heads.push({ x, y: top + rx * 1.3, rx, ry: rx * 1.3, color });
+      room.heads.push({
+        x: x + between(rnd, -0.3, 0.3) * rx,
+        y: top + rx * 2.6 + rx * 3,
+        rx: rx * between(rnd, 2.2, 3),
+        ry: rx * 3.2,
+        color: color.map((c) => c * 0.8) as RGB,
+      });
+    }
+  }
+  const spot =
+    kind === 'glare'
+      ? {
+          at: toPhoto(view.m, between(rnd, 0.1, 0.9), between(rnd, 0.1, 0.9)),
+          sigma: between(rnd, 0.06, 0.16) * W,
+          amount: between(rnd, 90, 200),
+        }
+      : undefined;
+  const render = (scale: number) => {
+    const texW = Math.ceil(
+      Math.max(
+        slide.topRight.x - slide.topLeft.x,
+        slide.bottomRight.x - slide.bottomLeft.x,
+        400 / scale,
+      ) * scale,
+    );
+    const tex = renderSlide(design, texW, Math.round(texW / aspect));
+    const out = renderView(W, H, scale, view, room, tex);
+    if (spot) glare(out, spot.at.x * scale, spot.at.y * scale, spot.sigma * scale, spot.amount);
+    return out;
+  };
+  const small = render(SMALL / W);
+  if (kind === 'noise') addNoise(small, rnd, between(rnd, 5, 12));
+  else if (kind === 'blur') blur(small, between(rnd, 1, 2.2));
+  else if (kind === 'dim') {
+    dim(small, between(rnd, 0.2, 0.38), between(rnd, 4, 18));
+    addNoise(small, rnd, between(rnd, 1.5, 3.5));
+  } else addNoise(small, rnd, 1.2);
+  return { name, kind, photo: () => render(1), small, truth, slide, design };
+}
+
+/** `perKind` scenes of every kind, seeds 1 .. perKind. */
+export function sceneSet(perKind: number, kinds: readonly SceneKind[] = SCENE_KINDS): Scene[] {
+  return kinds.flatMap((kind) => Array.from({ length: perKind }, (_, i) => makeScene(kind, i + 1)));
+}
