@@ -78,8 +78,11 @@ async function handleSpots(dialog: Locator): Promise<{ x: number; y: number }[]>
   return spots;
 }
 
-/** A one-finger drag through Chromium's touch input: the page gets touch pointer events. */
-async function touchDrag(page: Page, handle: Locator, dx: number, dy: number, lift = true) {
+/**
+ * A one-finger drag through Chromium's touch input (the page gets touch pointer events); the
+ * finger stays down until the returned function lifts it.
+ */
+async function touchDrag(page: Page, handle: Locator, dx: number, dy: number) {
   const b = (await handle.boundingBox())!;
   const x = b.x + b.width / 2;
   const y = b.y + b.height / 2;
@@ -89,8 +92,10 @@ async function touchDrag(page: Page, handle: Locator, dx: number, dy: number, li
     const touchPoints = [{ x: x + (dx * i) / 8, y: y + (dy * i) / 8 }];
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints });
   }
-  if (lift) await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  return cdp;
+  return async () => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  };
 }
 
 async function openEditor(page: Page, item: Locator): Promise<Locator> {
@@ -127,9 +132,9 @@ test('corners set by touch and by keys straighten the photo, stay after an offli
   // showing while the finger is down.
   const image = (await dialog.getByRole('img').boundingBox())!;
   const [x0, y0] = percents(await where(topLeft));
-  const cdp = await touchDrag(page, topLeft, image.width * 0.4, image.height * 0.1, false);
+  const lift = await touchDrag(page, topLeft, image.width * 0.4, image.height * 0.1);
   await expect(dialog.locator('.lens')).toBeVisible();
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await lift();
   await expect(dialog.locator('.lens')).toHaveCount(0);
   const [x1, y1] = percents(await where(topLeft));
   // Within a pixel or so: touch points land on whole pixels.
@@ -253,7 +258,7 @@ test('the editor fits a 320 px and a 360 px screen, in English and French, dark 
           await page.screenshot({ path: `${SHOTS}/editor-${width}-${lang}-${scheme}.png` });
       }
       // The magnifier, with the finger on the bottom-left corner.
-      const cdp = await touchDrag(page, handles.nth(3), 20, -20, false);
+      const lift = await touchDrag(page, handles.nth(3), 20, -20);
       await expect(dialog.locator('.lens')).toBeVisible();
       const lens = (await dialog.locator('.lens').boundingBox())!;
       expect(lens.x).toBeGreaterThanOrEqual(0);
@@ -263,7 +268,7 @@ test('the editor fits a 320 px and a 360 px screen, in English and French, dark 
       const finger = (await handles.nth(3).boundingBox())!;
       expect(lens.y + lens.height).toBeLessThanOrEqual(finger.y + finger.height / 2);
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/lens-${width}-${lang}.png` });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await lift();
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
     }
