@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { Photo } from '../../src/lib/model/types';
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import {
   openApp,
   importFile,
   takePhotos,
+  storedRows,
   waitForOffline,
   FIXTURES,
 } from './fixtures';
@@ -76,7 +78,7 @@ test('a burst of 10 shots is filed under the starred talk on now, as Slide 1 to 
   }
   // The camera sees a keystoned slide in a dim room (960×540 frames): each photo is the slide
   // found, cut out and straightened, no longer the whole frame.
-  const stored = await storedPhotos(page);
+  const stored = await storedRows<Photo>(page, 'photos');
   expect(stored).toHaveLength(10);
   for (const photo of stored) {
     expect(photo.cropBy).toBe('finder');
@@ -86,26 +88,6 @@ test('a burst of 10 shots is filed under the starred talk on now, as Slide 1 to 
     expect(photo.width / photo.height).toBeLessThan(2);
   }
 });
-
-/** The photo records as stored in IndexedDB. */
-function storedPhotos(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ width: number; height: number; corners?: object; cropBy?: string }[]>(
-        (resolve, reject) => {
-          const req = indexedDB.open('confnotes');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const all = req.result.transaction('photos').objectStore('photos').getAll();
-            all.onsuccess = () => {
-              req.result.close();
-              resolve(all.result);
-            };
-          };
-        },
-      ),
-  );
-}
 
 test('a reload in the middle of a burst loses no confirmed shot and finishes the rest', async ({
   page,

@@ -150,3 +150,23 @@ export async function takePhotos(page: Page, count: number): Promise<void> {
     );
   }
 }
+
+/** Every row of one of the app's IndexedDB tables, as stored. */
+export function storedRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = indexedDB.open('confnotes');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            req.result.close();
+            resolve(all.result as T[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    store,
+  );
+}

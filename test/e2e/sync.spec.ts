@@ -4,6 +4,8 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AppServer } from '../support/servers';
+import { sniffImage } from '../../src/lib/capture/sniff';
+import type { Photo } from '../../src/lib/model/types';
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
 import { startDav, type DavServer } from '../support/dav-server';
@@ -14,6 +16,7 @@ import {
   openApp,
   importFile,
   shownWidth,
+  storedRows,
   waitForOffline,
   FIXTURES,
 } from './fixtures';
@@ -117,6 +120,20 @@ test('two devices share a conference through WebDAV, and an offline clash keeps 
   await expect(laptop.getByRole('textbox', { name: 'Notes' })).toHaveValue(
     '- Gluon on real hardware',
   );
+
+  // The camera saw a keystoned slide: the laptop gets the phone's straightened image, corners
+  // and all, with nothing to work out again.
+  const [shot] = await storedRows<Photo>(page, 'photos');
+  expect(shot?.corners).toBeDefined();
+  const [received] = await storedRows<Photo>(laptop, 'photos');
+  expect(received).toMatchObject({
+    corners: shot!.corners,
+    cropBy: 'finder',
+    width: shot!.width,
+    height: shot!.height,
+  });
+  const onServer = sniffImage(readFileSync(join(dav.root, folder, 'images', images[0]!)));
+  expect([onServer?.width, onServer?.height]).toEqual([shot!.width, shot!.height]);
 
   // The image came without a thumbnail; the laptop makes one, so lists stop loading it whole.
   await expect
