@@ -212,6 +212,32 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     return withType(await this.db.originals.get(id));
   }
 
+  /**
+   * Originals kept only so the finder's crops can still be changed: how many, and their bytes.
+   * Reads the originals of the finder's crops only (the `cropBy` index), never the others.
+   */
+  async heldOriginals(): Promise<{ count: number; bytes: number }> {
+    const ids = await this.finderCrops();
+    const rows = await this.db.originals.bulkGet(ids);
+    const held = rows.filter((r) => r !== undefined);
+    return { count: held.length, bytes: held.reduce((n, r) => n + r.blob.size, 0) };
+  }
+
+  /** Keeps the finder's crops as they are: their originals go, freeing the space. */
+  async dropHeldOriginals(): Promise<void> {
+    const db = this.db;
+    await writeWithRetry(() =>
+      db.transaction('rw', db.photos, db.originals, async () => {
+        await db.originals.bulkDelete(await this.finderCrops());
+      }),
+    );
+  }
+
+  private async finderCrops(): Promise<string[]> {
+    const photos = await this.db.photos.where('cropBy').equals('finder').toArray();
+    return photos.filter((p) => p.corners && p.status === 'ready').map((p) => p.id);
+  }
+
   /** Photos never exported nor synced: the badge count. */
   countUnexported(conferenceId: string): Promise<number> {
     return this.unexported(conferenceId).count();

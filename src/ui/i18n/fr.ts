@@ -535,4 +535,9 @@ export const FR: Record<string, string> = {
     'Trouver la diapositive dans chaque photo, puis la recadrer et la redresser',
   'When a slide is found in a photo, the photo is cropped to it and straightened. Its original is kept until you save its corners with “Adjust corners”, so you can still change them; “Keep originals” keeps every original for good.':
     'Quand une diapositive est trouvée dans une photo, la photo est recadrée sur elle et redressée. Son original est gardé jusqu’à ce que vous enregistriez ses coins avec « Ajuster les coins », pour pouvoir encore les changer ; « Garder les originaux » garde tous les originaux pour de bon.',
+  '{n} cropped photo keeps its original ({size}).':
+    '{n} photo recadrée garde son original ({size}).',
+  '{n} cropped photos keep their originals ({size}).':
+    '{n} photos recadrées gardent leur original ({size}).',
+  'Keep these crops and free the space': 'Garder ces recadrages et libérer la place',
 };

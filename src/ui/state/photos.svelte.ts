@@ -21,6 +21,15 @@ class PhotosState {
     return new Live(() => photoRepo.watchUnexported(conferenceId));
   }
 
+  /** Originals kept only so that the finder's crops can be changed (see Settings). */
+  heldOriginals(): Promise<{ count: number; bytes: number }> {
+    return photoRepo.heldOriginals();
+  }
+
+  dropHeldOriginals(): Promise<void> {
+    return photoRepo.dropHeldOriginals();
+  }
+
   thumb(photoId: string): Promise<Blob | undefined> {
     return photoRepo.thumb(photoId);
   }

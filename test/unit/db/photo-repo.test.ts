@@ -196,6 +196,32 @@ describe('processing', () => {
     expect(back).toMatchObject({ cropBy: 'user', imageTag: '9abcdef0', width: 1920 });
   });
 
+  it('counts the originals kept only for the finder’s crops, and frees them on request', async () => {
+    const corners = {
+      topLeft: { x: 0.1, y: 0.1 },
+      topRight: { x: 0.9, y: 0.1 },
+      bottomRight: { x: 0.9, y: 0.9 },
+      bottomLeft: { x: 0.1, y: 0.9 },
+    };
+    const cropped = shot();
+    const a = await photos.addShot(conf, keynote.id, cropped, 1);
+    await photos.completeProcessing(
+      a.id,
+      { ...processed(), corners },
+      { keepOriginal: true, foundBy: 'finder' },
+    );
+    // No slide found, kept by "Keep originals": not held for a crop, so not counted.
+    const b = await photos.addShot(conf, keynote.id, shot(), 2);
+    await photos.completeProcessing(b.id, processed(), { keepOriginal: true, foundBy: 'finder' });
+    expect(await photos.heldOriginals()).toEqual({ count: 1, bytes: cropped.size });
+
+    await photos.dropHeldOriginals();
+    expect(await photos.heldOriginals()).toEqual({ count: 0, bytes: 0 });
+    expect(await photos.original(a.id)).toBeUndefined();
+    expect(await photos.original(b.id)).toBeDefined();
+    expect(await db.photos.get(a.id)).toMatchObject({ corners, status: 'ready' });
+  });
+
   it('serves the original as the image while the photo is pending', async () => {
     const file = shot();
     const { id } = await photos.addShot(conf, keynote.id, file, 1);
