@@ -23,6 +23,7 @@ export const FR: Record<string, string> = {
   'Add section': 'Ajouter la section',
   'All rooms': 'Toutes les salles',
   'Automatic (the talk on now)': 'Automatique (le talk en cours)',
+  Camera: 'Appareil photo',
   'Camera viewfinder': 'Viseur de l’appareil photo',
   Cancel: 'Annuler',
   'Caption of {name}': 'Légende de {name}',
