@@ -58,6 +58,7 @@ export const FR: Record<string, string> = {
   'Export zip': 'Exporter le zip',
   Export: 'Export',
   'File photos under': 'Classer les photos sous',
+  'For example {url}': 'Par exemple {url}',
   'Free notes for the whole conference, such as "Buzz words" or "Divers".':
     'Des notes libres pour toute la conférence, comme « Buzz words » ou « Divers ».',
   'From the file {name}, read {when}.': 'Depuis le fichier {name}, lu le {when}.',
@@ -110,7 +111,6 @@ export const FR: Record<string, string> = {
     'Programme mis à jour : {added} nouveaux, {removed} retirés, {kept} conservés.',
   Schedule: 'Programme',
   'Search talks': 'Chercher des talks',
-  'Search talks, speakers, abstracts': 'Chercher talks, orateurs, résumés',
   'See where they were filed': 'Voir où elles ont été classées',
   'Shared photos': 'Photos partagées',
   Site: 'Site',
@@ -120,6 +120,7 @@ export const FR: Record<string, string> = {
   Speakers: 'Orateurs',
   'Star talks with ☆ and they gather here.': 'Marquez des talks avec ☆ et ils se retrouvent ici.',
   'Take photo': 'Prendre la photo',
+  'Titles, speakers, abstracts': 'Titres, orateurs, résumés',
   'Talk not found': 'Talk introuvable',
   'The Xebicon 2019 demo is back in your conferences.':
     'La démo Xebicon 2019 est de retour dans vos conférences.',
