@@ -31,7 +31,7 @@ export interface Decoded extends Size {
 export interface Codec {
   decode(blob: Blob, facts: ImageFacts): Promise<Decoded>;
   /** Wraps pixels (a straightened slide) to be encoded like a decoded image. */
-  fromPixels?(pixels: Pixels): Promise<Decoded>;
+  fromPixels?: (pixels: Pixels) => Promise<Decoded>;
 }
 
 /**
