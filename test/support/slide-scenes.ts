@@ -21,25 +21,15 @@ export type SceneKind = (typeof SCENE_KINDS)[number];
 
 type RGB = [number, number, number];
 
-export interface Scene {
-  name: string;
-  kind: SceneKind;
+export interface Scene extends ScenePlan {
   /** Renders the photo as taken, 1920 px wide (no noise or blur: those are the small copy's). */
   photo: () => Pixels;
   /**
-   * The photo as reduced to 480 px on its long side by an area average, rendered directly at
-   * that size, with the kind's noise, blur or low light.
+   * The photo reduced to 480 px on its long side, as an area average does (for photos drawn
+   * directly at that size, each pixel's regions sampled 4 x 4, see renderView), with the
+   * kind's noise, blur or low light.
    */
   small: Pixels;
-  /**
-   * Where the finder should put the corners, in `photo` pixels: the slide; for a screen cut
-   * by the photo's edge, the visible part (the corners on the edge where the slide's sides
-   * cross it). Undefined for screenshots: they must not be cropped.
-   */
-  truth: Quad | undefined;
-  /** The whole slide's corners in `photo` pixels (outside the photo where it is cut). */
-  slide: Quad | undefined;
-  design: SlideDesign;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -566,11 +556,9 @@ function sceneRoom(rnd: Random, aspect: number): Room {
 }
 
 /**
- * Renders the room and the slide at `scale` output pixels per photo pixel. The region (wall,
- * frame, slide, head...) is found at every pixel corner; a pixel whose corners agree is
- * sampled once at its centre, the others 4 x 4 times per photo pixel they span, which is what
- * rendering at photo size and reducing by an area average gives at the regions' borders. The
- * slide is sampled from `tex`, drawn near the size it has in the output.
+ * Renders the room and the slide at `scale` output pixels per photo pixel: each pixel sampled
+ * at its centre, and again 4 x 4 times where a neighbour is of another region (wall, frame,
+ * slide, head...). The slide is sampled from `tex`, drawn near the size it has in the output.
  */
 function renderView(
   W: number,
@@ -590,43 +578,69 @@ function renderView(
   const [fl, ft, fr, fb] = room.frame;
   const [sl, st, sr, sb] = room.surface;
   const headTop = Math.min(...room.heads.map((k) => k.y - k.ry));
-  const rgb = new Float32Array(3);
   const ambient = room.style === 'tv' ? 0 : 0.35;
   const base = room.style === 'projector' ? room.surfaceColor : room.wall;
-  /** The region at photo point (x, y), and with `colour` its colour into rgb. */
-  const sample = (x: number, y: number, colour = true): number => {
-    const pw = im[6]! * x + im[7]! * y + im[8]!;
+  const [i0, i1, i2, i3, i4, i5, i6, i7, i8] = Array.from(im) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const { light, vignette, gain, heads, panels } = room;
+  const [tiltX, tiltY] = room.tilt;
+  const [stageY, stageSlope] = room.stage;
+  const [sr0, sg0, sb0] = room.stageColor;
+  const [br0, bg0, bb0] = base;
+  const [ur, ug, ub] = room.surfaceColor;
+  const [fr0, fg0, fb0] = room.frameColor;
+  const [wr, wg, wb] = room.wall;
+  // The colour of the last sample.
+  let cr = 0;
+  let cg = 0;
+  let cb = 0;
+  const set = (r: number, g: number, b: number) => {
+    cr = r;
+    cg = g;
+    cb = b;
+  };
+  /** The region at photo point (x, y); its colour into rgb. */
+  const sample = (x: number, y: number): number => {
+    const pw = i6 * x + i7 * y + i8;
     // Behind the camera (pw <= 0) is no part of the wall.
-    const u = pw > 0 ? (im[0]! * x + im[1]! * y + im[2]!) / pw : -1e9;
-    const v = pw > 0 ? (im[3]! * x + im[4]! * y + im[5]!) / pw : -1e9;
+    const u = pw > 0 ? (i0 * x + i1 * y + i2) / pw : -1e9;
+    const v = pw > 0 ? (i3 * x + i4 * y + i5) / pw : -1e9;
     const dx = x / W - 0.5;
     const dy = y / H - 0.5;
-    const lit = colour
-      ? room.light *
-        (1 - room.vignette * (dx * dx + dy * dy) * 2) *
-        (1 + room.tilt[0] * dx + room.tilt[1] * dy)
-      : 0;
+    const lit = light * (1 - vignette * (dx * dx + dy * dy) * 2) * (1 + tiltX * dx + tiltY * dy);
     if (y >= headTop) {
-      for (let k = 0; k < room.heads.length; k++) {
-        const hd = room.heads[k]!;
+      for (let k = 0; k < heads.length; k++) {
+        const hd = heads[k]!;
         const ex = (x - hd.x) / hd.rx;
         const ey = (y - hd.y) / hd.ry;
         if (ex * ex + ey * ey <= 1) {
-          if (colour) for (let c = 0; c < 3; c++) rgb[c] = hd.color[c]! * (0.6 + lit);
+          const f = 0.6 + lit;
+          set(hd.color[0] * f, hd.color[1] * f, hd.color[2] * f);
           return HEAD + k;
         }
       }
     }
-    if (y > room.stage[0] + room.stage[1] * x) {
-      if (!colour) return STAGE;
+    if (y > stageY + stageSlope * x) {
       const k = lit * (1 - 0.3 * dy);
-      for (let c = 0; c < 3; c++) rgb[c] = room.stageColor[c]! * k;
+      set(sr0 * k, sg0 * k, sb0 * k);
       return STAGE;
     }
     if (u >= 0 && u < 1 && v >= 0 && v < 1) {
-      if (!colour) return SLIDE;
-      const tx = Math.min(tw - 1, Math.max(0, u * tw - 0.5));
-      const ty = Math.min(th - 1, Math.max(0, v * th - 0.5));
+      let tx = u * tw - 0.5;
+      let ty = v * th - 0.5;
+      if (tx < 0) tx = 0;
+      else if (tx > tw - 1) tx = tw - 1;
+      if (ty < 0) ty = 0;
+      else if (ty > th - 1) ty = th - 1;
       const x0 = tx | 0;
       const y0 = ty | 0;
       const fx = tx - x0;
@@ -635,65 +649,81 @@ function renderView(
       const i01 = x0 + 1 < tw ? i00 + 4 : i00;
       const i10 = y0 + 1 < th ? i00 + tw * 4 : i00;
       const i11 = i10 + (i01 - i00);
-      for (let c = 0; c < 3; c++) {
-        const t =
-          (td[i00 + c]! * (1 - fx) + td[i01 + c]! * fx) * (1 - fy) +
-          (td[i10 + c]! * (1 - fx) + td[i11 + c]! * fx) * fy;
-        rgb[c] = base[c]! * ambient * lit + t * room.gain;
-      }
+      const w00 = (1 - fx) * (1 - fy);
+      const w01 = fx * (1 - fy);
+      const w10 = (1 - fx) * fy;
+      const w11 = fx * fy;
+      const a = ambient * lit;
+      set(
+        br0 * a + (td[i00]! * w00 + td[i01]! * w01 + td[i10]! * w10 + td[i11]! * w11) * gain,
+        bg0 * a +
+          (td[i00 + 1]! * w00 + td[i01 + 1]! * w01 + td[i10 + 1]! * w10 + td[i11 + 1]! * w11) *
+            gain,
+        bb0 * a +
+          (td[i00 + 2]! * w00 + td[i01 + 2]! * w01 + td[i10 + 2]! * w10 + td[i11 + 2]! * w11) *
+            gain,
+      );
       return SLIDE;
     }
     if (u >= -sl && u < 1 + sr && v >= -st && v < 1 + sb) {
-      if (colour) for (let c = 0; c < 3; c++) rgb[c] = room.surfaceColor[c]! * lit * 0.35;
+      const k = lit * 0.35;
+      set(ur * k, ug * k, ub * k);
       return SURFACE;
     }
     if (u >= -fl && u < 1 + fr && v >= -ft && v < 1 + fb) {
-      if (colour) for (let c = 0; c < 3; c++) rgb[c] = room.frameColor[c]! * (0.5 + lit);
+      const k = 0.5 + lit;
+      set(fr0 * k, fg0 * k, fb0 * k);
       return FRAME;
     }
-    for (let k = 0; k < room.panels.length; k++) {
-      const p = room.panels[k]!;
+    for (let k = 0; k < panels.length; k++) {
+      const p = panels[k]!;
       if (u >= p[0] && u < p[2] && v >= p[1] && v < p[3]) {
-        if (colour) for (let c = 0; c < 3; c++) rgb[c] = room.wall[c]! * lit * p[4];
+        const f = lit * p[4];
+        set(wr * f, wg * f, wb * f);
         return PANEL + k;
       }
     }
-    if (colour) for (let c = 0; c < 3; c++) rgb[c] = room.wall[c]! * lit;
+    set(wr * lit, wg * lit, wb * lit);
     return WALL;
   };
-  const corner = new Uint8Array((w + 1) * (h + 1));
-  for (let j = 0; j <= h; j++)
-    for (let i = 0; i <= w; i++) corner[j * (w + 1) + i] = sample(i / scale, j / scale, false);
-  // Samples a side in a pixel of mixed regions: 4, which in a copy reduced 4 times is one
-  // sample a photo pixel, as an area average of a photo rendered without anti-aliasing gives.
+  const label = new Uint8Array(w * h);
+  for (let j = 0, o = 0; j < h; j++) {
+    for (let i = 0; i < w; i++, o++) {
+      label[o] = sample((i + 0.5) / scale, (j + 0.5) / scale);
+      data[o * 4] = cr;
+      data[o * 4 + 1] = cg;
+      data[o * 4 + 2] = cb;
+      data[o * 4 + 3] = 255;
+    }
+  }
+  // Pixels on a border between regions (a neighbour in another) get 4 x 4 samples: in a copy
+  // reduced 4 times, one a photo pixel, as an area average of a photo rendered without
+  // anti-aliasing gives.
   const n = 4;
-  for (let j = 0; j < h; j++) {
-    for (let i = 0; i < w; i++) {
-      const c = j * (w + 1) + i;
-      const l = corner[c]!;
-      const o = (j * w + i) * 4;
-      if (corner[c + 1] === l && corner[c + w + 1] === l && corner[c + w + 2] === l) {
-        sample((i + 0.5) / scale, (j + 0.5) / scale);
-        data[o] = rgb[0]!;
-        data[o + 1] = rgb[1]!;
-        data[o + 2] = rgb[2]!;
-      } else {
-        let r = 0;
-        let g = 0;
-        let b = 0;
-        for (let sj = 0; sj < n; sj++) {
-          for (let si = 0; si < n; si++) {
-            sample((i + (si + 0.5) / n) / scale, (j + (sj + 0.5) / n) / scale);
-            r += rgb[0]!;
-            g += rgb[1]!;
-            b += rgb[2]!;
-          }
+  for (let j = 0, o = 0; j < h; j++) {
+    for (let i = 0; i < w; i++, o++) {
+      const l = label[o]!;
+      if (
+        (i === 0 || label[o - 1] === l) &&
+        (i === w - 1 || label[o + 1] === l) &&
+        (j === 0 || label[o - w] === l) &&
+        (j === h - 1 || label[o + w] === l)
+      )
+        continue;
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let sj = 0; sj < n; sj++) {
+        for (let si = 0; si < n; si++) {
+          sample((i + (si + 0.5) / n) / scale, (j + (sj + 0.5) / n) / scale);
+          r += cr;
+          g += cg;
+          b += cb;
         }
-        data[o] = r / (n * n);
-        data[o + 1] = g / (n * n);
-        data[o + 2] = b / (n * n);
       }
-      data[o + 3] = 255;
+      data[o * 4] = r / (n * n);
+      data[o * 4 + 1] = g / (n * n);
+      data[o * 4 + 2] = b / (n * n);
     }
   }
   return { width: w, height: h, data };
@@ -814,41 +844,43 @@ function weights(n: number, m: number, scale: number): [number, number[]][] {
 
 /** Gaussian noise of `sigma` per channel plus a shared part (luma noise). */
 function addNoise(p: Pixels, rnd: Random, sigma: number) {
-  // Draws from a table of normal values: four uniform draws a pixel, not sixteen.
-  const table = Float32Array.from({ length: 4096 }, () => gauss(rnd));
-  const draw = () => table[(rnd() * 4096) | 0]!;
-  for (let o = 0; o < p.data.length; o += 4) {
-    const l = draw() * sigma * 0.8;
-    for (let c = 0; c < 3; c++) p.data[o + c] = p.data[o + c]! + l + draw() * sigma * 0.6;
+  // Four normal values a pixel from a table of them, at a random place in it per pixel.
+  const table = Float32Array.from({ length: 4100 }, () => gauss(rnd));
+  const d = p.data;
+  for (let o = 0; o < d.length; o += 4) {
+    const t = (rnd() * 4096) | 0;
+    const l = table[t]! * sigma * 0.8;
+    d[o] = d[o]! + l + table[t + 1]! * sigma * 0.6;
+    d[o + 1] = d[o + 1]! + l + table[t + 2]! * sigma * 0.6;
+    d[o + 2] = d[o + 2]! + l + table[t + 3]! * sigma * 0.6;
   }
 }
 
-/** Gaussian blur of `sigma` px, separable. */
+/** Gaussian blur of `sigma` px, separable, the edge pixels repeated outwards. */
 function blur(p: Pixels, sigma: number) {
   const r = Math.ceil(sigma * 3);
   const k = Array.from({ length: 2 * r + 1 }, (_, i) =>
     Math.exp(-((i - r) ** 2) / (2 * sigma * sigma)),
   );
   const total = k.reduce((a, b) => a + b, 0);
-  const kern = k.map((v) => v / total);
-  const { width: w, height: h } = p;
-  const tmp = new Float32Array(w * h * 3);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++)
-      for (let c = 0; c < 3; c++) {
-        let s = 0;
-        for (let i = -r; i <= r; i++)
-          s += p.data[(y * w + Math.min(w - 1, Math.max(0, x + i))) * 4 + c]! * kern[i + r]!;
-        tmp[(y * w + x) * 3 + c] = s;
+  const kern = Float32Array.from(k, (v) => v / total);
+  const { width: w, height: h, data } = p;
+  const line = new Float32Array(Math.max(w, h) + 2 * r);
+  const pass = (count: number, length: number, index: (i: number, j: number) => number) => {
+    for (let c = 0; c < 3; c++) {
+      for (let i = 0; i < count; i++) {
+        for (let j = -r; j < length + r; j++)
+          line[j + r] = data[index(i, Math.min(length - 1, Math.max(0, j))) + c]!;
+        for (let j = 0; j < length; j++) {
+          let s = 0;
+          for (let t = 0; t <= 2 * r; t++) s += line[j + t]! * kern[t]!;
+          data[index(i, j) + c] = s;
+        }
       }
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++)
-      for (let c = 0; c < 3; c++) {
-        let s = 0;
-        for (let i = -r; i <= r; i++)
-          s += tmp[(Math.min(h - 1, Math.max(0, y + i)) * w + x) * 3 + c]! * kern[i + r]!;
-        p.data[(y * w + x) * 4 + c] = s;
-      }
+    }
+  };
+  pass(h, w, (y, x) => (y * w + x) * 4);
+  pass(w, h, (x, y) => (y * w + x) * 4);
 }
 
 /** Low light: the picture's range squeezed towards a raised black. */
@@ -883,7 +915,7 @@ function cross(a: Point, b: Point, c: number, vertical: boolean): Point {
  * For a slide cut by one edge of the photo: the visible part (the cut side replaced by the
  * photo's edge), or undefined when the cut is not of one whole side.
  */
-function visiblePart(
+function cutPart(
   q: Quad,
   W: number,
   H: number,
@@ -923,8 +955,53 @@ function visiblePart(
   return undefined;
 }
 
+/** The cut part if its corners on the edge fall within the edge (no corner of the photo in it). */
+function visiblePart(
+  q: Quad,
+  W: number,
+  H: number,
+  edge: 'top' | 'bottom' | 'left' | 'right',
+): Quad | undefined {
+  const part = cutPart(q, W, H, edge);
+  const within = (p: Point) => p.x >= 0 && p.x <= W && p.y >= 0 && p.y <= H;
+  return part && [part.topLeft, part.topRight, part.bottomRight, part.bottomLeft].every(within)
+    ? part
+    : undefined;
+}
+
+/** A scene's geometry and content, before any pixel is drawn. */
+export interface ScenePlan {
+  name: string;
+  kind: SceneKind;
+  /** The photo's size. */
+  width: number;
+  height: number;
+  /**
+   * Where the finder should put the corners, in photo pixels: the slide; for a screen cut by
+   * the photo's edge, the visible part (the corners on the edge where the slide's sides cross
+   * it). Undefined for screenshots: they must not be cropped.
+   */
+  truth: Quad | undefined;
+  /** The whole slide's corners in photo pixels (outside the photo where it is cut). */
+  slide: Quad | undefined;
+  design: SlideDesign;
+}
+
 /** One scene of `kind`, the same for the same seed. */
 export function makeScene(kind: SceneKind, seed: number): Scene {
+  const { plan, draw } = planned(kind, seed);
+  return { ...plan, ...draw() };
+}
+
+/** A scene's plan alone (cheap: nothing drawn), the same as makeScene's. */
+export function planScene(kind: SceneKind, seed: number): ScenePlan {
+  return planned(kind, seed).plan;
+}
+
+function planned(
+  kind: SceneKind,
+  seed: number,
+): { plan: ScenePlan; draw: () => { photo: () => Pixels; small: Pixels } } {
   const rnd = random(seed * 7919 + SCENE_KINDS.indexOf(kind) * 104729 + 1);
   const aspect = rnd() < 0.6 ? 16 / 9 : 4 / 3;
   const theme = rnd() < 0.6 ? 'light' : 'dark';
@@ -934,8 +1011,11 @@ export function makeScene(kind: SceneKind, seed: number): Scene {
     const W = 1920;
     const H = Math.round(W / aspect);
     const photo = () => renderSlide(design, W, H);
-    const small = downscale(photo(), SMALL, Math.round((SMALL * H) / W));
-    return { name, kind, photo, small, truth: undefined, slide: undefined, design };
+    const plan = { name, kind, width: W, height: H, truth: undefined, slide: undefined, design };
+    return {
+      plan,
+      draw: () => ({ photo, small: downscale(photo(), SMALL, Math.round((SMALL * H) / W)) }),
+    };
   }
   const W = 1920;
   const H = rnd() < 0.65 ? 1440 : 1080;
@@ -1034,17 +1114,100 @@ export function makeScene(kind: SceneKind, seed: number): Scene {
     if (spot) glare(out, spot.at.x * scale, spot.at.y * scale, spot.sigma * scale, spot.amount);
     return out;
   };
-  const small = render(SMALL / W);
-  if (kind === 'noise') addNoise(small, rnd, between(rnd, 5, 12));
-  else if (kind === 'blur') blur(small, between(rnd, 1, 2.2));
-  else if (kind === 'dim') {
-    dim(small, between(rnd, 0.2, 0.38), between(rnd, 4, 18));
-    addNoise(small, rnd, between(rnd, 1.5, 3.5));
-  } else addNoise(small, rnd, 1.2);
-  return { name, kind, photo: () => render(1), small, truth, slide, design };
+  const draw = () => {
+    const small = render(SMALL / W);
+    if (kind === 'noise') addNoise(small, rnd, between(rnd, 5, 12));
+    else if (kind === 'blur') blur(small, between(rnd, 1, 2.2));
+    else if (kind === 'dim') {
+      dim(small, between(rnd, 0.2, 0.38), between(rnd, 4, 18));
+      addNoise(small, rnd, between(rnd, 1.5, 3.5));
+    } else addNoise(small, rnd, 1.2);
+    return { photo: () => render(1), small };
+  };
+  return { plan: { name, kind, width: W, height: H, truth, slide, design }, draw };
 }
 
 /** `perKind` scenes of every kind, seeds 1 .. perKind. */
 export function sceneSet(perKind: number, kinds: readonly SceneKind[] = SCENE_KINDS): Scene[] {
   return kinds.flatMap((kind) => Array.from({ length: perKind }, (_, i) => makeScene(kind, i + 1)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring a finder on scenes
+
+/** A corner this far (px in the 1920 px photo) or less from the truth is found. */
+export const FOUND_WITHIN = 10;
+
+export interface Outcome {
+  scene: Scene;
+  /** The finder's corners scaled to the photo, or undefined for no crop. */
+  found: Quad | undefined;
+  /** The worst corner's distance from the truth, px in the photo (no crop where one is due: Infinity). */
+  error: number;
+  verdict: 'found' | 'missed' | 'wrong' | 'left alone' | 'false crop';
+}
+
+/** Runs `find` on each scene's small copy and compares with the truth. */
+export function judge(scene: Scene, find: (image: Pixels) => Quad | undefined): Outcome {
+  const q = find(scene.small);
+  const k = 1920 / scene.small.width;
+  const found = q && {
+    topLeft: { x: q.topLeft.x * k, y: q.topLeft.y * k },
+    topRight: { x: q.topRight.x * k, y: q.topRight.y * k },
+    bottomRight: { x: q.bottomRight.x * k, y: q.bottomRight.y * k },
+    bottomLeft: { x: q.bottomLeft.x * k, y: q.bottomLeft.y * k },
+  };
+  if (!scene.truth) return { scene, found, error: 0, verdict: found ? 'false crop' : 'left alone' };
+  if (!found) return { scene, found, error: Infinity, verdict: 'missed' };
+  const t = scene.truth;
+  const error = Math.max(
+    Math.hypot(found.topLeft.x - t.topLeft.x, found.topLeft.y - t.topLeft.y),
+    Math.hypot(found.topRight.x - t.topRight.x, found.topRight.y - t.topRight.y),
+    Math.hypot(found.bottomRight.x - t.bottomRight.x, found.bottomRight.y - t.bottomRight.y),
+    Math.hypot(found.bottomLeft.x - t.bottomLeft.x, found.bottomLeft.y - t.bottomLeft.y),
+  );
+  return { scene, found, error, verdict: error <= FOUND_WITHIN ? 'found' : 'wrong' };
+}
+
+export interface KindSummary {
+  kind: SceneKind;
+  scenes: number;
+  /** Photos: corners found within FOUND_WITHIN. */
+  found: number;
+  missed: number;
+  /** Photos: a crop with a corner further off. */
+  wrong: number;
+  /** Screenshots: left as they are, or cropped. */
+  leftAlone: number;
+  falseCrops: number;
+  /** Worst-corner errors of the scenes found, px in the photo, ascending. */
+  errors: number[];
+  median: number;
+  p90: number;
+}
+
+/** Per kind: how many found, missed, wrong (or false crops), and the errors of those found. */
+export function summarise(outcomes: Outcome[]): KindSummary[] {
+  const kinds = SCENE_KINDS.filter((k) => outcomes.some((o) => o.scene.kind === k));
+  return kinds.map((kind) => {
+    const mine = outcomes.filter((o) => o.scene.kind === kind);
+    const errors = mine
+      .filter((o) => o.verdict === 'found')
+      .map((o) => o.error)
+      .sort((a, b) => a - b);
+    const at = (q: number) => (errors.length ? errors[Math.ceil(q * errors.length) - 1]! : NaN);
+    const count = (v: Outcome['verdict']) => mine.filter((o) => o.verdict === v).length;
+    return {
+      kind,
+      scenes: mine.length,
+      found: count('found'),
+      leftAlone: count('left alone'),
+      missed: count('missed'),
+      wrong: count('wrong'),
+      falseCrops: count('false crop'),
+      errors,
+      median: at(0.5),
+      p90: at(0.9),
+    };
+  });
 }

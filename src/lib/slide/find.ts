@@ -28,10 +28,19 @@ const KEEP = 20;
 /** Of the best quads by score, how many are looked at for one clear of content round it. */
 const LOOK = 60;
 /** Sides all within this many degrees of the image's axes are a screenshot's (see square). */
-export const SQUARE = 1;
+export const SQUARE = 0.5;
+/**
+ * An image whose lines (by votes) are this much or more square to its axes (within SQUARE / 2)
+ * is a screenshot: slides drawn by a computer have their text, boxes and charts square, a photo
+ * from a seat has them turned and keystoned (measured: 0.7 to 1 for generated screenshots, 0
+ * to 0.3 for most generated photos, 0.76 for the squarest).
+ */
+const SCREENSHOT = 0.6;
 
 /** What the finder saw, for tests and tuning; `quad` is the answer. */
 export interface Search {
+  /** The lines found, near-horizontal and near-vertical (the photo's edges last). */
+  lines?: { horizontal: Line[]; vertical: Line[] };
   /** Every quad considered, best score first. */
   candidates: Candidate[];
   /** The best quad with content round one side at most, before peeling. */
@@ -40,7 +49,7 @@ export interface Search {
   peeled?: Candidate;
   quad?: Quad;
   /** Why there is no answer. */
-  reason?: 'too small' | 'no quad' | 'whole frame' | 'square';
+  reason?: 'too small' | 'screenshot' | 'no quad' | 'whole frame' | 'square';
 }
 
 /** Finds the slide in a small copy of a photo (about 480 px on its long side). Corners in that copy's pixels, or undefined when there is no convincing slide, or when the frame already is the slide (a screenshot, or a photo cropped to the slide). */
@@ -76,21 +85,35 @@ export function searchSlide(image: Pixels): Search {
     const line = withProfile(g, f.nx, f.ny, f.c, p.votes, strong);
     if (line) family.push(line);
   }
+  if (squareShare([...horizontal, ...vertical]) >= SCREENSHOT)
+    return { lines: { horizontal, vertical }, candidates: [], reason: 'screenshot' };
   horizontal.push(borderLine('top', w, h), borderLine('bottom', w, h));
   vertical.push(borderLine('left', w, h), borderLine('right', w, h));
   const candidates = quads(horizontal, vertical, w, h).sort((a, b) => b.score - a.score);
   const chosen = candidates
     .slice(0, LOOK)
     .find((c) => c.score >= MIN_SCORE && busySides(c, g, edges.mask, strong, unit) <= 1);
-  if (!chosen) return { candidates, reason: 'no quad' };
+  if (!chosen) return { lines: { horizontal, vertical }, candidates, reason: 'no quad' };
   const peeled = peelFrames(chosen, horizontal, vertical, g, unit);
   const quad = refine(peeled, edges, buckets, w, h, unit);
   const share = area(quad) / (w * h);
-  const found = { candidates, chosen, peeled };
+  const found = { lines: { horizontal, vertical }, candidates, chosen, peeled };
   if (!isConvex(quad) || share < MIN_AREA || share >= MAX_AREA)
     return { ...found, reason: 'whole frame' };
   if (square(quad)) return { ...found, reason: 'square' };
   return { ...found, quad };
+}
+
+/** The share of the lines' votes on lines within SQUARE / 2 degrees of the image's axes. */
+function squareShare(lines: Line[]): number {
+  const tolerance = Math.sin((SQUARE / 2) * (Math.PI / 180));
+  let all = 0;
+  let square = 0;
+  for (const l of lines) {
+    all += l.votes;
+    if (Math.min(Math.abs(l.nx), Math.abs(l.ny)) < tolerance) square += l.votes;
+  }
+  return all > 0 ? square / all : 0;
 }
 
 /**

@@ -63,9 +63,10 @@ export function peelFrames(
       return found;
     }) as [Line, Line, Line, Line];
     // A frame goes round the slide (but for a side cut off or hidden); a deep band on one side
-    // alone is more likely the slide's own (a title bar without a title).
+    // alone, before any frame was found, is more likely the slide's own (a title bar with no
+    // title). Once a frame is found, a side may go on alone (a thicker bezel at the bottom).
     const moved = next.flatMap((l, i) => (l !== lines[i] ? [i] : []));
-    if (!moved.length || (moved.length === 1 && deep[moved[0]!])) break;
+    if (!moved.length || (round === 0 && moved.length === 1 && deep[moved[0]!])) break;
     const q = quadOf(next);
     if (!q || !isConvex(q)) break;
     lines = next;

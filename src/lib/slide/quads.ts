@@ -17,6 +17,10 @@ export const MIN_STEPNESS = 1;
 const FULL_STEPNESS = 2;
 /** The preference for larger quads: the score is multiplied by the share of the frame to this. */
 const AREA_WEIGHT = 0.1;
+/** The least support of all but the weakest side (see scoreQuad). */
+const SIDE_SUPPORT = 0.6;
+/** The least support of every side of a quad with a side on the photo's edge. */
+const CUT_SUPPORT = 0.8;
 /** Support given to a side that is the photo's own edge. */
 const BORDER_SUPPORT = 0.7;
 
@@ -103,6 +107,7 @@ function scoreQuad(
 ): number {
   let product = 1;
   let cut = false;
+  const supports: number[] = [];
   for (let i = 0; i < 4; i++) {
     const l = lines[i]!;
     if (l.border) {
@@ -117,8 +122,13 @@ function scoreQuad(
     // A thin stroke (a chart's axis, a rule) is no side of a slide.
     const step = stepness(l, ta + trim, tb - trim);
     if (s < 0.2 || step < MIN_STEPNESS) return 0;
+    supports.push(s);
     product *= s * Math.min(1, step / FULL_STEPNESS);
   }
+  // A slide shows at least three sides whole or nearly (a fourth may hide behind heads); a quad
+  // against the photo's edge must show its three others whole.
+  supports.sort((a, b) => a - b);
+  if (cut ? supports[0]! < CUT_SUPPORT : supports[1]! < SIDE_SUPPORT) return 0;
   let score = Math.sqrt(Math.sqrt(product));
   if (!cut) {
     const r = measuredAspect(quad, w, h);
