@@ -24,6 +24,19 @@ async function makePhotos(page: Page): Promise<string[]> {
       async ([seed, twin]) => {
         const w = 4032;
         const h = 3024;
+        // The slide as projected (16:9), then seen from a seat: keystoned in a dim room.
+        const sw = 3000;
+        const sh = 1688;
+        const slide = new OffscreenCanvas(sw, sh);
+        const s = slide.getContext('2d')!;
+        s.fillStyle = '#f4f1e8';
+        s.fillRect(0, 0, sw, sh);
+        s.fillStyle = '#1d3557';
+        s.font = 'bold 160px sans-serif';
+        s.fillText(`Slide ${seed + 1}: the data pipeline`, 120, 240);
+        s.font = '90px sans-serif';
+        for (let i = 0; i < 8; i++)
+          s.fillText(`• point ${i + 1} of a real talk, seed ${seed}`, 160, 480 + i * 150);
         const c = new OffscreenCanvas(w, h);
         const g = c.getContext('2d')!;
         const grad = g.createLinearGradient(0, 0, w, h);
@@ -31,14 +44,11 @@ async function makePhotos(page: Page): Promise<string[]> {
         grad.addColorStop(1, '#5a6372');
         g.fillStyle = grad;
         g.fillRect(0, 0, w, h);
-        g.fillStyle = '#f4f1e8';
-        g.fillRect(500, 400, 3000, 1900);
-        g.fillStyle = '#1d3557';
-        g.font = 'bold 160px sans-serif';
-        g.fillText(`Slide ${seed + 1}: the data pipeline`, 620, 640);
-        g.font = '90px sans-serif';
-        for (let i = 0; i < 8; i++)
-          g.fillText(`• point ${i + 1} of a real talk, seed ${seed}`, 660, 900 + i * 150);
+        for (let x = 0; x < sw; x++) {
+          const t = x / sw;
+          const tall = 1900 - 280 * t;
+          g.drawImage(slide, x, 0, 1, sh, 520 + t * 3000, 1380 - tall / 2 + 60 * t, 1.6, tall);
+        }
         const img = g.getImageData(0, 0, w, h);
         let x = seed * 7919 + 1 + twin;
         for (let i = 0; i < img.data.length; i += 4) {
