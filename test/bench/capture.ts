@@ -28,15 +28,15 @@ async function makePhotos(page: Page): Promise<string[]> {
         const sw = 3000;
         const sh = 1688;
         const slide = new OffscreenCanvas(sw, sh);
-        const s = slide.getContext('2d')!;
-        s.fillStyle = '#f4f1e8';
-        s.fillRect(0, 0, sw, sh);
-        s.fillStyle = '#1d3557';
-        s.font = 'bold 160px sans-serif';
-        s.fillText(`Slide ${seed + 1}: the data pipeline`, 120, 240);
-        s.font = '90px sans-serif';
+        const sc = slide.getContext('2d')!;
+        sc.fillStyle = '#f4f1e8';
+        sc.fillRect(0, 0, sw, sh);
+        sc.fillStyle = '#1d3557';
+        sc.font = 'bold 160px sans-serif';
+        sc.fillText(`Slide ${seed + 1}: the data pipeline`, 120, 240);
+        sc.font = '90px sans-serif';
         for (let i = 0; i < 8; i++)
-          s.fillText(`• point ${i + 1} of a real talk, seed ${seed}`, 160, 480 + i * 150);
+          sc.fillText(`• point ${i + 1} of a real talk, seed ${seed}`, 160, 480 + i * 150);
         const c = new OffscreenCanvas(w, h);
         const g = c.getContext('2d')!;
         const grad = g.createLinearGradient(0, 0, w, h);
