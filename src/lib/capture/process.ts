@@ -23,8 +23,11 @@ import { sniffImage, type ImageFacts } from './sniff';
 /** A decoded image, upright (EXIF orientation applied). */
 export interface Decoded extends Size {
   encode(size: Size, quality: number): Promise<Blob>;
-  /** Its RGBA pixels drawn at `size`; codecs that cannot read pixels leave it out. */
-  pixels?(size: Size): Pixels;
+  /**
+   * The RGBA pixels of `region` of it (the whole image when left out) drawn at `size`; codecs
+   * that cannot read pixels leave it out.
+   */
+  pixels?(size: Size, region?: Region): Promise<Pixels>;
   close(): void;
 }
 
@@ -32,6 +35,12 @@ export interface Codec {
   decode(blob: Blob, facts: ImageFacts): Promise<Decoded>;
   /** Wraps pixels (a straightened slide) to be encoded like a decoded image. */
   fromPixels?: (pixels: Pixels) => Promise<Decoded>;
+}
+
+/** A rectangle of an image, in its pixels. */
+export interface Region extends Size {
+  x: number;
+  y: number;
 }
 
 /**
@@ -93,20 +102,32 @@ const longest = (q: Quad) =>
     Math.hypot(q.bottomRight.x - q.topRight.x, q.bottomRight.y - q.topRight.y),
   );
 
-type Readable = Decoded & { pixels(size: Size): Pixels };
+type Readable = Decoded & { pixels: NonNullable<Decoded['pixels']> };
 const readable = (d: Decoded): d is Readable => typeof d.pixels === 'function';
 
 /** The slide's corners in a small copy of the image, or undefined when there is none. */
-function locate(decoded: Readable): Corners | undefined {
+async function locate(decoded: Readable): Promise<Corners | undefined> {
   const small = fit(decoded, FIND_LONG_SIDE);
-  const quad = findSlide(decoded.pixels(small));
+  const quad = findSlide(await decoded.pixels(small));
   return quad && toCorners(quad, small);
+}
+
+/** The whole pixels round `quad`, within an image of `size`. */
+function around(quad: Quad, { width, height }: Size): Region {
+  const xs = [quad.topLeft.x, quad.topRight.x, quad.bottomRight.x, quad.bottomLeft.x];
+  const ys = [quad.topLeft.y, quad.topRight.y, quad.bottomRight.y, quad.bottomLeft.y];
+  const x = Math.max(0, Math.floor(Math.min(...xs)) - 1);
+  const y = Math.max(0, Math.floor(Math.min(...ys)) - 1);
+  const right = Math.min(width, Math.ceil(Math.max(...xs)) + 1);
+  const bottom = Math.min(height, Math.ceil(Math.max(...ys)) + 1);
+  return { x, y, width: Math.max(1, right - x), height: Math.max(1, bottom - y) };
 }
 
 /**
  * The slide at `corners` straightened: its aspect from the perspective, its long side within
- * the setting and never enlarged. The source is drawn at about the slide's output scale first,
- * so the warp samples neighbouring pixels rather than skipping them.
+ * the setting and never enlarged. Only the slide's part of the image is read, drawn at about
+ * the slide's output scale first, so the warp samples neighbouring pixels rather than skipping
+ * them.
  */
 async function straighten(
   decoded: Readable,
@@ -118,10 +139,23 @@ async function straighten(
   const aspect = slideAspect(full, decoded.width, decoded.height);
   const limit = longSide === 'original' ? Math.sqrt(MAX_CANVAS_PIXELS) : longSide;
   const out = straightSize(full, aspect, limit);
+  const region = around(full, decoded);
   const scale = Math.min(1, Math.max(out.width, out.height) / Math.max(1, longest(full)));
-  const drawn = fit(decoded, Math.round(Math.max(decoded.width, decoded.height) * scale));
-  const source = decoded.pixels(drawn);
-  return fromPixels(warpQuad(source, toQuad(corners, drawn), out.width, out.height));
+  const drawn = fit(region, Math.round(Math.max(region.width, region.height) * scale));
+  const sx = drawn.width / region.width;
+  const sy = drawn.height / region.height;
+  const at = ({ x, y }: { x: number; y: number }) => ({
+    x: (x - region.x) * sx,
+    y: (y - region.y) * sy,
+  });
+  const quad: Quad = {
+    topLeft: at(full.topLeft),
+    topRight: at(full.topRight),
+    bottomRight: at(full.bottomRight),
+    bottomLeft: at(full.bottomLeft),
+  };
+  const source = await decoded.pixels(drawn, region);
+  return fromPixels(warpQuad(source, quad, out.width, out.height));
 }
 
 /** Facts about a file that is worth decoding; throws a plain-words ImageError otherwise. */
@@ -170,7 +204,7 @@ export async function processImage(
   try {
     checkAborted(signal);
     if (slide && !thumbOnly && readable(decoded) && codec.fromPixels) {
-      const corners = slide === 'find' ? locate(decoded) : slide;
+      const corners = slide === 'find' ? await locate(decoded) : slide;
       checkAborted(signal);
       if (corners) {
         const straight = await straighten(decoded, corners, longSide, codec.fromPixels);
