@@ -50,7 +50,12 @@ async function encode(
  * once, so it never goes to the GPU and back).
  */
 async function pixels(bitmap: ImageBitmap, size: Size, region?: Region): Promise<Pixels> {
-  const { x, y, width, height } = region ?? { x: 0, y: 0, ...bitmap };
+  const { x, y, width, height } = region ?? {
+    x: 0,
+    y: 0,
+    width: bitmap.width,
+    height: bitmap.height,
+  };
   const options: ImageBitmapOptions = {
     resizeWidth: size.width,
     resizeHeight: size.height,
