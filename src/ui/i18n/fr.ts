@@ -70,7 +70,7 @@ export const FR: Record<string, string> = {
   'Language of the write-up': 'Langue du compte rendu',
   Language: 'Langue',
   Links: 'Liens',
-  'Move to…': 'Déplacer vers…',
+  'Move to…': 'Déplacer…',
   'Move {name} earlier': 'Avancer {name}',
   'Move {name} later': 'Reculer {name}',
   'Move {name} to another talk': 'Déplacer {name} vers un autre talk',
