@@ -578,7 +578,9 @@ function renderView(
   const [fl, ft, fr, fb] = room.frame;
   const [sl, st, sr, sb] = room.surface;
   const headTop = Math.min(...room.heads.map((k) => k.y - k.ry));
-  const ambient = room.style === 'tv' ? 0 : 0.35;
+  // A screen shines by itself; a projector adds its light to the wall's or screen's own (an
+  // unlit projection screen in a dim room is grey: the light of the room on it is `ambient`).
+  const ambient = room.style === 'tv' ? 0 : room.style === 'wall' ? 1 : 0.35;
   const base = room.style === 'projector' ? room.surfaceColor : room.wall;
   const [i0, i1, i2, i3, i4, i5, i6, i7, i8] = Array.from(im) as [
     number,
@@ -746,6 +748,8 @@ function glare(p: Pixels, cx: number, cy: number, sigma: number, amount: number)
 
 /** Area-average reduction to width x height, as canvas drawImage with smoothing does. */
 export function downscale(src: Pixels, width: number, height: number): Pixels {
+  width = Math.round(width);
+  height = Math.round(height);
   const k = src.width / width;
   if (Number.isInteger(k) && k * height === src.height) return downscaleBy(src, k);
   const sx = src.width / width;

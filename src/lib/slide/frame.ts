@@ -3,8 +3,8 @@
 // as the slide's own.
 import { pixel, quantile, type Gradients } from './edges';
 import { centre, corners, isConvex, type Point, type Quad } from './geometry';
-import { along, meet, stepness, support, type Line } from './lines';
-import { MIN_STEPNESS, quadOf, type Candidate } from './quads';
+import { along, meet, support, type Line } from './lines';
+import { quadOf, type Candidate } from './quads';
 
 /**
  * A screen's frame (a TV's bezel, a projection screen's border and unlit margin) makes a quad
@@ -54,7 +54,6 @@ export function peelFrames(
         const tb = along(cand, cb);
         const trim = (tb - ta) * 0.03;
         if (support(cand, ta + trim, tb - trim) < 0.5) continue;
-        if (stepness(cand, ta + trim, tb - trim) < MIN_STEPNESS) continue;
         if (!darkBand(a, b, ca, cb, g, background, unit)) continue;
         found = cand;
         nearest = depth;

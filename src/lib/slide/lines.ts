@@ -36,6 +36,9 @@ export interface Line {
   step: Float64Array;
   /** Running sum of the gradient across the line (as for `prefix`, not capped). */
   grad: Float64Array;
+  /** Running counts of the steps with an edge on the line, and of those a thin stroke's. */
+  edgy: Float64Array;
+  thin: Float64Array;
   /** Set for the photo's own edges, which stand in for a side cut off by the frame. */
   border?: 'top' | 'right' | 'bottom' | 'left';
 }
@@ -241,6 +244,8 @@ export function withProfile(
   const bx = nx * c;
   const by = ny * c;
   const reach = 3 * Math.max(1, Math.max(w, h) / 480);
+  const thin = new Float64Array(n + 1);
+  const edgy = new Float64Array(n + 1);
   const grey = (x: number, y: number) =>
     g.grey[
       Math.min(h - 1, Math.max(0, Math.floor(y))) * w + Math.min(w - 1, Math.max(0, Math.floor(x)))
@@ -249,9 +254,10 @@ export function withProfile(
     const t = t0 + k;
     const px = bx - ny * t;
     const py = by + nx * t;
-    step[k + 1] =
-      step[k]! +
-      Math.abs(grey(px + reach * nx, py + reach * ny) - grey(px - reach * nx, py - reach * ny));
+    const across = Math.abs(
+      grey(px + reach * nx, py + reach * ny) - grey(px - reach * nx, py - reach * ny),
+    );
+    step[k + 1] = step[k]! + across;
     let best = 0;
     for (let d = -1; d <= 1; d++) {
       const x = Math.floor(px + d * nx);
@@ -263,14 +269,26 @@ export function withProfile(
     }
     prefix[k + 1] = prefix[k]! + Math.min(1, best / strong);
     grad[k + 1] = grad[k]! + best;
+    const edge = best >= strong / 2 ? 1 : 0;
+    edgy[k + 1] = edgy[k]! + edge;
+    thin[k + 1] = thin[k]! + (edge && across < best ? 1 : 0);
   }
-  return { nx, ny, c, votes, t0, prefix, step, grad };
+  return { nx, ny, c, votes, t0, prefix, step, grad, edgy, thin };
 }
 
 /** The photo's edge as a line, its normal pointing into the photo, with no profile. */
 export function borderLine(border: NonNullable<Line['border']>, w: number, h: number): Line {
   const zero = new Float64Array(1);
-  const none = { votes: 0, t0: 0, prefix: zero, step: zero, grad: zero, border };
+  const none = {
+    votes: 0,
+    t0: 0,
+    prefix: zero,
+    step: zero,
+    grad: zero,
+    edgy: zero,
+    thin: zero,
+    border,
+  };
   if (border === 'top') return { nx: 0, ny: 1, c: 0, ...none };
   if (border === 'bottom') return { nx: 0, ny: -1, c: -h, ...none };
   if (border === 'left') return { nx: 1, ny: 0, c: 0, ...none };
@@ -293,6 +311,15 @@ export function support(l: Line, a: number, b: number): number {
 export function stepness(l: Line, a: number, b: number): number {
   const grad = mean(l.grad, l.t0, a, b);
   return grad > 0 ? mean(l.step, l.t0, a, b) / grad : 0;
+}
+
+/**
+ * The share of the line's edge between t = a and t = b that is a thin stroke's: an edge with
+ * the same grey either side of it (a rule, an axis, a box's outline), not a border.
+ */
+export function thinness(l: Line, a: number, b: number): number {
+  const edges = mean(l.edgy, l.t0, a, b);
+  return edges > 0 ? mean(l.thin, l.t0, a, b) / edges : 0;
 }
 
 function mean(sums: Float64Array, t0: number, a: number, b: number): number {

@@ -5,7 +5,7 @@
 import { measuredAspect } from './aspect';
 import { pixel, type Gradients } from './edges';
 import { area, centre, corners, isConvex, type Point, type Quad } from './geometry';
-import { along, meet, stepness, support, type Line } from './lines';
+import { along, meet, stepness, support, thinness, type Line } from './lines';
 
 /** A quad must cover this share of the frame at least. */
 export const MIN_AREA = 0.15;
@@ -13,6 +13,8 @@ export const MIN_AREA = 0.15;
 export const MAX_AREA = 0.9;
 /** A side must be a border between regions this much (see stepness in lines.ts). */
 export const MIN_STEPNESS = 1;
+/** At most this share of a side's edge may be a thin stroke's (see thinness in lines.ts). */
+export const MAX_THIN = 0.3;
 /** A side this much a border (or more) counts in full; a clean, sharp border is about 3. */
 const FULL_STEPNESS = 2;
 /** The preference for larger quads: the score is multiplied by the share of the frame to this. */
@@ -121,7 +123,7 @@ function scoreQuad(
     const s = support(l, ta + trim, tb - trim);
     // A thin stroke (a chart's axis, a rule) is no side of a slide.
     const step = stepness(l, ta + trim, tb - trim);
-    if (s < 0.2 || step < MIN_STEPNESS) return 0;
+    if (s < 0.2 || step < MIN_STEPNESS || thinness(l, ta + trim, tb - trim) > MAX_THIN) return 0;
     supports.push(s);
     product *= s * Math.min(1, step / FULL_STEPNESS);
   }
@@ -139,8 +141,8 @@ function scoreQuad(
 }
 
 /**
- * How many sides have content just outside them: more than 1 sample in 12 on a strong edge in
- * a band 2.5 to 7 px out. Round a slide are its frame, the wall, the dark; round a box or a
+ * How many sides have content just outside them: more than 1 sample in 12 on a strong edge
+ * across the side (more than 20 degrees off it) in a band 2.5 to 7 px out. Round a slide are its frame, the wall, the dark; round a box or a
  * chart inside a slide are the slide's letters. Heads may crowd one side.
  */
 export function busySides(
@@ -170,7 +172,10 @@ export function busySides(
         const py = y + out * l.ny * d;
         if (px < 0 || py < 0 || px >= g.width || py >= g.height) continue;
         const j = pixel(g, px, py);
-        if (mask[j] && g.mag[j]! >= strong) hits++;
+        // Edges along the side (a frame's, a bezel's) are expected; others are content.
+        const m = g.mag[j]!;
+        if (mask[j] && m >= strong && Math.abs(g.gx[j]! * l.nx + g.gy[j]! * l.ny) < 0.94 * m)
+          hits++;
         samples++;
       }
     }
