@@ -614,8 +614,9 @@ function renderView(
   const sample = (x: number, y: number): number => {
     const pw = i6 * x + i7 * y + i8;
     // Behind the camera (pw <= 0) is no part of the wall.
-    const u = pw > 0 ? (i0 * x + i1 * y + i2) / pw : -1e9;
-    const v = pw > 0 ? (i3 * x + i4 * y + i5) / pw : -1e9;
+    const inv = pw > 0 ? 1 / pw : 0;
+    const u = pw > 0 ? (i0 * x + i1 * y + i2) * inv : -1e9;
+    const v = pw > 0 ? (i3 * x + i4 * y + i5) * inv : -1e9;
     const dx = x / W - 0.5;
     const dy = y / H - 0.5;
     const lit = light * (1 - vignette * (dx * dx + dy * dy) * 2) * (1 + tiltX * dx + tiltY * dy);
@@ -869,22 +870,28 @@ function blur(p: Pixels, sigma: number) {
   const total = k.reduce((a, b) => a + b, 0);
   const kern = Float32Array.from(k, (v) => v / total);
   const { width: w, height: h, data } = p;
-  const line = new Float32Array(Math.max(w, h) + 2 * r);
-  const pass = (count: number, length: number, index: (i: number, j: number) => number) => {
+  const n = Math.max(w, h);
+  const line = new Float32Array(n + 2 * r);
+  // One row or column of one channel at a time: copied out with its ends repeated, convolved back.
+  const pass = (count: number, length: number, start: number, stride: number) => {
     for (let c = 0; c < 3; c++) {
       for (let i = 0; i < count; i++) {
-        for (let j = -r; j < length + r; j++)
-          line[j + r] = data[index(i, Math.min(length - 1, Math.max(0, j))) + c]!;
+        const o = start * i + c;
+        for (let j = 0; j < length; j++) line[j + r] = data[o + j * stride]!;
+        for (let j = 0; j < r; j++) {
+          line[j] = line[r]!;
+          line[length + r + j] = line[length + r - 1]!;
+        }
         for (let j = 0; j < length; j++) {
-          let s = 0;
-          for (let t = 0; t <= 2 * r; t++) s += line[j + t]! * kern[t]!;
-          data[index(i, j) + c] = s;
+          let sum = 0;
+          for (let t = 0; t <= 2 * r; t++) sum += line[j + t]! * kern[t]!;
+          data[o + j * stride] = sum;
         }
       }
     }
   };
-  pass(h, w, (y, x) => (y * w + x) * 4);
-  pass(w, h, (x, y) => (y * w + x) * 4);
+  pass(h, w, w * 4, 4);
+  pass(w, h, 4, w * 4);
 }
 
 /** Low light: the picture's range squeezed towards a raised black. */
@@ -1016,9 +1023,11 @@ function planned(
     const H = Math.round(W / aspect);
     const photo = () => renderSlide(design, W, H);
     const plan = { name, kind, width: W, height: H, truth: undefined, slide: undefined, design };
+    // Drawn straight at the small size: each shape's exact coverage of a pixel is what an area
+    // average of any larger drawing of it tends to (a test checks it against downscale).
     return {
       plan,
-      draw: () => ({ photo, small: downscale(photo(), SMALL, Math.round((SMALL * H) / W)) }),
+      draw: () => ({ photo, small: renderSlide(design, SMALL, Math.round((SMALL * H) / W)) }),
     };
   }
   const W = 1920;
@@ -1144,6 +1153,8 @@ export const FOUND_WITHIN = 10;
 
 export interface Outcome {
   scene: Scene;
+  /** The finder's answer, in the small copy's pixels. */
+  quad: Quad | undefined;
   /** The finder's corners scaled to the photo, or undefined for no crop. */
   found: Quad | undefined;
   /** The worst corner's distance from the truth, px in the photo (no crop where one is due: Infinity). */
@@ -1161,8 +1172,9 @@ export function judge(scene: Scene, find: (image: Pixels) => Quad | undefined): 
     bottomRight: { x: q.bottomRight.x * k, y: q.bottomRight.y * k },
     bottomLeft: { x: q.bottomLeft.x * k, y: q.bottomLeft.y * k },
   };
-  if (!scene.truth) return { scene, found, error: 0, verdict: found ? 'false crop' : 'left alone' };
-  if (!found) return { scene, found, error: Infinity, verdict: 'missed' };
+  if (!scene.truth)
+    return { scene, quad: q, found, error: 0, verdict: found ? 'false crop' : 'left alone' };
+  if (!found) return { scene, quad: q, found, error: Infinity, verdict: 'missed' };
   const t = scene.truth;
   const error = Math.max(
     Math.hypot(found.topLeft.x - t.topLeft.x, found.topLeft.y - t.topLeft.y),
@@ -1170,7 +1182,7 @@ export function judge(scene: Scene, find: (image: Pixels) => Quad | undefined): 
     Math.hypot(found.bottomRight.x - t.bottomRight.x, found.bottomRight.y - t.bottomRight.y),
     Math.hypot(found.bottomLeft.x - t.bottomLeft.x, found.bottomLeft.y - t.bottomLeft.y),
   );
-  return { scene, found, error, verdict: error <= FOUND_WITHIN ? 'found' : 'wrong' };
+  return { scene, quad: q, found, error, verdict: error <= FOUND_WITHIN ? 'found' : 'wrong' };
 }
 
 export interface KindSummary {
