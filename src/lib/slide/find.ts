@@ -4,7 +4,9 @@
 // A side cut off by the photo's edge is the photo's edge: the finder then gives the visible
 // part of the slide, two corners on the photo's edge where the slide's sides cross it (one side
 // at most; a slide with a corner cut off is not found). Screenshots and photos cropped to the
-// slide are left alone: a quad (nearly) the whole frame, or square to the image's axes.
+// slide are left alone: an image whose lines are mostly square to its axes, a quad square to
+// them, a quad (nearly) the whole frame. Corners are in the image's pixels, (0, 0) its top-left
+// corner and (width, height) its bottom-right, so they scale with the image.
 import { gradients, thinEdges, type Edges } from './edges';
 import { area, corners, isConvex, type Pixels, type Point, type Quad } from './geometry';
 import { peelFrames } from './frame';
@@ -98,8 +100,8 @@ export function searchSlide(image: Pixels): Search {
   const quad = refine(peeled, edges, buckets, w, h, unit);
   const share = area(quad) / (w * h);
   const found = { lines: { horizontal, vertical }, candidates, chosen, peeled };
-  if (!isConvex(quad) || share < MIN_AREA || share >= MAX_AREA)
-    return { ...found, reason: 'whole frame' };
+  if (share >= MAX_AREA) return { ...found, reason: 'whole frame' };
+  if (!isConvex(quad) || share < MIN_AREA) return { ...found, reason: 'no quad' };
   if (square(quad)) return { ...found, reason: 'square' };
   return { ...found, quad };
 }

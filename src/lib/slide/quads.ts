@@ -58,17 +58,16 @@ export function quads(horizontal: Line[], vertical: Line[], w: number, h: number
           const br = meet(bottom, right);
           const bl = meet(bottom, left);
           if (!tl || !tr || !br || !bl) continue;
-          const corners = [tl, tr, br, bl];
-          if (
-            corners.some((p) => p.x < -slack || p.y < -slack || p.x > w + slack || p.y > h + slack)
-          )
+          const ends = [tl, tr, br, bl];
+          // A corner outside the photo (beyond a 1% slack) is a corner cut off: not found.
+          if (ends.some((p) => p.x < -slack || p.y < -slack || p.x > w + slack || p.y > h + slack))
             continue;
           const quad: Quad = { topLeft: tl, topRight: tr, bottomRight: br, bottomLeft: bl };
           const share = area(quad) / frame;
-          if (share < MIN_AREA || share >= MAX_AREA || !isConvex(quad) || !plausibleAngles(corners))
+          if (share < MIN_AREA || share >= MAX_AREA || !isConvex(quad) || !plausibleAngles(ends))
             continue;
           const lines: [Line, Line, Line, Line] = [top, right, bottom, left];
-          const score = scoreQuad(quad, lines, corners, share, w, h);
+          const score = scoreQuad(quad, lines, ends, share, w, h);
           if (score > 0) out.push({ quad, lines, score, area: share });
         }
       }

@@ -36,6 +36,11 @@ export function warpQuad(src: Pixels, quad: Quad, width: number, height: number)
   const w = Math.max(1, Math.round(width));
   const h = Math.max(1, Math.round(height));
   const out = new Uint8ClampedArray(w * h * 4);
+  if (src.width < 1 || src.height < 1 || src.data.length < src.width * src.height * 4) {
+    // Nothing to sample: opaque black.
+    for (let o = 3; o < out.length; o += 4) out[o] = 255;
+    return { width: w, height: h, data: out };
+  }
   const m = rectToQuad(w, h, quad);
   const n = samplesPerAxis(quad, w, h);
   if (n === 1 && LITTLE_ENDIAN && src.data.byteOffset % 4 === 0) {

@@ -336,6 +336,32 @@ describe('warpQuad', () => {
     }
   });
 
+  it('gives the same picture from pixels at any byte offset (32-bit words or bytes)', () => {
+    const { photo, quad } = photographBoard([0.3, -0.2, 0.05], 8, 6);
+    const shifted = new Uint8ClampedArray(photo.data.length + 1);
+    shifted.set(photo.data, 1);
+    const odd = { width: photo.width, height: photo.height, data: shifted.subarray(1) };
+    const a = warpQuad(photo, quad, 150, 110);
+    const b = warpQuad(odd, quad, 150, 110);
+    let diff = 0;
+    for (let i = 0; i < a.data.length; i++) {
+      expect(Math.abs(a.data[i]! - b.data[i]!)).toBeLessThanOrEqual(2);
+      diff += Math.abs(a.data[i]! - b.data[i]!);
+    }
+    expect(diff / a.data.length).toBeLessThan(0.5);
+  });
+
+  it('survives a degenerate quad and an empty image', () => {
+    const { photo } = photographBoard([0, 0, 0], 8, 6);
+    const point = quadOf([0, 1, 2, 3].map(() => ({ x: 5, y: 5 })));
+    const out = warpQuad(photo, point, 8, 8);
+    expect(out.data).toHaveLength(8 * 8 * 4);
+    const empty = warpQuad({ width: 0, height: 0, data: new Uint8ClampedArray(0) }, point, 3, 2);
+    expect([...empty.data]).toEqual([
+      0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 0, 0, 255,
+    ]);
+  });
+
   it('averages several samples a pixel when shrinking a lot (no aliasing of fine stripes)', () => {
     // Vertical stripes one pixel wide, shrunk 4 times: each output pixel is their average.
     const W = 64;
