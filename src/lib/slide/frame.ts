@@ -8,11 +8,12 @@ import { quadOf, type Candidate } from './quads';
 
 /**
  * A screen's frame (a TV's bezel, a projection screen's border and unlit margin) makes a quad
- * round the slide as well supported as the slide's own. So each side moves inwards to the next
- * parallel line when all of the band between them is darker than the slide's background (lit
- * or shining); again from there, until no such line is left. A margin of the slide's own
- * background is no darker than itself, a title bar holds a title, so peeling stops at the
- * slide; and a band on one side alone is not peeled.
+ * round the slide as well supported as the slide's own. So each side moves inwards to the
+ * nearest parallel line (within a tenth of the quad's size) such that all of the band between
+ * them is darker than the slide's background (lit or shining); again from there, until no such
+ * line is left. A margin of the slide's own background is no darker than itself, a title bar
+ * holds a title, so peeling stops at the slide; and a deep band on one side alone is not
+ * peeled first.
  */
 export function peelFrames(
   best: Candidate,
