@@ -4,9 +4,10 @@
 // with OffscreenCanvas, the fallback with browser-image-compression (which finds no slide);
 // Node tests run it with a fake codec.
 import type { Corners } from '../model/types';
-import { findSlide, slideAspect, straightSize, warpQuad } from '../slide';
+import { findSlide, sides, slideAspect, straightSize, warpQuad } from '../slide';
 import type { Pixels, Quad } from '../slide';
 import { ImageError } from './image-error';
+import { fraction } from './recrop';
 import {
   fit,
   JPEG_QUALITY,
@@ -69,8 +70,6 @@ export interface Processed extends Size {
 /** The long side of the copy the slide is looked for in: enough for its edges, and quick. */
 export const FIND_LONG_SIDE = 480;
 
-const fraction = (n: number) => Math.min(1, Math.max(0, n));
-
 function toCorners(quad: Quad, { width, height }: Size): Corners {
   const at = ({ x, y }: { x: number; y: number }) => ({
     x: fraction(x / width),
@@ -93,14 +92,6 @@ function toQuad(corners: Corners, { width, height }: Size): Quad {
     bottomLeft: at(corners.bottomLeft),
   };
 }
-
-const longest = (q: Quad) =>
-  Math.max(
-    Math.hypot(q.topRight.x - q.topLeft.x, q.topRight.y - q.topLeft.y),
-    Math.hypot(q.bottomRight.x - q.bottomLeft.x, q.bottomRight.y - q.bottomLeft.y),
-    Math.hypot(q.bottomLeft.x - q.topLeft.x, q.bottomLeft.y - q.topLeft.y),
-    Math.hypot(q.bottomRight.x - q.topRight.x, q.bottomRight.y - q.topRight.y),
-  );
 
 type Readable = Decoded & { pixels: NonNullable<Decoded['pixels']> };
 const readable = (d: Decoded): d is Readable => typeof d.pixels === 'function';
@@ -140,7 +131,7 @@ async function straighten(
   const limit = longSide === 'original' ? Math.sqrt(MAX_CANVAS_PIXELS) : longSide;
   const out = straightSize(full, aspect, limit);
   const region = around(full, decoded);
-  const scale = Math.min(1, Math.max(out.width, out.height) / Math.max(1, longest(full)));
+  const scale = Math.min(1, Math.max(out.width, out.height) / Math.max(1, ...sides(full)));
   const drawn = fit(region, Math.round(Math.max(region.width, region.height) * scale));
   const sx = drawn.width / region.width;
   const sy = drawn.height / region.height;

@@ -10,7 +10,8 @@ const UNIT: Quad = {
   bottomLeft: { x: 0, y: 1 },
 };
 
-const fraction = (n: number) => Math.min(1, Math.max(0, n));
+/** `n` held to 0..1, a share of an image's width or height. */
+export const fraction = (n: number) => Math.min(1, Math.max(0, n));
 
 /**
  * `corners` set on the current image, on the photo as taken. The current image is the slide
