@@ -10,6 +10,7 @@ const RANKS = {
   capture: 2,
   export: 2,
   demo: 2,
+  read: 2,
   sync: 3,
   db: 4,
   conference: 5,

@@ -148,6 +148,13 @@ const Pixels = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(100
  * before codes, the English sentence itself, still shown (and translated where known). Width,
  * height and size are 0 until processing has finished.
  */
+/** What was read on a slide: its words, in reading order, and the language read in. */
+export const SlideText = v.object({
+  words: v.pipe(v.string(), v.maxLength(20_000)),
+  lang: v.picklist(['en', 'fr']),
+  of: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{8}$/))),
+});
+
 export const Photo = v.object({
   id: PhotoId,
   conferenceId: Id,
@@ -176,6 +183,19 @@ export const Photo = v.object({
    * this id: it names the image's new version on the sync server.
    */
   imageTag: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{8}$/))),
+  /**
+   * The text read from the slide on this device (issue 12), or from a device it synced with.
+   * `of` is the `imageTag` of the image that was read: a new crop is read again.
+   */
+  text: v.optional(SlideText),
+  /** 64-bit difference hash of the stored image (16 hex digits): proposes re-shots. */
+  hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/))),
+  /** The stack this photo is in: the id of the photo that started it. Unset: on its own. */
+  stack: v.optional(PhotoId),
+  /** "Keep this one": the user's choice of the shot that stands for its stack. */
+  kept: v.optional(v.literal(true)),
+  /** "Unstack": the user took this photo out of its stack; it is never stacked again. */
+  unstacked: v.optional(v.literal(true)),
   /** When the photo last went out in a zip or to the sync server; unset means never. */
   exportedAt: v.optional(Stamp),
   syncedAt: v.optional(Stamp),

@@ -8,6 +8,7 @@ export type TimeZoneSource = Conference['timeZoneSource'];
 
 export type ScheduleSource = InferOutput<typeof R.ScheduleSource>;
 export type Corners = InferOutput<typeof R.Corners>;
+export type SlideText = InferOutput<typeof R.SlideText>;
 export type Conference = InferOutput<typeof R.Conference>;
 export type Talk = InferOutput<typeof R.Talk>;
 export type Star = InferOutput<typeof R.Star>;
