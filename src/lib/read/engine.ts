@@ -1,0 +1,76 @@
+// Reading a slide's text with Tesseract compiled to WebAssembly (tesseract-wasm). Runs where
+// it is given the bytes: in the read worker, which fetches them from the app's own origin, and
+// in Node for the tests and the bench, which read them from node_modules. Nothing here fetches.
+import { createOCREngine, type OCREngine } from 'tesseract-wasm';
+
+export type ReadLang = 'en' | 'fr';
+
+/** Pixels as ImageData holds them: RGBA, 4 bytes a pixel, rows top to bottom. */
+export interface Pixels {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+/**
+ * Words recognised with less confidence than this are left out: on a photo, heads, the stage
+ * and the screen's frame give shapes Tesseract reads as short runs of letters. The test set
+ * (test/unit/read) measured what this keeps and drops.
+ */
+export const MIN_CONFIDENCE = 0.4;
+
+export interface Reader {
+  /** The language whose model is loaded, if any. */
+  readonly lang: ReadLang | undefined;
+  /** Loads a language's model (the uncompressed .traineddata), replacing the one loaded. */
+  use(lang: ReadLang, model: Uint8Array): void;
+  /** The slide's text: one line per line of the slide, words separated by single spaces. */
+  read(image: Pixels): string;
+  /** Frees the engine's memory; the reader is unusable after. */
+  close(): void;
+}
+
+/** Starts an engine from the wasm binary (the SIMD build or the fallback, as the caller chose). */
+export async function openReader(wasm: ArrayBuffer | Uint8Array): Promise<Reader> {
+  const engine: OCREngine = await createOCREngine({ wasmBinary: wasm });
+  let lang: ReadLang | undefined;
+  return {
+    get lang() {
+      return lang;
+    },
+    use(next, model) {
+      engine.loadModel(model);
+      lang = next;
+    },
+    read(image) {
+      if (!lang) throw new Error('No language loaded');
+      engine.loadImage(image as ImageData);
+      try {
+        return linesOf(engine.getTextBoxes('word'));
+      } finally {
+        engine.clearImage();
+      }
+    },
+    close() {
+      engine.destroy();
+    },
+  };
+}
+
+/** Flags tesseract-wasm sets on a word (its `layoutFlags`). */
+const END_OF_LINE = 2;
+
+function linesOf(words: { text: string; confidence: number; flags: number }[]): string {
+  const lines: string[] = [];
+  let line: string[] = [];
+  for (const w of words) {
+    const text = w.text.trim();
+    if (text && w.confidence >= MIN_CONFIDENCE && /[\p{L}\p{N}]/u.test(text)) line.push(text);
+    if (w.flags & END_OF_LINE) {
+      if (line.length) lines.push(line.join(' '));
+      line = [];
+    }
+  }
+  if (line.length) lines.push(line.join(' '));
+  return lines.join('\n');
+}
