@@ -37,16 +37,24 @@ export function buildIndex(talks: Searchable[]): SearchIndex {
   };
 }
 
+/** The query's folded words, each after a space so it matches at a word start only. */
+export const queryWords = (query: string): string[] =>
+  fold(query)
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => ` ${w}`);
+
 /**
  * Ids of talks holding every word of the query, title matches first. Words match at a word
  * start (" kube" finds "Kubernetes" but "ube" does not), which is what people type.
  */
 export function search(index: SearchIndex, query: string): string[] {
-  const words = fold(query)
-    .split(' ')
-    .filter(Boolean)
-    .map((w) => ` ${w}`);
-  if (!words.length) return index.ids.slice();
+  const words = queryWords(query);
+  return words.length ? searchTalks(index, words) : index.ids.slice();
+}
+
+/** `search` for words already folded by `queryWords` (at least one). */
+export function searchTalks(index: SearchIndex, words: string[]): string[] {
   const inTitle: string[] = [];
   const elsewhere: string[] = [];
   for (let i = 0; i < index.ids.length; i++) {
