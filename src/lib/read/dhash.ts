@@ -1,10 +1,18 @@
 // The difference hash of a slide image: 64 bits that change little when the same slide is shot
 // again, so re-shots can be proposed without comparing images. The image is averaged down to
-// 9×8 grey cells; each bit says whether a cell is darker than its right-hand neighbour.
+// 9×8 grey cells; each bit says whether a cell is clearly darker than its right-hand
+// neighbour.
 import type { Pixels } from './engine';
 
 const COLS = 9;
 const ROWS = 8;
+
+/**
+ * A cell must be this many grey levels (of 255) darker than its neighbour to set its bit. On a
+ * slide's plain background neighbouring cells are equal, and without a margin the last
+ * fraction of a grey level, noise or rounding, would decide those bits, half of them at times.
+ */
+const MARGIN = 2;
 
 /** The source pixels a cell covers along one axis, each with the share of it inside the cell. */
 function spans(size: number, cells: number): { from: number; weights: number[] }[] {
@@ -62,7 +70,7 @@ export function dhash(image: Pixels): string {
     for (let b = 0; b < 4; b++) {
       const bit = nibble * 4 + b;
       const at = Math.floor(bit / 8) * COLS + (bit % 8);
-      value = (value << 1) | (grey[at]! < grey[at + 1]! ? 1 : 0);
+      value = (value << 1) | (grey[at + 1]! - grey[at]! > MARGIN ? 1 : 0);
     }
     hex += value.toString(16);
   }
