@@ -64,9 +64,9 @@ export interface TalkHit {
  */
 export class TextIndex {
   #byKey = new Map<string, FoldedText>();
-  byTalk = new Map<string, FoldedText[]>();
 
-  update(texts: TalkText[]): void {
+  /** Takes the conference's texts as they are now; returns them folded, grouped by talk. */
+  update(texts: readonly TalkText[]): ReadonlyMap<string, FoldedText[]> {
     const next = new Map<string, FoldedText>();
     const byTalk = new Map<string, FoldedText[]>();
     for (const t of texts) {
@@ -82,7 +82,7 @@ export class TextIndex {
     for (const list of byTalk.values())
       list.sort((a, b) => rank[a.kind] - rank[b.kind] || (a.n ?? 0) - (b.n ?? 0));
     this.#byKey = next;
-    this.byTalk = byTalk;
+    return byTalk;
   }
 }
 
@@ -91,7 +91,11 @@ export class TextIndex {
  * `search` orders them), then those whose words are all on one slide, then all in one note.
  * The unsorted tray belongs to no talk, so its slides are not searched here.
  */
-export function searchAll(index: SearchIndex, texts: TextIndex, query: string): TalkHit[] {
+export function searchAll(
+  index: SearchIndex,
+  texts: ReadonlyMap<string, FoldedText[]>,
+  query: string,
+): TalkHit[] {
   const words = queryWords(query);
   if (!words.length) return index.ids.map((talkId) => ({ talkId }));
   const own = searchTalks(index, words);
@@ -100,7 +104,7 @@ export function searchAll(index: SearchIndex, texts: TextIndex, query: string): 
   const notes: TalkHit[] = [];
   for (const talkId of index.ids) {
     if (seen.has(talkId)) continue;
-    const list = texts.byTalk.get(talkId);
+    const list = texts.get(talkId);
     if (!list) continue;
     const text = list.find((t) => words.every((w) => t.folded.includes(w)));
     if (!text) continue;

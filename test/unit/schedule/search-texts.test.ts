@@ -26,11 +26,7 @@ for (let i = 0; i < 60; i++) {
 }
 const [a, b, c] = [talks[10]!, talks[200]!, talks[400]!];
 
-function indexWith(...extra: TalkText[]): TextIndex {
-  const texts = new TextIndex();
-  texts.update([...generated, ...extra]);
-  return texts;
-}
+const indexWith = (...extra: TalkText[]) => new TextIndex().update([...generated, ...extra]);
 
 const marked = (hit: { found?: { excerpt: { text: string; mark: boolean }[] } }) =>
   hit.found?.excerpt.filter((p) => p.mark).map((p) => p.text);
@@ -163,13 +159,13 @@ describe('TextIndex', () => {
     const texts = new TextIndex();
     const one: TalkText = { talkId: 'a', kind: 'slide', ref: 'p1', n: 1, text: 'first words' };
     const two: TalkText = { talkId: 'a', kind: 'note', ref: 'e1', text: 'a note' };
-    texts.update([one, two]);
-    const [slide, note] = texts.byTalk.get('a')!;
-    texts.update([
-      { ...one, n: 2 },
-      { ...two, text: 'a changed note' },
-    ]);
-    const [slide2, note2] = texts.byTalk.get('a')!;
+    const [slide, note] = texts.update([one, two]).get('a')!;
+    const [slide2, note2] = texts
+      .update([
+        { ...one, n: 2 },
+        { ...two, text: 'a changed note' },
+      ])
+      .get('a')!;
     expect(slide2!.at).toBe(slide!.at);
     expect(slide2!.n).toBe(2);
     expect(note2!.at).not.toBe(note!.at);
@@ -178,10 +174,10 @@ describe('TextIndex', () => {
 
   it('moves a photo to another talk without folding it again, and forgets removed texts', () => {
     const texts = new TextIndex();
-    texts.update([{ talkId: 'a', kind: 'slide', ref: 'p1', n: 1, text: 'words' }]);
-    texts.update([{ talkId: 'b', kind: 'slide', ref: 'p1', n: 1, text: 'words' }]);
-    expect([...texts.byTalk.keys()]).toEqual(['b']);
-    texts.update([]);
-    expect(texts.byTalk.size).toBe(0);
+    const one = texts.update([{ talkId: 'a', kind: 'slide', ref: 'p1', n: 1, text: 'words' }]);
+    const moved = texts.update([{ talkId: 'b', kind: 'slide', ref: 'p1', n: 1, text: 'words' }]);
+    expect([...moved.keys()]).toEqual(['b']);
+    expect(moved.get('b')![0]!.at).toBe(one.get('a')![0]!.at);
+    expect(texts.update([]).size).toBe(0);
   });
 });
