@@ -117,6 +117,8 @@ export interface Inspection {
   text: string;
   /** `src` of every image, in order. */
   images: string[];
+  /** `alt` of every image, in the same order, entities decoded. */
+  alts: string[];
   /** `href` of every link that leaves the page, in order. */
   links: string[];
 }
@@ -161,6 +163,7 @@ export function inspectHtml(html: string, flavour: Flavour): Inspection {
   const rules = RULES[flavour];
   const problems: string[] = [];
   const images: string[] = [];
+  const alts: string[] = [];
   const links: string[] = [];
   const stack: string[] = [];
   let text = '';
@@ -235,13 +238,16 @@ export function inspectHtml(html: string, flavour: Flavour): Inspection {
       if (!attrs.has(attr)) problems.push(`<${name}> without ${attr}`);
     }
     if (name === 'a' && !(attrs.get('href') ?? '#').startsWith('#')) links.push(attrs.get('href')!);
-    if (name === 'img') images.push(attrs.get('src') ?? '');
+    if (name === 'img') {
+      images.push(attrs.get('src') ?? '');
+      alts.push(attrs.get('alt') ?? '');
+    }
     if (!rule.void) stack.push(name);
     if (rule.block) text += '\n';
   }
   if (stack.length) problems.push(`unclosed: ${stack.map((s) => `<${s}>`).join(' ')}`);
   if (flavour === 'asciidoc') checkToc(html, problems);
-  return { problems, text, images, links };
+  return { problems, text, images, alts, links };
 }
 
 /** In-page links may only be the table of contents' own, to headings that exist. */

@@ -75,6 +75,7 @@ export class ArchiveRepo {
               caption: p.caption,
               type: p.type,
               imageTag: p.imageTag,
+              text: p.text?.words,
               at: p.position,
             });
           for (const e of entries)

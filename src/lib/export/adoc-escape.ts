@@ -183,6 +183,21 @@ function linkText(text: string, scope: string): string {
 }
 
 /**
+ * An image macro's alt text, `"…"` between its brackets: quoted, so a comma or an "=" does not
+ * start another attribute. Inside the quotes only `\"` is unescaped and no substitution runs
+ * again: the paragraph's own, which the text is escaped for, are the only ones it meets.
+ */
+export function adocAlt(text: string, target: string): string {
+  // The macro is the whole paragraph: a mark in the file name could pair with one here.
+  const scope = `image:${target}["${text}"]`;
+  const escaped = adocText(text, { scope, before: '"', after: '"', label: true });
+  // "term;; " in it would make the whole line a description list; and the e-mail rule runs
+  // after the image macro, on the HTML it left, so an address would become a link inside alt="".
+  const inert = noTerm(escaped).replace(/@/g, '&#64;');
+  return `"${inert.replace(/"/g, '\\"')}"`;
+}
+
+/**
  * A URL Asciidoctor reads bare exactly as written: nothing its formatting, replacements,
  * macros or e-mail rule would touch (`_`, `--`, `(C)`, `&copy;`, `image:`, `a@b.c`), and an
  * end that its rule for a URL's last character keeps.

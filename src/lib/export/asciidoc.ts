@@ -3,6 +3,7 @@
 // timeline order and the opinion, and the user's free sections last.
 import type { Talk } from '../model/types';
 import {
+  adocAlt,
   adocBlockTitle,
   adocInlines,
   adocItem,
@@ -18,6 +19,7 @@ import {
   documentTalks,
   isWebUrl,
   scheduleUrl,
+  slideAlt,
   speakerLines,
   WORDS,
   type ExportInput,
@@ -48,7 +50,10 @@ export function notesToAdoc(text: string): string[] {
 }
 
 function photo(item: Extract<TimelineItem, { kind: 'photo' }>, imageName: ImageName): string {
-  const image = `image:${imageName(item.id)}[]`;
+  const name = imageName(item.id);
+  const alt = slideAlt(item.text);
+  // Without slide text, Asciidoctor's own alt text (the file's name), as the seed has it.
+  const image = alt ? `image:${name}[${adocAlt(alt, name)}]` : `image:${name}[]`;
   return item.caption.trim() ? `${adocBlockTitle(item.caption)}\n${image}` : image;
 }
 

@@ -8,6 +8,7 @@ import {
   documentTalks,
   isWebUrl,
   scheduleUrl,
+  slideAlt,
   speakerLines,
   WORDS,
   type ExportInput,
@@ -121,7 +122,8 @@ function photo(
   slide: string,
 ): string {
   const caption = oneLine(item.caption);
-  const image = `![${mdText(caption || `${slide} ${n}`)}](images/${encodeUrl(imageName(item.id))})`;
+  const alt = slideAlt(item.text) || caption || `${slide} ${n}`;
+  const image = `![${mdText(alt)}](images/${encodeUrl(imageName(item.id))})`;
   return caption ? `*${mdText(caption)}*\\\n${image}` : image;
 }
 

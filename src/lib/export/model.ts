@@ -14,7 +14,15 @@ export type Lang = 'en' | 'fr';
 
 export type TimelineItem =
   | { kind: 'text'; id: string; text: string }
-  | { kind: 'photo'; id: string; caption: string; type: string; imageTag?: string | undefined };
+  | {
+      kind: 'photo';
+      id: string;
+      caption: string;
+      type: string;
+      imageTag?: string | undefined;
+      /** The words read from the slide (Photo.text), when they were. */
+      text?: string | undefined;
+    };
 
 export interface TalkNotes {
   talkId: string;
@@ -91,7 +99,6 @@ export function documentTalks(input: ExportInput): { talk: Talk; notes: TalkNote
     }));
 }
 
-/** Photo ids in the order the document shows them. */
 /** What names a photo's image file: its id, type and, once the user cropped it, its tag. */
 export interface ImageRef {
   id: string;
@@ -99,6 +106,7 @@ export interface ImageRef {
   imageTag?: string | undefined;
 }
 
+/** Photo ids in the order the document shows them. */
 export function documentPhotos(input: ExportInput): ImageRef[] {
   const seen = new Set<string>();
   const out: ImageRef[] = [];
@@ -111,6 +119,26 @@ export function documentPhotos(input: ExportInput): ImageRef[] {
     }
   }
   return out;
+}
+
+/**
+ * Alt text longer than this is cut: a screen reader reads alt text in one go, without pauses,
+ * and a slide can hold a page of words (the full text stays in confnotes.json).
+ */
+export const ALT_MAX = 250;
+
+/**
+ * A photo's alt text from its slide's words: one line, cut at a word before ALT_MAX characters
+ * with an ellipsis. Empty when nothing was read, so the caller keeps its own.
+ */
+export function slideAlt(words: string | undefined): string {
+  const chars = Array.from(oneLine(words));
+  if (chars.length <= ALT_MAX) return chars.join('');
+  // Room for the ellipsis; the cut falls between words unless one word fills it all.
+  const head = chars.slice(0, ALT_MAX - 1).join('');
+  const space = chars[ALT_MAX - 1] === ' ' ? head.length : head.lastIndexOf(' ');
+  const kept = space > 0 ? head.slice(0, space) : head;
+  return `${kept.replace(/[\s,;:.]+$/, '')}…`;
 }
 
 const MONTHS = [

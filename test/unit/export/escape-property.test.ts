@@ -14,6 +14,8 @@ import {
   dateVenueLine,
   isWebUrl,
   scheduleUrl,
+  slideAlt,
+  WORDS,
   type ExportInput,
   type TalkNotes,
 } from '../../../src/lib/export/model';
@@ -26,6 +28,7 @@ import {
   notesLinks,
   notesShown,
   renderMarkdown,
+  wordsOf,
   type Flavour,
 } from '../../support/html-oracle';
 import { renderAdocPage } from './render';
@@ -283,7 +286,12 @@ const speaker = fc.record({
 const timelineItem = fc.oneof(
   hostileText(20).map((text) => ({ kind: 'text' as const, text })),
   fc
-    .record({ caption: hostileText(8), type: fc.constantFrom('image/jpeg', 'image/png') })
+    .record({
+      caption: hostileText(8),
+      type: fc.constantFrom('image/jpeg', 'image/png'),
+      // What a slide reader found: anything a hostile slide or a hostile zip can carry.
+      text: fc.option(hostileText(30), { nil: undefined }),
+    })
     .map((p) => ({ kind: 'photo' as const, ...p })),
 );
 
@@ -359,6 +367,7 @@ export function buildInput(g: Generated): ExportInput {
                 id: String(++photoNo).padStart(64, '0'),
                 caption: item.caption,
                 type: item.type,
+                text: item.text,
               },
         ),
       },
@@ -440,6 +449,24 @@ function sameUrl(url: string): string {
   }
 }
 
+/**
+ * Each image's alt text as the writers mean it, in document order: the slide's words when it
+ * was read, else the caption or "Slide N" in Markdown; undefined where Asciidoctor makes its
+ * own (from the file name).
+ */
+export function meantAlts(input: ExportInput, flavour: Flavour): (string | undefined)[] {
+  return input.talks.flatMap((t) => {
+    let n = 0;
+    return input.notes.get(t.id)!.timeline.flatMap((item) => {
+      if (item.kind !== 'photo') return [];
+      n++;
+      const read = slideAlt(item.text);
+      if (read || flavour === 'asciidoc') return [read || undefined];
+      return [line(item.caption) || `${WORDS[input.lang].slide} ${n}`];
+    });
+  });
+}
+
 /** Everything wrong with one rendering of one export; empty when the oracle is satisfied. */
 export function judge(
   html: string,
@@ -461,6 +488,12 @@ export function judge(
   for (const f of missingFields(seen.text, shownFields(input))) {
     problems.push(`${f.name}: words ${JSON.stringify(f.words)} not shown as text`);
   }
+  meantAlts(input, flavour).forEach((meant, i) => {
+    const alt = seen.alts[i] ?? '';
+    if (meant !== undefined && wordsOf(alt).join(' ') !== wordsOf(meant).join(' ')) {
+      problems.push(`image ${i} alt ${JSON.stringify(alt)}, meant ${JSON.stringify(meant)}`);
+    }
+  });
   return problems;
 }
 
@@ -554,6 +587,8 @@ const withTalk = (talk: Partial<Generated['talks'][number]>): Generated => ({
   talks: [{ ...empty.talks[0]!, ...talk }],
 });
 const note = (text: string) => withTalk({ timeline: [{ kind: 'text', text }] });
+const slide = (text: string, caption = '') =>
+  withTalk({ timeline: [{ kind: 'photo', caption, type: 'image/jpeg', text }] });
 
 /**
  * Counterexamples fast-check found, shrunk: holes in the old escapers, and in the new ones
@@ -604,6 +639,25 @@ const FOUND: [string, Generated][] = [
   [
     'an arrow in a link text',
     withTalk({ opinion: '[[<=pez&nbsp;[label](https://ok.example/a_(b))x' }),
+  ],
+  // Slide text as alt text (issue 12): the brackets, quotes and backslashes of an image macro.
+  [
+    'slide text that closes the image macro',
+    slide('x"] image:https://evil.example/x.png[] {imagesdir} pass:[<b>', 'Cap, tion = x'),
+  ],
+  [
+    'slide text of many lines and attributes',
+    slide('Kafka, Streams\n=====\nalt=evil, width=9\n"quoted" \\\n|a|b|\n{set:foo:bar}{foo}\\'),
+  ],
+  [
+    'slide text that a Markdown image would end',
+    slide('a](javascript:alert(1)) ![b](https://evil.example/x.png) <b>x</b> &amp; \\'),
+  ],
+  ['slide text that reads as a term', slide('term;; pass:[')],
+  ['an e-mail address on a slide', slide('Questions: evil@example.com')],
+  [
+    'slide text cut at its length bound',
+    slide(`${'word '.repeat(60)}pass:[<script>alert(1)</script>] "end`),
   ],
   [
     'a no-break space after a macro',
