@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -17,7 +18,9 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
  */
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the read worker compile Tesseract's WebAssembly; it allows no eval
+  // of JavaScript.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "style-src-attr 'unsafe-inline'",
   "img-src 'self' blob: data:",
@@ -44,6 +47,54 @@ function contentSecurityPolicy(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+/**
+ * What reading slide text needs (issue 12): Tesseract's WebAssembly, with and without SIMD,
+ * and the English and French models, copied from their npm packages to /read/ under a name
+ * that changes with their content. They stay out of the precache manifest: the page stores them
+ * in a cache of their own when "Read slide text" is on (src/ui/state/reading.svelte.ts). The
+ * module `virtual:read-assets` gives their addresses and sizes.
+ */
+const READ_FILES = {
+  simd: 'node_modules/tesseract-wasm/dist/tesseract-core.wasm',
+  noSimd: 'node_modules/tesseract-wasm/dist/tesseract-core-fallback.wasm',
+  en: 'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
+  fr: 'node_modules/@tesseract.js-data/fra/4.0.0_best_int/fra.traineddata.gz',
+} as const;
+
+function readAssets(): Plugin {
+  const files = Object.entries(READ_FILES).map(([key, path]) => {
+    const bytes = readFileSync(new URL(path, import.meta.url));
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const dot = base.indexOf('.');
+    return { key, bytes, name: `${base.slice(0, dot)}-${hash}${base.slice(dot)}` };
+  });
+  const id = 'virtual:read-assets';
+  return {
+    name: 'confnotes-read-assets',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(source) {
+      if (source !== `\0${id}`) return;
+      const entries = files.map(
+        ({ key, bytes, name }) => `${key}: { url: BASE + 'read/${name}', bytes: ${bytes.length} }`,
+      );
+      return `const BASE = import.meta.env.BASE_URL;\nexport default { ${entries.join(', ')} };`;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const file = files.find((f) => req.url === `/read/${f.name}`);
+        if (!file) return next();
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.end(file.bytes);
+      });
+    },
+    generateBundle() {
+      for (const { bytes, name } of files)
+        this.emitFile({ type: 'asset', fileName: `read/${name}`, source: bytes });
+    },
   };
 }
 
@@ -79,6 +130,7 @@ export default defineConfig({
   },
   plugins: [
     contentSecurityPolicy(),
+    readAssets(),
     svelte(),
     VitePWA({
       // Prompt, not auto-update: a new worker waits until the user taps Reload. Our own worker

@@ -11,6 +11,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
 import { SHARE_TARGET_PATH, receiveShare } from './share-target';
 import { listenForBackgroundSync } from './background-sync';
+import { READ_CACHE, READ_PATH } from '../lib/read/cache';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -28,6 +29,12 @@ registerRoute(
   ({ url, request }) => request.method === 'POST' && url.pathname === SHARE_TARGET_PATH,
   receiveShare,
   'POST',
+);
+// The files slide reading needs are too large for the precache (5 MB, wanted only with "Read
+// slide text" on): the page stores them in a cache of their own, answered from here offline.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith(READ_PATH),
+  async ({ request }) => (await caches.match(request, { cacheName: READ_CACHE })) ?? fetch(request),
 );
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 

@@ -292,6 +292,22 @@ export const FR: Record<string, string> = {
     'Ce fichier JSON n’est pas le programme d’une conférence.',
   'This JSON file isn’t a Sessionize schedule.':
     'Ce fichier JSON n’est pas un programme Sessionize.',
+  // Reading slide text (Settings)
+  'Slide text': 'Texte des diapositives',
+  'Read slide text': 'Lire le texte des diapositives',
+  'Reads the words on your slide photos, on this device, so that search finds them and the write-up carries them. A one-time download of {size}. Languages read: English and French; each talk in the language its schedule gives, else in the app’s.':
+    'Lit les mots de vos photos de diapositives, sur cet appareil, pour que la recherche les trouve et que le compte rendu les reprenne. Un seul téléchargement de {size}. Langues lues : anglais et français ; chaque exposé dans la langue que donne son programme, sinon dans celle de l’application.',
+  'Downloading: {got} of {size}…': 'Téléchargement : {got} sur {size}…',
+  'Waiting for a connection to download {size}.':
+    'En attente d’une connexion pour télécharger {size}.',
+  'Not enough space on this device for slide reading ({size}).':
+    'Pas assez de place sur cet appareil pour lire les diapositives ({size}).',
+  'The download failed ({reason}). It is tried again at the next start.':
+    'Le téléchargement a échoué ({reason}). Il sera retenté au prochain démarrage.',
+  '{n} photo waiting to be read.': '{n} photo en attente de lecture.',
+  '{n} photos waiting to be read.': '{n} photos en attente de lecture.',
+  '{n} photo read.': '{n} photo lue.',
+  '{n} photos read.': '{n} photos lues.',
   'This XML file isn’t a conference schedule.':
     'Ce fichier XML n’est pas le programme d’une conférence.',
   'This XML schedule is damaged near line {line} and can’t be read. Please download it again or try the conference’s iCal or JSON schedule instead.':
