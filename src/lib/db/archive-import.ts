@@ -10,7 +10,7 @@ import { resolve } from '../sync/merge';
 import { worded } from '../util/words';
 import type { ConfnotesDb } from './db';
 import { putReceivedImage } from './received-image';
-import type { Entry, FreeSection, Opinion } from './types';
+import type { Entry, FreeSection, Opinion, Photo } from './types';
 import { talksWithUserData } from './user-data';
 
 type Note = Entry | Opinion | FreeSection;
@@ -71,6 +71,20 @@ async function checkNoClash(db: ConfnotesDb, archive: ConfnotesArchive): Promise
 }
 
 /**
+ * What the zip's copy of a photo read of the image the phone holds and the phone has not:
+ * its text (read of the same image tag) and its hash (same image tag).
+ */
+function readOfSameImage(here: Photo, zip: Photo): Partial<Photo> | undefined {
+  const changes: Partial<Photo> = {};
+  const current = (p: Photo) => p.text !== undefined && p.text.of === here.imageTag;
+  if (!current(here) && current(zip)) changes.text = zip.text;
+  if (here.hash === undefined && zip.hash !== undefined && zip.imageTag === here.imageTag) {
+    changes.hash = zip.hash;
+  }
+  return Object.keys(changes).length ? changes : undefined;
+}
+
+/**
  * Call inside a rw transaction over every table an import writes (see ArchiveRepo.import).
  * `demo`: the untouched demo here, which a restored demo replaces.
  */
@@ -109,10 +123,16 @@ export async function writeArchive(
   const sectionsHere = await db.freeSections.bulkGet(freeSections.map((f) => f.id));
   await db.freeSections.bulkPut(merged('freeSections', freeSections, sectionsHere, (f) => f.id));
 
-  // A photo already here keeps its caption, place and image: the phone's are as new or newer.
+  // A photo already here keeps its caption, place, image and stack: the phone's are as new or
+  // newer. It only learns what the zip read of the same image, so it need not be read again.
   const photosHere = await db.photos.bulkGet(archive.photos.map((p) => p.id));
   for (const [i, { file, ...photo }] of archive.photos.entries()) {
-    if (photosHere[i]?.status === 'ready') continue;
+    const here = photosHere[i];
+    if (here?.status === 'ready') {
+      const learnt = readOfSameImage(here, photo);
+      if (learnt) await db.photos.update(here.id, learnt);
+      continue;
+    }
     const blob = images.get(photo.id)!;
     await db.photos.put({ ...photo, status: 'ready' });
     await putReceivedImage(db, {

@@ -4,6 +4,7 @@
 import type { ConfnotesArchive } from '../export/json';
 import type { RecordsToExport } from '../export/archive';
 import type { ExportInput, Lang, TalkNotes, TimelineItem } from '../export/model';
+import { faces } from '../read/stacks';
 import { compareTalks } from '../schedule/agenda';
 import type { ConfnotesDb } from './db';
 import { WordedError } from '../util/words';
@@ -68,7 +69,9 @@ export class ArchiveRepo {
           const items = new Map<string, (TimelineItem & { at: number })[]>();
           const add = (talkId: string, item: TimelineItem & { at: number }) =>
             items.set(talkId, [...(items.get(talkId) ?? []), item]);
-          for (const p of photos)
+          // A stack of re-shots shows once, by its face; every member's image and record
+          // still go out (records.photos), so a restore loses none of them.
+          for (const p of faces(photos))
             add(p.talkId, {
               kind: 'photo',
               id: p.id,

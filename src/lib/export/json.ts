@@ -12,10 +12,13 @@ import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W, type ArchiveWords } from './wor
 
 export const ARCHIVE_FORMAT = 'confnotes';
 /**
- * 2: photos may carry the slide's corners, who decided the crop, and an image tag. Files of
- * version 1 read as they are (those fields are optional); a version 1 reader refuses a 2.
+ * 2: photos may carry the slide's corners, who decided the crop, and an image tag. 3: the
+ * slide's text, its difference hash, its stack and the user's "Keep this one" and "Unstack".
+ * Older files read as they are (those fields are optional). An older reader refuses a newer
+ * file rather than drop what it does not know: the text could be read again, but the user's
+ * choices in stacks could not be made again for them.
  */
-export const ARCHIVE_VERSION = 2;
+export const ARCHIVE_VERSION = 3;
 
 /** A photo's metadata and where its image is in the zip ("images/xebicon-2019_01.jpg"). */
 export type ArchivePhoto = Photo & { file: string };

@@ -5,7 +5,9 @@ import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
 import { addDemo } from '../../../src/lib/db/demo';
 import { NotesRepo } from '../../../src/lib/db/notes-repo';
 import { StarRepo } from '../../../src/lib/db/star-repo';
+import { archiveEntries } from '../../../src/lib/export/archive';
 import { parseArchiveJson, toArchiveJson } from '../../../src/lib/export/json';
+import type { Photo } from '../../../src/lib/model/types';
 import { parsed } from '../schedule/fixtures';
 
 let n = 0;
@@ -118,5 +120,98 @@ describe('importing a Confnotes zip', () => {
     );
     expect((await db.talks.get(talkId))!.title).not.toBe('Hijacked');
     expect(await db.conferences.count()).toBe(1);
+  });
+});
+
+describe('slides read and stacked (issue 12)', () => {
+  const shot = (n: number, talkId: string, conferenceId: string, over: Partial<Photo>): Photo => ({
+    id: n.toString(16).padStart(64, '0'),
+    conferenceId,
+    talkId,
+    position: n,
+    caption: '',
+    takenAt: 1_700_000_000_000 + n * 1000,
+    width: 1920,
+    height: 1080,
+    size: 3,
+    type: 'image/jpeg',
+    status: 'ready',
+    createdAt: 1,
+    ...over,
+  });
+  const SLIDE = { words: 'Kafka at scale\nPartitions', lang: 'en' as const };
+
+  /** A talk with a stack of two re-shots (the second kept), an unstacked shot and a plain one. */
+  async function shots(db: ConfnotesDb) {
+    const { conferenceId, talkId } = await rc3(db);
+    const [first, kept, alone, plain] = [
+      shot(1, talkId, conferenceId, { text: SLIDE, hash: '3c3c7e7e00ff8181', stack: '' }),
+      shot(2, talkId, conferenceId, { text: SLIDE, hash: '3c3c7e7e00ff8180', kept: true }),
+      shot(3, talkId, conferenceId, { text: { ...SLIDE, of: '0a1b2c3d' }, unstacked: true }),
+      shot(4, talkId, conferenceId, {}),
+    ] as [Photo, Photo, Photo, Photo];
+    alone.imageTag = '0a1b2c3d';
+    first.stack = kept.stack = first.id;
+    await db.photos.bulkPut([first, kept, alone, plain]);
+    return { conferenceId, photos: [first, kept, alone, plain] };
+  }
+
+  it('shows a stack once, by its face, and still zips every image and record', async () => {
+    const db = phone();
+    const { conferenceId, photos } = await shots(db);
+    const { inputs, records } = await new ArchiveRepo(db).load([conferenceId], {
+      lang: 'en',
+      onlyWithNotes: true,
+    });
+    const bytes = () => Promise.resolve(new Blob(['x'], { type: 'image/jpeg' }));
+    const files = new Map<string, string>();
+    for await (const entry of archiveEntries(inputs, records, bytes)) {
+      files.set(entry.name, typeof entry.input === 'string' ? entry.input : '');
+    }
+    const name = (ext: string) => [...files.keys()].find((f) => f.endsWith(ext))!;
+    const md = files.get(name('.md'))!;
+    // The face (the kept shot), the unstacked one and the plain one: three images, not four.
+    expect([...md.matchAll(/!\[([^\]]*)\]\(images\/([^)]+)\)/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['Kafka at scale Partitions', 'rc3-channels_01.jpg'],
+      ['Kafka at scale Partitions', 'rc3-channels_02.jpg'],
+      ['Slide 3', 'rc3-channels_03.jpg'],
+    ]);
+    const adoc = files.get(name('.adoc'))!;
+    expect(adoc.match(/^image:.*$/gm)).toEqual([
+      'image:rc3-channels_01.jpg["Kafka at scale Partitions"]',
+      'image:rc3-channels_02.jpg["Kafka at scale Partitions"]',
+      'image:rc3-channels_03.jpg[]',
+    ]);
+    const json = parseArchiveJson(files.get('confnotes.json')!);
+    expect(json.photos.map(({ file: _file, ...p }) => p)).toEqual(photos);
+    expect([...files.keys()].filter((f) => f.startsWith('images/'))).toHaveLength(4);
+
+    // A restore on another phone brings back every photo as it was.
+    const fresh = phone();
+    const images = new Map(json.photos.map((p) => [p.id, new Blob(['x'], { type: p.type })]));
+    await new ArchiveRepo(fresh).import(json, images);
+    expect(await fresh.photos.bulkGet(photos.map((p) => p.id))).toEqual(photos);
+  });
+
+  it('a photo here learns what the zip read of the same image, and keeps its own stack', async () => {
+    const db = phone();
+    const { conferenceId, photos } = await shots(db);
+    const { records } = await new ArchiveRepo(db).load([conferenceId], {
+      lang: 'en',
+      onlyWithNotes: false,
+    });
+    const named = records.photos.map((p, i) => ({ ...p, file: `images/rc3_0${i + 1}.jpg` }));
+    const zip = parseArchiveJson(toArchiveJson({ ...records, photos: named }));
+    const [first, kept, alone] = photos;
+    // Here: nothing read yet; the unstacked shot cropped again since the zip, and kept.
+    await db.photos.update(first.id, { text: undefined, hash: undefined, stack: undefined });
+    await db.photos.update(kept.id, { text: undefined, stack: undefined, kept: undefined });
+    await db.photos.update(alone.id, { text: undefined, imageTag: 'ffff0000' });
+    await new ArchiveRepo(db).import(zip, new Map());
+    const [a, b, c] = (await db.photos.bulkGet(photos.map((p) => p.id))) as Photo[];
+    expect([a.text, a.hash, a.stack]).toEqual([SLIDE, first.hash, undefined]);
+    expect([b.text, b.hash, b.stack, b.kept]).toEqual([SLIDE, kept.hash, undefined, undefined]);
+    // The zip read another crop of it: read again here, not told the old words.
+    expect(c.text).toBeUndefined();
   });
 });

@@ -65,6 +65,41 @@ const hostile: [string, (a: Archive) => unknown, RegExp][] = [
     /a star \(number 1\) belongs to no conference or talk/,
   ],
   [
+    'slide text in a language not read',
+    (a) => ((a.photos[0]!.text = { words: 'x', lang: 'de' as 'en' }), a),
+    /a photo \(number 1\) has no valid "text.lang"/,
+  ],
+  [
+    'slide text longer than any slide',
+    (a) => ((a.photos[0]!.text = { words: 'word '.repeat(5_000), lang: 'en' }), a),
+    /a photo \(number 1\) has no valid "text.words"/,
+  ],
+  [
+    'slide text read of an image tag that is a path',
+    (a) => ((a.photos[0]!.text = { words: 'x', lang: 'en', of: '../x' }), a),
+    /a photo \(number 1\) has no valid "text.of"/,
+  ],
+  [
+    'a hash that is not 16 hex digits',
+    (a) => ((a.photos[0]!.hash = '<img src=x>'), a),
+    /a photo \(number 1\) has no valid "hash"/,
+  ],
+  [
+    'a stack named by a path',
+    (a) => ((a.photos[0]!.stack = '../../etc'), a),
+    /a photo \(number 1\) has no valid "stack"/,
+  ],
+  [
+    '"Keep this one" that is not true',
+    (a) => (((a.photos[0] as Loose).kept = 'yes'), a),
+    /a photo \(number 1\) has no valid "kept"/,
+  ],
+  [
+    '"Unstack" that is false',
+    (a) => (((a.photos[0] as Loose).unstacked = false), a),
+    /a photo \(number 1\) has no valid "unstacked"/,
+  ],
+  [
     'a conference twice',
     (a) => (a.conferences.push(a.conferences[0]!), a),
     /a conference appears twice/,
@@ -76,7 +111,7 @@ describe('confnotes.json', () => {
     const text = toArchiveJson(records, at);
     expect(parseArchiveJson(text)).toEqual({
       format: 'confnotes',
-      version: 2,
+      version: 3,
       exportedAt: '2019-11-28T18:00:00.000Z',
       ...records,
     });
@@ -107,6 +142,24 @@ describe('confnotes.json', () => {
     );
   });
 
+  it('carries what was read of a slide and its stack (version 3), and reads a version 2 file', () => {
+    const read = {
+      ...records.photos[0]!,
+      text: { words: 'Kafka Streams\nexactly once', lang: 'fr' as const, of: '0a1b2c3d' },
+      hash: '3c3c7e7e00ff8181',
+      stack: records.photos[0]!.id,
+      kept: true as const,
+    };
+    const loose = { ...read, id: 'b4'.padEnd(64, '0'), unstacked: true as const };
+    delete (loose as Loose).stack;
+    delete (loose as Loose).kept;
+    const photos = [read, loose];
+    expect(parseArchiveJson(toArchiveJson({ ...records, photos }, at)).photos).toEqual(photos);
+
+    const v2 = { ...base, version: 2 };
+    expect(parseArchiveJson(JSON.stringify(v2)).photos).toEqual(records.photos);
+  });
+
   const base = JSON.parse(toArchiveJson(records, at)) as Record<string, unknown>;
   const cases: [string, string, RegExp][] = [
     ['not JSON', '{"format": "confnotes", ', /not readable JSON/],
@@ -114,8 +167,8 @@ describe('confnotes.json', () => {
     ['an array', '[]', /another app/],
     [
       'newer version',
-      JSON.stringify({ ...base, version: 3 }),
-      /newer version of Confnotes \(format 3\)/,
+      JSON.stringify({ ...base, version: 4 }),
+      /newer version of Confnotes \(format 4\)/,
     ],
     ['no version', JSON.stringify({ ...base, version: 'x' }), /no valid format version/],
     ['missing list', JSON.stringify({ ...base, talks: undefined }), /the list "talks" is missing/],
