@@ -54,7 +54,7 @@ test('the exported zip holds the straightened slides, and a full-frame slide as 
     version: number;
     photos: (Photo & { file: string })[];
   };
-  expect(archive.version).toBe(2);
+  expect(archive.version).toBe(3);
   for (const photo of photos) {
     const entry = archive.photos.find((p) => p.id === photo.id)!;
     expect(entry.corners).toEqual(photo.corners);
