@@ -558,4 +558,10 @@ export const FR: Record<string, string> = {
   '{n} cropped photos keep their originals ({size}).':
     '{n} photos recadrées gardent leur original ({size}).',
   'Keep these crops and free the space': 'Garder ces recadrages et libérer la place',
+  // Stacks of re-shots (issue 12)
+  '{n} shot': '{n} cliché',
+  '{n} shots': '{n} clichés',
+  '{shots} of {name}': '{shots} de {name}',
+  'Keep this one': 'Garder celle-ci',
+  Unstack: 'Dégrouper',
 };
