@@ -5,13 +5,29 @@ export type Route =
   | { name: 'import' }
   | { name: 'settings' }
   | { name: 'conference'; id: string; tab: 'schedule' | 'now' | 'agenda' }
-  | { name: 'talk'; id: string; talkId: string }
+  | { name: 'talk'; id: string; talkId: string; found?: Found }
   | { name: 'now' }
   | { name: 'camera-shortcut' }
   | { name: 'shared'; count: number; error: boolean }
   | { name: 'camera'; id: string; talkId?: string }
   | { name: 'unsorted'; id: string }
   | { name: 'not-found' };
+
+/** Where a search found its words in a talk: a slide (photo id), a note (entry id), the opinion. */
+export interface Found {
+  kind: 'slide' | 'note' | 'opinion';
+  ref: string;
+  q: string;
+}
+
+function parseFound(params: URLSearchParams, talkId: string): Found | undefined {
+  const q = params.get('q') ?? '';
+  for (const kind of ['slide', 'note', 'opinion'] as const) {
+    const ref = params.get(kind);
+    if (ref !== null) return { kind, ref: kind === 'opinion' ? talkId : ref, q };
+  }
+  return undefined;
+}
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -30,7 +46,10 @@ export function parseRoute(hash: string): Route {
   if (a === 'c' && id) {
     if (!b) return { name: 'conference', id, tab: 'schedule' };
     if (b === 'now' || b === 'agenda') return { name: 'conference', id, tab: b };
-    if (b === 't' && talkId && parts.length === 4) return { name: 'talk', id, talkId };
+    if (b === 't' && talkId && parts.length === 4) {
+      const found = parseFound(new URLSearchParams(query), talkId);
+      return found ? { name: 'talk', id, talkId, found } : { name: 'talk', id, talkId };
+    }
     if (b === 'camera' && parts.length <= 4)
       return talkId ? { name: 'camera', id, talkId } : { name: 'camera', id };
     if (b === 'unsorted' && !talkId) return { name: 'unsorted', id };
@@ -47,6 +66,10 @@ export const href = {
   camera: (id: string, talkId?: string) =>
     `#/c/${encodeURIComponent(id)}/camera${talkId ? `/${encodeURIComponent(talkId)}` : ''}`,
   unsorted: (id: string) => `#/c/${encodeURIComponent(id)}/unsorted`,
-  talk: (id: string, talkId: string) =>
-    `#/c/${encodeURIComponent(id)}/t/${encodeURIComponent(talkId)}`,
+  talk: (id: string, talkId: string, found?: Found) =>
+    `#/c/${encodeURIComponent(id)}/t/${encodeURIComponent(talkId)}${
+      found
+        ? `?${new URLSearchParams({ [found.kind]: found.kind === 'opinion' ? '' : found.ref, q: found.q })}`
+        : ''
+    }`,
 };

@@ -1,5 +1,6 @@
 // Search as you type over titles, speakers and abstracts. The folded text of every talk is
-// built once per schedule, so a keystroke is one pass of substring tests.
+// built once per schedule, so a keystroke is one pass of substring tests. Slide texts and
+// notes join in search-texts.ts.
 import { normaliseTitle } from './materialise';
 
 export interface Searchable {
@@ -45,15 +46,10 @@ export const queryWords = (query: string): string[] =>
     .map((w) => ` ${w}`);
 
 /**
- * Ids of talks holding every word of the query, title matches first. Words match at a word
- * start (" kube" finds "Kubernetes" but "ube" does not), which is what people type.
+ * Ids of talks holding every word (as `queryWords` gives them, at least one), title matches
+ * first. Words match at a word start (" kube" finds "Kubernetes" but "ube" does not), which is
+ * what people type.
  */
-export function search(index: SearchIndex, query: string): string[] {
-  const words = queryWords(query);
-  return words.length ? searchTalks(index, words) : index.ids.slice();
-}
-
-/** `search` for words already folded by `queryWords` (at least one). */
 export function searchTalks(index: SearchIndex, words: string[]): string[] {
   const inTitle: string[] = [];
   const elsewhere: string[] = [];

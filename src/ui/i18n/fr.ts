@@ -120,7 +120,6 @@ export const FR: Record<string, string> = {
   Speakers: 'Orateurs',
   'Star talks with ☆ and they gather here.': 'Marquez des talks avec ☆ et ils se retrouvent ici.',
   'Take photo': 'Prendre la photo',
-  'Titles, speakers, abstracts': 'Titres, orateurs, résumés',
   'Talk not found': 'Talk introuvable',
   'The Xebicon 2019 demo is back in your conferences.':
     'La démo Xebicon 2019 est de retour dans vos conférences.',
@@ -558,6 +557,13 @@ export const FR: Record<string, string> = {
   '{n} cropped photos keep their originals ({size}).':
     '{n} photos recadrées gardent leur original ({size}).',
   'Keep these crops and free the space': 'Garder ces recadrages et libérer la place',
+  // Search over slide text and notes (issue 12).
+  'Titles, speakers, slides, notes': 'Titres, orateurs, diapos, notes',
+  'On a slide:': 'Sur une diapo :',
+  'In your notes:': 'Dans vos notes :',
+  'Found on slide {n}:': 'Trouvé sur la diapositive {n} :',
+  'Found in your notes:': 'Trouvé dans vos notes :',
+  'Found in your opinion:': 'Trouvé dans votre avis :',
   // Stacks of re-shots (issue 12)
   '{n} shot': '{n} cliché',
   '{n} shots': '{n} clichés',

@@ -1,9 +1,7 @@
-// One conference on screen: its talks, stars and search, with the derived views (days, rooms,
-// now and next), and what its page changes (stars, name, time zone, deletion). Search results
-// are recomputed only when the query or the talks change.
+// One conference on screen: its talks and stars, with the derived views (days, rooms, now and
+// next), and what its page changes (stars, name, time zone, deletion). Search is search.svelte.ts.
 import type { Conference, Talk } from '../../lib/model/types';
 import { compareTalks, groupByDay, nowAndNext, roomsOf } from '../../lib/schedule/agenda';
-import { buildIndex, search } from '../../lib/schedule/search';
 import { conferences, library, stars } from './repos';
 import { clock, deviceTimeZone } from './env.svelte';
 import { Live } from './live.svelte';
@@ -16,7 +14,6 @@ export class ConferenceState {
   );
   readonly #talks = new Live<Talk[]>(() => conferences.watchTalks(this.id));
   readonly #stars = new Live<string[]>(() => stars.watch(this.id));
-  query = $state('');
   room = $state('');
   day = $state<string | undefined>(undefined);
 
@@ -36,14 +33,8 @@ export class ConferenceState {
   // Set and Map below are rebuilt whole by $derived and never mutated, so plain ones suffice.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   starred = $derived(new Set(this.#stars.current ?? []));
-  #index = $derived(buildIndex(this.talks));
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #byId = $derived(new Map(this.talks.map((t) => [t.id, t])));
-
-  results = $derived.by(() => {
-    if (!this.query.trim()) return undefined;
-    return search(this.#index, this.query).map((id) => this.#byId.get(id)!);
-  });
 
   rooms = $derived(roomsOf(this.talks));
   days = $derived(groupByDay(this.talks, this.zone));

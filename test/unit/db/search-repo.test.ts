@@ -49,19 +49,21 @@ beforeEach(async () => {
     { kind: 'file', format: 'frab-json', fetchedAt: 0 },
     { deviceTimeZone: 'UTC' },
   );
-  [talkA, talkB] = (await db.talks.where({ conferenceId }).limit(2).toArray()).map((t) => t.id);
+  const [a, b] = await db.talks.where({ conferenceId }).limit(2).toArray();
+  talkA = a!.id;
+  talkB = b!.id;
 });
 
 describe('SearchRepo', () => {
   it('gives read slides with their number in the talk, notes and opinions; no tray, no trash', async () => {
-    await shot(talkA!, 1); // not read yet: numbered all the same
-    const second = await shot(talkA!, 2, 'Second slide\nwords');
-    const other = await shot(talkB!, 3, 'Other talk');
+    await shot(talkA, 1); // not read yet: numbered all the same
+    const second = await shot(talkA, 2, 'Second slide\nwords');
+    const other = await shot(talkB, 3, 'Other talk');
     await shot(unsortedTray(conferenceId), 4, 'In the tray');
-    const gone = await shot(talkB!, 5, 'Deleted');
+    const gone = await shot(talkB, 5, 'Deleted');
     await new PhotoEdits(db).delete(gone);
-    const entry = await notes.saveEntry(conferenceId, talkA!, undefined, '- a note');
-    await notes.saveOpinion(conferenceId, talkB!, 'Good talk');
+    const entry = await notes.saveEntry(conferenceId, talkA, undefined, '- a note');
+    await notes.saveOpinion(conferenceId, talkB, 'Good talk');
 
     const texts = await repo.texts(conferenceId);
     expect(texts).toHaveLength(4);
@@ -76,7 +78,7 @@ describe('SearchRepo', () => {
   });
 
   it('follows changes: a slide read later appears in the texts', async () => {
-    const id = await shot(talkA!, 1);
+    const id = await shot(talkA, 1);
     expect(await firstValueFrom(repo.watchTexts(conferenceId))).toEqual([]);
     await db.photos.update(id, { text: { words: 'now read', lang: 'en' } });
     expect(await firstValueFrom(repo.watchTexts(conferenceId))).toMatchObject([
@@ -85,14 +87,14 @@ describe('SearchRepo', () => {
   });
 
   it('finds the one text a hit names, and nothing once it is gone or elsewhere', async () => {
-    await shot(talkA!, 1, 'first');
-    const id = await shot(talkA!, 2, 'second');
-    const entry = (await notes.saveEntry(conferenceId, talkA!, undefined, 'my note'))!;
-    expect(await repo.found(talkA!, 'slide', id)).toMatchObject({ text: 'second', n: 2 });
-    expect(await repo.found(talkA!, 'note', entry)).toMatchObject({ text: 'my note' });
-    expect(await repo.found(talkB!, 'note', entry)).toBeNull();
-    expect(await repo.found(talkA!, 'opinion', talkA!)).toBeNull();
+    await shot(talkA, 1, 'first');
+    const id = await shot(talkA, 2, 'second');
+    const entry = (await notes.saveEntry(conferenceId, talkA, undefined, 'my note'))!;
+    expect(await repo.found(talkA, 'slide', id)).toMatchObject({ text: 'second', n: 2 });
+    expect(await repo.found(talkA, 'note', entry)).toMatchObject({ text: 'my note' });
+    expect(await repo.found(talkB, 'note', entry)).toBeNull();
+    expect(await repo.found(talkA, 'opinion', talkA)).toBeNull();
     await new PhotoEdits(db).delete(id);
-    expect(await repo.found(talkA!, 'slide', id)).toBeNull();
+    expect(await repo.found(talkA, 'slide', id)).toBeNull();
   });
 });
