@@ -41,7 +41,7 @@ test('a slide added to a talk is read offline, found by a word on it, and export
   const png = await slide(page);
 
   await app.stop();
-  await page.reload();
+  await page.goto(app.url);
   await page.getByRole('link', { name: 'Xebicon 2019' }).click();
   await page.getByRole('link', { name: 'UX > craft' }).click();
   await page.getByRole('button', { name: 'Open camera' }).click();
@@ -51,12 +51,17 @@ test('a slide added to a talk is read offline, found by a word on it, and export
   await expect(page.getByText('1 saved')).toBeVisible();
   await page.getByRole('link', { name: 'Done' }).click();
 
-  // Read in the background once the camera screen is closed: the photo is described by it.
-  const photo = page.getByRole('img', { name: 'Slide 1', exact: true });
-  await expect(photo).toHaveAccessibleDescription(/quokka telemetry/i, { timeout: 60_000 });
+  // Read in the background once the camera screen is closed; the photo is described by it.
+  await expect
+    .poll(async () => (await storedRows<Photo>(page, 'photos'))[0]?.text?.words ?? '', {
+      timeout: 60_000,
+    })
+    .toMatch(/Backpressure comes from the broker/);
   const [stored] = await storedRows<Photo>(page, 'photos');
   expect(stored?.text?.lang).toBe('en');
-  expect(stored?.text?.words).toMatch(/Backpressure comes from the broker/);
+  await expect(page.getByRole('img', { name: 'Slide 1', exact: true })).toHaveAccessibleDescription(
+    /quokka telemetry/i,
+  );
 
   // Search finds the talk by a word that is only on the slide, and says where.
   await page.getByRole('link', { name: '← Xebicon 2019' }).click();
