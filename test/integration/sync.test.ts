@@ -10,6 +10,7 @@ import { ConferenceRepo } from '../../src/lib/db/conference-repo';
 import { NotesRepo } from '../../src/lib/db/notes-repo';
 import { imageTag } from '../../src/lib/capture/recrop';
 import { PhotoEdits } from '../../src/lib/db/photo-edits';
+import { keepThisOne, stackAfterReading } from '../../src/lib/db/photo-stacks';
 import { PhotoRepo } from '../../src/lib/db/photo-repo';
 import { StarRepo } from '../../src/lib/db/star-repo';
 import { SyncRepo } from '../../src/lib/db/sync-repo';
@@ -374,6 +375,49 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     clean(await laptop.sync());
     expect(proxy.requests.filter((r) => r.method === 'GET' && r.path.includes('/images/'))).toEqual(
       [],
+    );
+  });
+
+  it('carries slide text and stack choices both ways, merging a photo changed on both', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const first = await phone.addPhoto(conferenceId, talkId, 8);
+    const again = await phone.addPhoto(conferenceId, talkId, 9);
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
+    clean(await laptop.sync());
+
+    // The phone reads both shots while the laptop captions the first: one photo, two changes.
+    const text = { words: 'Kafka at scale\nPartitions are the unit', lang: 'en' as const };
+    await phone.db.photos.update(first.id, { text, hash: '3c3c7e7e00ff8181' });
+    await phone.db.photos.update(again.id, { text, hash: '3c3c7e7e00ff8180' });
+    await laptop.db.photos.update(first.id, { caption: 'Intro' });
+    clean(await phone.sync());
+    clean(await laptop.sync());
+    clean(await phone.sync());
+    for (const device of [phone, laptop]) {
+      expect(await device.db.photos.get(first.id)).toMatchObject({ caption: 'Intro', text });
+    }
+    const state = JSON.parse(readFileSync(onDisk(slug, '.confnotes', 'notes.json'), 'utf8'));
+    expect(state.version).toBe(2);
+
+    // The laptop stacks the re-shot and keeps the first; the phone gets both choices.
+    await stackAfterReading(laptop.db, again.id);
+    await keepThisOne(laptop.db, first.id);
+    clean(await laptop.sync());
+    clean(await phone.sync());
+    const there = await phone.db.photos.bulkGet([first.id, again.id]);
+    expect(there.map((p) => [p?.stack, p?.kept])).toEqual([
+      [first.id, true],
+      [first.id, undefined],
+    ]);
+    // The write-up shows the stack once, by the shot kept; the server keeps both images.
+    const md = readFileSync(onDisk(slug, `${slug}.md`), 'utf8');
+    expect(md.match(/!\[.*?\]\(images\/[^)]+\)/g)).toEqual([
+      `![Kafka at scale Partitions are the unit](images/${first.id}.jpg)`,
+    ]);
+    expect(readdirSync(onDisk(slug, 'images')).sort()).toEqual(
+      [`${first.id}.jpg`, `${again.id}.jpg`].sort(),
     );
   });
 

@@ -3,8 +3,8 @@
 // so the other side's version wins; when both changed a note, both versions are kept on the
 // record for the user to choose from. The device that finds a conflict writes the merged
 // record, and the other device, unchanged since, simply takes it: both converge.
-import type { OtherVersion } from '../model/types';
-import { hashRecord, tableOf, type SyncRecord } from './state';
+import type { OtherVersion, Photo } from '../model/types';
+import { hashRecord, recordIn, tableOf, type SyncRecord } from './state';
 
 const DELETED = 'deleted';
 
@@ -43,11 +43,40 @@ function versionOf(record: SyncRecord): OtherVersion {
 const sameWords = (a: OtherVersion, b: OtherVersion) => a.text === b.text && a.title === b.title;
 
 /**
+ * Both sides changed a photo: this device's version stands (caption, talk, crop), with what
+ * either side learnt of its slide. Only a hash is kept of the base, so a field one side lacks
+ * cannot be told from one it removed; these fields are only ever added, but for a stack,
+ * which only "Unstack" removes, and it marks the photo. So: the text read of the image kept
+ * (a re-read after a re-crop beats the older words), the hash of that same image, "Unstack"
+ * over any stack, a stack over none, and "Keep this one" from either side (a stack with two
+ * kept shots shows the first, read/stacks.ts faceOf).
+ */
+function resolvePhoto(local: Photo, remote: Photo): Photo {
+  const out: Photo = { ...local };
+  const current = (p: Photo) => p.text !== undefined && p.text.of === local.imageTag;
+  if (!current(local) && current(remote)) out.text = remote.text;
+  const sameImage = remote.imageTag === local.imageTag;
+  if (out.hash === undefined && remote.hash !== undefined && sameImage) out.hash = remote.hash;
+  if (local.unstacked || remote.unstacked) {
+    out.unstacked = true;
+    delete out.stack;
+    delete out.kept;
+    return out;
+  }
+  out.stack ??= remote.stack;
+  if (remote.kept && out.stack !== undefined) out.kept = true;
+  return out;
+}
+
+/**
  * Both sides changed the same record. Notes keep both: the server's version stays in place
- * (it was synced first) and this device's joins its other versions. Anything else (a photo's
- * caption or talk, a star) takes this device's version, the change its user just made.
+ * (it was synced first) and this device's joins its other versions. A photo is this device's
+ * with what the other learnt of its slide (resolvePhoto). Anything else (a star, a talk)
+ * takes this device's version, the change its user just made.
  */
 export function resolve(key: string, local: SyncRecord, remote: SyncRecord): SyncRecord {
+  const photo = recordIn('photos', key, local);
+  if (photo) return resolvePhoto(photo, recordIn('photos', key, remote)!);
   if (!TEXT_TABLES.has(tableOf(key))) return local;
   const mine = versionOf(local);
   const theirs = versionOf(remote);

@@ -9,6 +9,7 @@ import type { ConferenceReport, SyncRun } from './run';
 import {
   emptyState,
   parseState,
+  STATE_VERSION,
   stateFile,
   stateJson,
   type PartName,
@@ -60,6 +61,8 @@ export async function syncPart(
       run.progress(meta, 'saving', 0, 1);
       const next: StateDoc = {
         ...doc,
+        // Written as this version's, whatever the file was: an older reader must refuse it.
+        version: STATE_VERSION,
         records: outcome.records,
         tombstones: outcome.tombstones,
         writtenAt: new Date(run.now()).toISOString(),

@@ -11,7 +11,13 @@ import { tablesOf, type PartName } from '../model/tables';
 import { SYNC_WORDS as W, SyncError } from './words';
 
 export const STATE_FORMAT = 'confnotes-sync';
-export const STATE_VERSION = 1;
+/**
+ * 2: photos carry the slide's text, hash and stack, and the user's "Keep this one" and
+ * "Unstack" (issue 12). A version 1 reader would drop them when reading the file, write the
+ * photo back without them on its next change, and the other devices would take that as the
+ * newer record: it refuses a 2 instead ("update the app"), its changes waiting here.
+ */
+export const STATE_VERSION = 2;
 export const STATE_DIR = '.confnotes';
 
 export type { PartName };

@@ -153,7 +153,7 @@ describe('slides read and stacked (issue 12)', () => {
     alone.imageTag = '0a1b2c3d';
     first.stack = kept.stack = first.id;
     await db.photos.bulkPut([first, kept, alone, plain]);
-    return { conferenceId, photos: [first, kept, alone, plain] };
+    return { conferenceId, photos: [first, kept, alone, plain] as const };
   }
 
   it('shows a stack once, by its face, and still zips every image and record', async () => {
@@ -208,7 +208,7 @@ describe('slides read and stacked (issue 12)', () => {
     await db.photos.update(kept.id, { text: undefined, stack: undefined, kept: undefined });
     await db.photos.update(alone.id, { text: undefined, imageTag: 'ffff0000' });
     await new ArchiveRepo(db).import(zip, new Map());
-    const [a, b, c] = (await db.photos.bulkGet(photos.map((p) => p.id))) as Photo[];
+    const [a, b, c] = (await db.photos.bulkGet(photos.map((p) => p.id))) as [Photo, Photo, Photo];
     expect([a.text, a.hash, a.stack]).toEqual([SLIDE, first.hash, undefined]);
     expect([b.text, b.hash, b.stack, b.kept]).toEqual([SLIDE, kept.hash, undefined, undefined]);
     // The zip read another crop of it: read again here, not told the old words.

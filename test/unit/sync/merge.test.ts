@@ -216,3 +216,123 @@ describe('merge', () => {
     expect(a.local.get('photos/p')).toEqual(photo('', 't2'));
   });
 });
+
+describe('merge of photos read and stacked (issue 12)', () => {
+  const P = 'photos/p';
+  const SLIDE = { words: 'Kafka at scale\nPartitions', lang: 'en' as const };
+  const RECROPPED = {
+    words: 'Kafka at scale\nPartitions\nReplicas',
+    lang: 'en' as const,
+    of: '0a1b2c3d',
+  };
+  const photo = (over: SyncRecord = {}): SyncRecord => ({
+    id: 'p',
+    conferenceId: 'c',
+    talkId: 't',
+    caption: '',
+    ...over,
+  });
+
+  /** Both devices hold `start`; each then changes it; a syncs first, b finds the conflict. */
+  function both(start: SyncRecord, onA: SyncRecord, onB: SyncRecord) {
+    const { server, a, b } = pair();
+    a.local.set(P, photo(start));
+    a.sync();
+    b.sync();
+    a.local.set(P, photo({ ...start, ...onA }));
+    b.local.set(P, photo({ ...start, ...onB }));
+    a.sync();
+    const out = b.sync();
+    a.sync();
+    expect(out.conflicts).toEqual([]);
+    // Both converge on what the server holds.
+    expect(a.local.get(P)).toEqual(server.records[P]);
+    expect(b.local.get(P)).toEqual(server.records[P]);
+    return server.records[P]!;
+  }
+
+  it('brings the text read on one device, its hash and stack to the other', () => {
+    const { a, b } = pair();
+    a.local.set(P, photo());
+    a.sync();
+    b.sync();
+    a.local.set(P, photo({ text: SLIDE, hash: '3c3c7e7e00ff8181', stack: 'p', kept: true }));
+    a.sync();
+    b.sync();
+    expect(b.local.get(P)).toEqual(a.local.get(P));
+    b.local.set(P, photo({ text: SLIDE, hash: '3c3c7e7e00ff8181', unstacked: true }));
+    b.sync();
+    a.sync();
+    expect(a.local.get(P)).toEqual(b.local.get(P));
+  });
+
+  it.each<[string, SyncRecord, SyncRecord, SyncRecord, SyncRecord]>([
+    [
+      'a text read there and a caption typed here',
+      {},
+      { text: SLIDE, hash: '3c3c7e7e00ff8181' },
+      { caption: 'Intro' },
+      { caption: 'Intro', text: SLIDE, hash: '3c3c7e7e00ff8181' },
+    ],
+    [
+      'a text read there, "Keep this one" here',
+      { stack: 'q' },
+      { text: SLIDE },
+      { kept: true },
+      { stack: 'q', kept: true, text: SLIDE },
+    ],
+    [
+      '"Keep this one" there, a stack joined here',
+      { text: SLIDE, stack: 'q' },
+      { kept: true },
+      { caption: 'Intro' },
+      { caption: 'Intro', text: SLIDE, stack: 'q', kept: true },
+    ],
+    [
+      'a stack joined there, read here',
+      {},
+      { stack: 'q' },
+      { text: SLIDE },
+      { text: SLIDE, stack: 'q' },
+    ],
+    [
+      '"Unstack" there beats a stack joined here',
+      { text: SLIDE, stack: 'q', kept: true },
+      { stack: undefined, kept: undefined, unstacked: true },
+      { caption: 'Intro' },
+      { caption: 'Intro', text: SLIDE, unstacked: true },
+    ],
+    [
+      '"Unstack" here beats "Keep this one" there',
+      { text: SLIDE, stack: 'q' },
+      { kept: true },
+      { stack: undefined, unstacked: true },
+      { text: SLIDE, unstacked: true },
+    ],
+    [
+      'a re-crop read again here beats the older words there',
+      { text: SLIDE, hash: '3c3c7e7e00ff8181' },
+      { caption: 'Intro' },
+      { imageTag: '0a1b2c3d', text: RECROPPED, hash: '0000ffff0000ffff' },
+      { imageTag: '0a1b2c3d', text: RECROPPED, hash: '0000ffff0000ffff' },
+    ],
+    [
+      'a re-crop here, not read yet: the older words stay, not the old hash',
+      { text: SLIDE, hash: '3c3c7e7e00ff8181' },
+      { caption: 'Intro' },
+      { imageTag: '0a1b2c3d', hash: undefined },
+      { imageTag: '0a1b2c3d', text: SLIDE },
+    ],
+    [
+      'words read there of the crop this device just made',
+      { imageTag: '0a1b2c3d' },
+      { text: RECROPPED, hash: '0000ffff0000ffff' },
+      { text: SLIDE, caption: 'Intro' },
+      { imageTag: '0a1b2c3d', caption: 'Intro', text: RECROPPED, hash: '0000ffff0000ffff' },
+    ],
+  ])('%s', (_, start, onA, onB, merged) => {
+    const clean = (r: SyncRecord) =>
+      Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
+    expect(clean(both(start, onA, onB))).toEqual(photo(merged));
+  });
+});

@@ -4,6 +4,7 @@ import {
   parseState,
   recordIn,
   recordKey,
+  STATE_VERSION,
   type StateDoc,
 } from '../../../src/lib/sync/state';
 import { records } from '../export/records';
@@ -73,6 +74,22 @@ const cases: [string, Edit, RegExp][] = [
     /damaged record \(photos\/\w+: "type"\)/,
   ],
   ['a null record', (d) => (d.records[photoKey] = null as never), /damaged record/],
+  [
+    'slide text in a language not read',
+    (d) => (photoOf(d).text = { words: 'x', lang: 'xx' }),
+    /damaged record \(photos\/\w+: "text.lang"\)/,
+  ],
+  [
+    'a stack named by a path',
+    (d) => (photoOf(d).stack = '../x'),
+    /damaged record \(photos\/\w+: "stack"\)/,
+  ],
+  [
+    'a hash with markup',
+    (d) => (photoOf(d).hash = '<b>0000000000</b>'),
+    /damaged record \(photos\/\w+: "hash"\)/,
+  ],
+  ['"Unstack" as a string', (d) => (photoOf(d).unstacked = 'yes'), /"unstacked"/],
   ['a tombstone of a path', (d) => (d.tombstones['photos/../../x'] = 1), /should not/],
   ['a tombstone that is no time', (d) => (d.tombstones['entries/e9'] = -5), /should not/],
   ['a folder id with a slash', (d) => (d.folderId = 'a/b'), /is damaged/],
@@ -89,6 +106,22 @@ describe('sync state files', () => {
     const doc = notesDoc();
     photoOf(doc).onload = 'alert(1)';
     expect(parseState(JSON.stringify(doc), 'notes').records[photoKey]).not.toHaveProperty('onload');
+  });
+
+  it('reads version 1 files; refuses a newer one in words that say to update', () => {
+    const photoRead = {
+      ...photo,
+      text: { words: 'Kafka\nStreams', lang: 'en', of: '0a1b2c3d' },
+      hash: '3c3c7e7e00ff8181',
+      stack: photo.id,
+      kept: true,
+    };
+    const doc = { ...notesDoc(), version: STATE_VERSION };
+    doc.records[photoKey] = photoRead;
+    expect(parseState(JSON.stringify(doc), 'notes').records[photoKey]).toEqual(photoRead);
+    expect(parseState(JSON.stringify(notesDoc()), 'notes').version).toBe(1);
+    const newer = JSON.stringify({ ...doc, version: STATE_VERSION + 1 });
+    expect(() => parseState(newer, 'notes')).toThrow(/newer version of Confnotes/);
   });
 
   it.each(cases)('refuses %s, naming the file', (_, edit, message) => {
