@@ -1,0 +1,113 @@
+// Stacks of re-shots as the user meets them in the built app: two shots of one slide and one of
+// another added to a talk are read in the background; the two become one stack shown by its
+// newest shot, "Keep this one" puts the older on top, "Unstack" shows both again, and no photo
+// is ever deleted along the way. No request leaves the app's origin (fixtures.ts).
+import type { Page } from '@playwright/test';
+import type { Photo } from '../../src/lib/model/types';
+import { CHROME_ARGS, chromePath } from '../support/browser';
+import { CAMERA_ARGS } from '../support/fake-camera';
+import { test, expect, openApp, storedRows } from './fixtures';
+
+test.use({
+  launchOptions: { executablePath: chromePath(), args: [...CHROME_ARGS, ...CAMERA_ARGS] },
+});
+
+/** A slide drawn by the browser as a PNG, at a given width: a re-shot is the same slide larger. */
+async function slide(page: Page, title: string, bullets: string[], width: number) {
+  const painter = await page.context().newPage();
+  await painter.setViewportSize({ width, height: Math.round((width * 9) / 16) });
+  const items = bullets.map((b) => `<li>${b}</li>`).join('');
+  await painter.setContent(`<body style="margin:0;padding:4vw 5vw;background:#fff;color:#1b1b1b;
+    font:3vw/1.5 'DejaVu Sans',sans-serif"><h1 style="font-size:5vw;margin:0 0 2vw">${title}</h1>
+    <ul>${items}</ul></body>`);
+  const buffer = await painter.screenshot();
+  await painter.close();
+  return buffer;
+}
+
+test('two shots of one slide stack; Keep this one and Unstack change only how they show', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page, app);
+  const lines = [
+    'Partitions are assigned to one consumer',
+    'Rebalancing pauses the whole group',
+    'Commit offsets after processing',
+  ];
+  const files = [
+    await slide(page, 'Kafka consumer groups', lines, 1280),
+    await slide(page, 'Kafka consumer groups', lines, 1360),
+    await slide(
+      page,
+      'Observability budgets',
+      ['Sample traces at the edge', 'Keep metrics cardinality low', 'Alert on symptoms'],
+      1280,
+    ),
+  ].map((buffer, i) => ({ name: `shot-${i}.png`, mimeType: 'image/png', buffer }));
+
+  await page.getByRole('link', { name: 'Xebicon 2019' }).click();
+  await page.getByRole('link', { name: 'UX > craft' }).click();
+  await page.getByRole('button', { name: 'Open camera' }).click();
+  for (const [i, file] of files.entries()) {
+    await page.getByLabel('Add photos').setInputFiles(file);
+    await expect(page.getByText(`${i + 1} saved`)).toBeVisible();
+  }
+  await page.getByRole('link', { name: 'Done' }).click();
+
+  // Read in the background once the camera screen is closed; the re-shots then stack.
+  const opener = page.getByRole('button', { name: '2 shots of Slide 2', exact: true });
+  await expect(opener).toBeVisible({ timeout: 120_000 });
+  await expect(opener).toHaveAttribute('aria-expanded', 'false');
+  const photos = (await storedRows<Photo>(page, 'photos')).sort((a, b) => a.takenAt - b.takenAt);
+  const [older, newer, other] = photos as [Photo, Photo, Photo];
+  expect(older.stack).toBe(newer.stack);
+  expect(other.stack).toBeUndefined();
+  for (const p of photos) expect(p.text?.words).toBeTruthy();
+  const images = page.getByRole('img', { name: /^Slide \d$/ });
+  await expect(images).toHaveCount(2);
+  await expect(page.getByRole('img', { name: 'Slide 2', exact: true })).toHaveAccessibleDescription(
+    /Rebalancing pauses/,
+  );
+  await expect(page.locator(`#photo-${older.id}`)).toHaveCount(0);
+
+  // Opened, both shots show; "Keep this one" on the older puts it on top once closed.
+  await opener.click();
+  await expect(opener).toHaveAttribute('aria-expanded', 'true');
+  await expect(images).toHaveCount(3);
+  const keepOlder = page
+    .locator(`#photo-${older.id}`)
+    .getByRole('button', { name: 'Keep this one' });
+  await expect(keepOlder).toHaveAttribute('aria-pressed', 'false');
+  await keepOlder.click();
+  await expect(keepOlder).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    page.locator(`#photo-${newer.id}`).getByRole('button', { name: 'Keep this one' }),
+  ).toHaveAttribute('aria-pressed', 'false');
+  await page.getByRole('button', { name: '2 shots of Slide 1', exact: true }).click();
+  await expect(images).toHaveCount(2);
+  await expect(page.locator(`#photo-${older.id}`)).toBeVisible();
+  await expect(page.locator(`#photo-${newer.id}`)).toHaveCount(0);
+  expect((await storedRows<Photo>(page, 'photos')).find((p) => p.id === older.id)?.kept).toBe(true);
+
+  // "Unstack" shows every shot on its own again, for good; nothing was deleted.
+  await page.getByRole('button', { name: '2 shots of Slide 1', exact: true }).click();
+  await page.getByRole('button', { name: 'Unstack', exact: true }).click();
+  await expect(images).toHaveCount(3);
+  await expect(page.getByRole('button', { name: /shots of/ })).toHaveCount(0);
+  const after = await storedRows<Photo>(page, 'photos');
+  expect(after.map((p) => p.id).sort()).toEqual(photos.map((p) => p.id).sort());
+  for (const p of after) {
+    expect(p.deletedAt).toBeUndefined();
+    expect(p.stack).toBeUndefined();
+  }
+  expect(
+    after
+      .filter((p) => p.unstacked)
+      .map((p) => p.id)
+      .sort(),
+  ).toEqual([older.id, newer.id].sort());
+  await page.reload();
+  await expect(images).toHaveCount(3);
+});
