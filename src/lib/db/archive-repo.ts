@@ -7,6 +7,7 @@ import type { ExportInput, Lang, TalkNotes, TimelineItem } from '../export/model
 import { faces } from '../read/stacks';
 import { compareTalks } from '../schedule/agenda';
 import type { ConfnotesDb } from './db';
+import type { Photo } from './types';
 import { WordedError } from '../util/words';
 import { RECORD_WORDS, writeWithRetry } from './errors';
 import { visible, withType } from './photo-tables';
@@ -69,9 +70,12 @@ export class ArchiveRepo {
           const items = new Map<string, (TimelineItem & { at: number })[]>();
           const add = (talkId: string, item: TimelineItem & { at: number }) =>
             items.set(talkId, [...(items.get(talkId) ?? []), item]);
-          // A stack of re-shots shows once, by its face; every member's image and record
-          // still go out (records.photos), so a restore loses none of them.
-          for (const p of faces(photos))
+          // A stack of re-shots shows once, by its face, as the talk's page shows it (a member
+          // moved to another talk shows there); every member's image and record still go out
+          // (records.photos), so a restore loses none of them.
+          const byTalk = new Map<string, Photo[]>();
+          for (const p of photos) byTalk.set(p.talkId, [...(byTalk.get(p.talkId) ?? []), p]);
+          for (const p of [...byTalk.values()].flatMap((list) => faces(list)))
             add(p.talkId, {
               kind: 'photo',
               id: p.id,

@@ -193,6 +193,20 @@ describe('slides read and stacked (issue 12)', () => {
     expect(await fresh.photos.bulkGet(photos.map((p) => p.id))).toEqual(photos);
   });
 
+  it('shows a member moved to another talk there, as that talk’s page does', async () => {
+    const db = phone();
+    const { conferenceId, photos } = await shots(db);
+    const other = (await db.talks.where({ conferenceId }).sortBy('order'))[1]!;
+    await db.photos.update(photos[0].id, { talkId: other.id });
+    const { inputs } = await new ArchiveRepo(db).load([conferenceId], {
+      lang: 'en',
+      onlyWithNotes: true,
+    });
+    const shown = (talkId: string) => inputs[0]!.notes.get(talkId)!.timeline.map((item) => item.id);
+    expect(shown(other.id)).toEqual([photos[0].id]);
+    expect(shown(photos[1].talkId)).toEqual([photos[1].id, photos[2].id, photos[3].id]);
+  });
+
   it('a photo here learns what the zip read of the same image, and keeps its own stack', async () => {
     const db = phone();
     const { conferenceId, photos } = await shots(db);
