@@ -61,12 +61,22 @@ export function nowAndNext(talks: Talk[], at: number): NowNext {
   return { now, next };
 }
 
+// Why: a list of search hits formats two times a row at every keystroke, and making an
+// Intl.DateTimeFormat costs far more than using one.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatTime(ms: number, zone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(ms);
+  const key = `${zone} ${locale ?? ''}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    timeFormats.set(key, format);
+  }
+  return format.format(ms);
 }
 
 /** Midnight UTC of a `YYYY-MM-DD` date, for formatting a calendar date with timeZone UTC. */

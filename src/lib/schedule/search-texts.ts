@@ -32,7 +32,8 @@ export function foldText(source: TalkText): FoldedText {
   const to: number[] = [];
   let folded = '';
   for (const m of source.text.matchAll(WORD)) {
-    const word = normaliseTitle(m[0]);
+    // Most words on a slide are plain ASCII, which lower case folds; the rest take the full fold.
+    const word = /^[A-Za-z0-9]+$/.test(m[0]) ? m[0].toLowerCase() : normaliseTitle(m[0]);
     if (!word) continue;
     at.push(folded.length + 1);
     from.push(m.index);
@@ -53,8 +54,11 @@ export type Excerpt = { text: string; mark: boolean }[];
 
 export interface TalkHit {
   talkId: string;
-  /** Where the words were found, when not in the talk's own fields. */
-  found?: { kind: TalkText['kind']; ref: string; n?: number; excerpt: Excerpt };
+  /**
+   * The text the words were found in, when not in the talk's own fields. Its excerpt is cut
+   * by the caller for the hits it shows (`excerpt`), not for every hit of a short query.
+   */
+  found?: FoldedText;
 }
 
 /**
@@ -108,8 +112,7 @@ export function searchAll(
     if (!list) continue;
     const text = list.find((t) => words.every((w) => t.folded.includes(w)));
     if (!text) continue;
-    const found = { kind: text.kind, ref: text.ref, n: text.n, excerpt: excerpt(text, words) };
-    (text.kind === 'slide' ? hits : notes).push({ talkId, found });
+    (text.kind === 'slide' ? hits : notes).push({ talkId, found: text });
   }
   return hits.concat(notes);
 }

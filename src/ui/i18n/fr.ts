@@ -564,6 +564,7 @@ export const FR: Record<string, string> = {
   'Found on slide {n}:': 'Trouvé sur la diapositive {n} :',
   'Found in your notes:': 'Trouvé dans vos notes :',
   'Found in your opinion:': 'Trouvé dans votre avis :',
+  'Show all {n}': 'Tout afficher ({n})',
   // Stacks of re-shots (issue 12)
   '{n} shot': '{n} cliché',
   '{n} shots': '{n} clichés',
