@@ -5,7 +5,7 @@
 import { liveQuery } from 'dexie';
 import { appDb } from '../../lib/db/db';
 import { readingCounts } from '../../lib/db/photo-reads';
-import { SlideReader } from '../../lib/conference/slide-reader';
+import { SlideReader, type ReadPort } from '../../lib/conference/slide-reader';
 import { ReadClient, readFiles } from '../../lib/read/read-client';
 import { READ_CACHE } from '../../lib/read/cache';
 import { isQuotaError } from '../../lib/db/errors';
@@ -25,6 +25,24 @@ export type Download =
 
 const db = appDb();
 
+/**
+ * Marks each read for the bench (npm run bench -- capture): `confnotes:reading` as it starts,
+ * the `confnotes:read` measure as it ends, so a read in flight can be told apart.
+ */
+function timed(client: ReadClient): ReadPort {
+  return {
+    async read(blob, lang) {
+      const start = performance.mark('confnotes:reading').startTime;
+      try {
+        return await client.read(blob, lang);
+      } finally {
+        performance.measure('confnotes:read', { start });
+      }
+    },
+    close: () => client.close(),
+  };
+}
+
 class ReadingState {
   on = $state(true);
   download = $state<Download>({ state: 'checking' });
@@ -34,7 +52,7 @@ class ReadingState {
 
   private readonly reader = new SlideReader(
     db,
-    new ReadClient(),
+    timed(new ReadClient()),
     () => i18n.lang,
     () => void this.count(),
   );
