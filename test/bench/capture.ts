@@ -150,13 +150,35 @@ function storedPhotos(page: Page) {
   );
 }
 
+/** Reads of slide text started and ended so far (reading.svelte.ts marks them). */
+const reads = (page: Page) =>
+  page.evaluate(() => ({
+    started: performance.getEntriesByName('confnotes:reading').length,
+    ended: performance.getEntriesByName('confnotes:read').length,
+  }));
+
+/**
+ * Back on the camera screen the reading queue pauses, but a read in flight runs to its end in
+ * its worker: measuring waits for it, so the floor and the app share the cores alike.
+ */
+async function cameraAlone(page: Page) {
+  await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
+  await page.waitForFunction(
+    () =>
+      performance.getEntriesByName('confnotes:reading').length ===
+      performance.getEntriesByName('confnotes:read').length,
+    null,
+    { timeout: 60_000 },
+  );
+}
+
 /** Turns the slide finder on or off in Settings, and comes back to the camera. */
 async function switchFinder(page: Page, on: boolean) {
   const back = page.url();
   await page.goto(new URL('#/settings', back).href);
   await page.getByLabel('Find the slide in each photo, and crop and straighten it').setChecked(on);
   await page.goto(back);
-  await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
+  await cameraAlone(page);
 }
 
 const measures = (page: Page, name: string) =>
@@ -180,6 +202,11 @@ export async function captureBench(url: string) {
         for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
+    await page.goto(url);
+    // "Read slide text" is on, as it is for users: its one-time download is over before any
+    // measure starts.
+    await page.goto(new URL('#/settings', url).href);
+    await page.getByText(/^\d+ photos? read\.$/).waitFor({ timeout: 60_000 });
     await page.goto(url);
     const paths = await makePhotos(page);
     await page.getByRole('link', { name: 'Xebicon 2019' }).click();
@@ -226,8 +253,24 @@ export async function captureBench(url: string) {
     await switchFinder(page, true);
     const sizes = (await storedPhotos(page)).filter((p) => p.width === 1920).map((p) => p.size);
 
-    // The burst: ten taps on the shutter as fast as a thumb goes, camera frames 960×540.
+    // The burst, with the reading queue at work: back on the talk, the queue reads the shots
+    // above; once one is read and the next is in flight, the camera opens (the queue drops
+    // that read and pauses) and ten taps on the shutter follow as fast as a thumb goes,
+    // camera frames 960×540.
+    await page.getByRole('link', { name: 'Done' }).click();
+    await page.waitForFunction(
+      () => {
+        const ended = performance.getEntriesByName('confnotes:read').length;
+        return ended >= 1 && performance.getEntriesByName('confnotes:reading').length > ended;
+      },
+      null,
+      { timeout: 120_000 },
+    );
+    const atOpen = await reads(page);
+    await page.getByRole('button', { name: 'Open camera' }).click();
+    await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
     await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+    const readsBefore = await reads(page);
     const before = (await measures(page, 'confnotes:processed')).length;
     const shutter = page.getByRole('button', { name: 'Take photo' });
     for (let i = 0; i < 10; i++) await shutter.click();
@@ -239,6 +282,8 @@ export async function captureBench(url: string) {
     const longest = await page.evaluate(
       () => (window as unknown as { __longest: number }).__longest,
     );
+    const readsAfter = await reads(page);
+    const readTimes = await measures(page, 'confnotes:read');
     // The instrument checks itself: a deliberate 80 ms task must be seen, or a 0 means nothing.
     // (From a timer: a task DevTools itself runs, as page.evaluate does, is not reported.)
     await page.evaluate(() => {
@@ -303,11 +348,23 @@ export async function captureBench(url: string) {
         ok: size <= 250,
       },
       {
-        what: 'longest main-thread task, 10-shot burst',
+        what: 'longest main-thread task, 10-shot burst, reading queue at work',
         // Long tasks are reported from 50 ms up: 0 means none reached 50 ms.
-        value: longest ? `${longest.toFixed(0)} ms` : 'none of 50 ms or more',
+        value: `${longest ? `${longest.toFixed(0)} ms` : 'none of 50 ms or more'} (reads in flight as the camera opened: ${atOpen.started - atOpen.ended})`,
         budget: '<= 50 ms',
-        ok: longest <= 50,
+        ok: longest <= 50 && atOpen.started > atOpen.ended,
+      },
+      {
+        what: '  reads started during the burst (queue paused)',
+        value: `${readsAfter.started - readsBefore.started}`,
+        budget: '0',
+        ok: readsAfter.started === readsBefore.started,
+      },
+      {
+        what: 'slide text read in the app, per 1920 px photo',
+        value: `${median(readTimes).toFixed(0)} ms median of ${readTimes.length} (worker, wall time)`,
+        budget: '(reported; CPU gated by -- read)',
+        ok: readTimes.length > 0,
       },
     ];
   } finally {

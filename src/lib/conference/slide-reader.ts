@@ -38,9 +38,13 @@ export class SlideReader {
     return this.running;
   }
 
-  /** The photo being read finishes; no other starts until resume(). The worker is closed. */
+  /**
+   * Stops at once: the read in flight is dropped (that photo is read again after resume()) and
+   * the worker closed, so a burst on the camera screen has the cores and the memory.
+   */
   pause(): void {
     this.paused = true;
+    this.port.close();
   }
 
   resume(): Promise<void> {
@@ -75,8 +79,9 @@ export class SlideReader {
       if (await storeReading(this.db, photo.id, image.tag, { ...reading, lang }))
         await stackAfterReading(this.db, photo.id);
     } catch {
-      // An image the engine cannot read, or a worker that died, must not stop the queue.
-      this.failed.add(photo.id);
+      // An image the engine cannot read, or a worker that died, must not stop the queue; a
+      // read dropped by pause() is no failure.
+      if (!this.paused) this.failed.add(photo.id);
     }
   }
 
