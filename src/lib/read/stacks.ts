@@ -67,8 +67,9 @@ export function stackToJoin(photo: Photo, others: readonly Photo[]): string | un
   return best && (best.other.stack ?? best.other.id);
 }
 
+/** The later shot of two; of two taken and stored at the same time, the second, `b`. */
 const newest = (a: Photo, b: Photo): Photo =>
-  b.takenAt > a.takenAt || (b.takenAt === a.takenAt && b.createdAt > a.createdAt) ? b : a;
+  b.takenAt > a.takenAt || (b.takenAt === a.takenAt && b.createdAt >= a.createdAt) ? b : a;
 
 /**
  * The shot that stands for a stack: the one the user kept; else, when the members are build

@@ -114,6 +114,11 @@ describe('faceOf', () => {
     expect(faceOf([newest, shot({ takenAt: newest.takenAt - 5 })])).toBe(newest);
   });
 
+  it('is the later in the list of shots with the same times', () => {
+    const [a, b] = [shot({ takenAt: T0, createdAt: T0 }), shot({ takenAt: T0, createdAt: T0 })];
+    expect(faceOf([a, b])).toBe(b);
+  });
+
   it('is the fullest of build steps, even when older', () => {
     const full = shot({ words: BUILD, takenAt: T0 });
     expect(faceOf([shot(), full, shot()])).toBe(full);
