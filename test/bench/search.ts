@@ -151,7 +151,12 @@ function type(page: Page, queries: string[]): Promise<Shown[]> {
           ms,
           frameMs: performance.now() - s,
           heading: document.querySelector('main h2')?.textContent?.trim() ?? '',
-          first: document.querySelector('main ul.plain a.title')?.textContent?.trim() ?? '',
+          // The hits' list comes first in <main>; the hidden day view follows it.
+          first:
+            document
+              .querySelector('main ul.plain')
+              ?.querySelector('a.title')
+              ?.textContent?.trim() ?? '',
         });
     }
     return shown;

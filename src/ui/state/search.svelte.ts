@@ -24,7 +24,7 @@ export type Hit = {
 };
 
 /** Hits laid out at first: a short query matches most of a big schedule. */
-const PAGE = 50;
+const PAGE = 30;
 
 export class TalkSearch {
   #query = $state('');
