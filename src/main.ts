@@ -12,6 +12,3 @@ start();
 // A French phone gets French from the first paint (its words load in parallel with the above).
 await i18n.ready;
 mount(App, { target: document.getElementById('app')! });
-// Slide reading starts once the first screen is up, and only then loads its code.
-const later = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
-later(() => void import('./ui/state/reading.svelte').then(({ reading }) => reading.start()));
