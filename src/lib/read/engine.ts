@@ -14,8 +14,11 @@ export interface Pixels {
 
 /**
  * Words recognised with less confidence than this are left out: on a photo, heads, the stage
- * and the screen's frame give shapes Tesseract reads as short runs of letters. The test set
- * (test/unit/read) measured what this keeps and drops.
+ * and the screen's frame give shapes Tesseract reads as short runs of letters. On the test set
+ * (test/support/ocr-set.ts, 80 shots) 0.4 keeps 89.6 % of the words with 38 invented; 0 keeps
+ * 91.4 % but invents 77 (bullets read as "e", arrows); 0.3 keeps the same words as 0.4 with 51
+ * invented, 0.6 drops 0.5 % more for 21. The true words under 0.4 sit under 0.3: the first word
+ * after a bullet, French elisions (d'une, n'est).
  */
 export const MIN_CONFIDENCE = 0.4;
 
