@@ -213,4 +213,28 @@ export const SCREENS: Screen[] = [
       await expect(page.locator('main a.button')).toBeVisible();
     },
   },
+  {
+    // The talk's slide shot again (the same drawing as WebP): once both are read they stack.
+    name: 'talk, a stack opened',
+    async open(page, f) {
+      const en = f.lang === 'en';
+      const talk = conf(f, `/t/${encodeURIComponent(f.talk)}`);
+      const opener = page.getByRole('button', {
+        name: en ? /^2 shots of Slide [12]$/ : /^2 clichés de Diapositive [12]$/,
+      });
+      const second = page.getByRole('img', { name: en ? 'Slide 2' : 'Diapositive 2', exact: true });
+      await route(page, f, talk);
+      await expect(page.locator('.thumb').first()).toBeVisible();
+      if ((await opener.count()) + (await second.count()) === 0) {
+        await route(page, f, conf(f, `/camera/${encodeURIComponent(f.talk)}`));
+        await page.getByLabel(WORDS[f.lang].addPhotos).setInputFiles(`${IMAGES}slide.webp`);
+        await expect(page.getByText(/^\d+ (saved|enregistrées?)$/)).toBeVisible();
+        await route(page, f, talk);
+      }
+      await expect(opener).toBeVisible({ timeout: 120_000 });
+      if ((await opener.getAttribute('aria-expanded')) !== 'true') await opener.click();
+      const keep = en ? 'Keep this one' : 'Garder celle-ci';
+      await expect(page.getByRole('button', { name: keep, exact: true })).toHaveCount(2);
+    },
+  },
 ];

@@ -71,6 +71,8 @@ test('two shots of one slide stack; Keep this one and Unstack change only how th
     /Rebalancing pauses/,
   );
   await expect(page.locator(`#photo-${older.id}`)).toHaveCount(0);
+  // The face is first as the list shows it: moving it earlier would trade with its own stack.
+  await expect(page.getByRole('button', { name: 'Move Slide 2 earlier' })).toBeDisabled();
 
   // Opened, both shots show; "Keep this one" on the older puts it on top once closed.
   await opener.click();

@@ -36,6 +36,23 @@ export class StackView {
     return members && members.length > 1 ? members : [];
   }
 
+  /**
+   * What moving a photo earlier (-1) or later (1) does as the list shows it: it trades places
+   * with the next photo shown that way, or, in an opened stack, with the stack's next shot.
+   * Undefined at either end, so the button is disabled.
+   */
+  mover(photo: Photo, by: -1 | 1): (() => void) | undefined {
+    const members = photo.stack && this.opened.has(photo.stack) ? this.membersOf(photo) : [];
+    const line = members.length ? members : this.photos().filter((p) => this.shows(p));
+    const at = line.findIndex((p) => p.id === photo.id);
+    const other = at < 0 ? undefined : line[at + by];
+    if (!other) return undefined;
+    return () => {
+      const ids = this.photos().map((p) => p.id);
+      this.actions.swap(ids, ids.indexOf(photo.id), ids.indexOf(other.id));
+    };
+  }
+
   toggle(stack: string): void {
     if (!this.opened.delete(stack)) this.opened.add(stack);
   }
