@@ -9,11 +9,12 @@ import { scheduleBench } from './schedule';
 import { captureBench } from './capture';
 import { exportBench } from './export';
 import { startupBench, type Row } from './startup';
+import { readBench } from './read';
 import { slideAccuracy } from './slides';
 import { syncBench } from './sync';
 import { validationBench } from './validation';
 
-// `npm run bench -- startup sync` runs only those parts (also: schedule, capture, slides, export, validation); no names runs them all.
+// `npm run bench -- startup sync` runs only those parts (also: schedule, capture, slides, read, export, validation); no names runs them all.
 const only = process.argv.slice(2);
 const wanted = (part: string) => only.length === 0 || only.includes(part);
 
@@ -26,6 +27,7 @@ try {
   if (wanted('schedule')) rows.push(...(await scheduleBench(browser, app.url)));
   if (wanted('capture')) rows.push(...(await captureBench(app.url)));
   if (wanted('slides')) rows.push(...(await slideAccuracy()));
+  if (wanted('read')) rows.push(...(await readBench()));
   if (wanted('export')) rows.push(...(await exportBench()));
   if (wanted('sync')) rows.push(...(await syncBench(browser, app.url)));
   if (wanted('validation')) rows.push(...(await validationBench()));
