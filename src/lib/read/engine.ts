@@ -47,7 +47,11 @@ export async function openReader(wasm: ArrayBuffer | Uint8Array): Promise<Reader
     },
     read(image) {
       if (!lang) throw new Error('No language loaded');
-      engine.loadImage(image as ImageData);
+      // tesseract-wasm reads the pixels from the start of their buffer, ignoring a view's
+      // offset: a view into a larger buffer is copied first.
+      const whole =
+        image.data.byteOffset === 0 && image.data.length === image.data.buffer.byteLength;
+      engine.loadImage((whole ? image : { ...image, data: image.data.slice() }) as ImageData);
       try {
         return linesOf(engine.getTextBoxes('word'));
       } finally {
@@ -63,12 +67,16 @@ export async function openReader(wasm: ArrayBuffer | Uint8Array): Promise<Reader
 /** Flags tesseract-wasm sets on a word (its `layoutFlags`). */
 const END_OF_LINE = 2;
 
+/** Round bullets (•, ◦, ○) come out as a lone "e" or "o" opening the line; no line starts so. */
+const BULLET = /^[eo]$/;
+
 function linesOf(words: { text: string; confidence: number; flags: number }[]): string {
   const lines: string[] = [];
   let line: string[] = [];
   for (const w of words) {
     const text = w.text.trim();
-    if (text && w.confidence >= MIN_CONFIDENCE && /[\p{L}\p{N}]/u.test(text)) line.push(text);
+    const kept = w.confidence >= MIN_CONFIDENCE && /[\p{L}\p{N}]/u.test(text);
+    if (kept && !(line.length === 0 && BULLET.test(text))) line.push(text);
     if (w.flags & END_OF_LINE) {
       if (line.length) lines.push(line.join(' '));
       line = [];
