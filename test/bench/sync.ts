@@ -74,6 +74,8 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
     // The account first, while only the demo (never synced) exists: what is timed below is
     // the sync itself, not the connection test that saving an account runs.
     await page.goto(`${appUrl}#/settings`);
+    // "Read slide text" stores its files once: that download is over before anything is timed.
+    await page.getByText(/^\d+ photos? read\.$/).waitFor({ timeout: 60_000 });
     await page.getByRole('textbox', { name: 'WebDAV URL' }).fill(proxy.url);
     await page.getByRole('textbox', { name: 'Username' }).fill(dav.user);
     await page.getByLabel('Password', { exact: true }).fill(dav.password);
@@ -110,6 +112,8 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
     // the same images from the same page. Timed from "Save account", which syncs at once.
     const laptop = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const other = await laptop.newPage();
+    await other.goto(`${appUrl}#/settings`);
+    await other.getByText(/^\d+ photos? read\.$/).waitFor({ timeout: 60_000 });
     await other.goto(appUrl);
     await other.locator('main a.title').first().waitFor();
     const names = readdirSync(join(dav.root, 'bench-conference', 'images'));

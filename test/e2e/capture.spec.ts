@@ -15,6 +15,7 @@ import {
   storedRows,
   waitForOffline,
   FIXTURES,
+  readingOff,
 } from './fixtures';
 
 // Chromium's fake camera plays a video of slides made by global-setup.ts.
@@ -47,6 +48,7 @@ test('a burst of 10 shots is filed under the starred talk on now, as Slide 1 to 
   // Saturday 31 January 2015, 10:30 in Brussels: "Identity Crisis" runs 10:00–10:50 in Janson.
   await page.clock.setFixedTime(new Date('2015-01-31T09:30:00Z'));
   await openApp(page, app);
+  await readingOff(page, app);
   await importFile(page, app, `${FIXTURES}pentabarf-xml_fosdem2015.xml`);
   await page.getByLabel('Conference time zone').selectOption('Europe/Brussels');
   const title = 'Identity Crisis: Are we who we say we are?';
@@ -94,6 +96,7 @@ test('a reload in the middle of a burst loses no confirmed shot and finishes the
   app,
 }) => {
   await openApp(page, app);
+  await readingOff(page, app);
   await openDemoTalk(page, 'UX > craft');
   await page.getByRole('button', { name: 'Open camera' }).click();
   await expect(page.getByText('Next photo goes to: UX > craft')).toBeVisible();
@@ -124,6 +127,7 @@ test('gallery photos are added several at once; a non-image gets a clear message
   writeFileSync(cut, whole.subarray(0, whole.length / 2));
 
   await openApp(page, app);
+  await readingOff(page, app);
   await openDemoTalk(page, 'Docker est mort, vive Docker');
   await page.getByRole('button', { name: 'Open camera' }).click();
   await page
@@ -198,6 +202,7 @@ test('a full disk says so, keeps every stored photo, and the camera works once s
   const diskFull = (full: boolean) =>
     page.evaluate((f) => ((window as unknown as { __diskFull: boolean }).__diskFull = f), full);
   await openApp(page, app);
+  await readingOff(page, app);
   await openDemoTalk(page, 'UX > craft');
   await page.getByRole('button', { name: 'Open camera' }).click();
   await cameraReady(page);
@@ -221,6 +226,7 @@ test('a full disk says so, keeps every stored photo, and the camera works once s
 
 test('images shared to the installed app are filed like captures', async ({ page, app }) => {
   await openApp(page, app);
+  await readingOff(page, app);
   await waitForOffline(page);
   // What the system share sheet does: a multipart POST navigation to the manifest's action.
   const jpeg = readFileSync(`${IMAGES}slide.jpg`).toString('base64');
@@ -276,6 +282,7 @@ test('photos are captioned, reordered, moved to another talk and deleted with un
   app,
 }) => {
   await openApp(page, app);
+  await readingOff(page, app);
   await openDemoTalk(page, 'UX > craft');
   await page.getByRole('button', { name: 'Open camera' }).click();
   await page

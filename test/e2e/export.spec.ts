@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Asciidoctor from '@asciidoctor/core';
 import { Parser } from 'commonmark';
 import JSZip from 'jszip';
-import { test, expect, openApp, shownWidth } from './fixtures';
+import { test, expect, openApp, shownWidth, readingOff } from './fixtures';
 import { seedPhotos } from '../support/seed-photos';
 
 const IMAGES = new URL('../fixtures/images/', import.meta.url).pathname;
@@ -15,6 +15,7 @@ test('export a zip that reads like the write-up, then restore it in a fresh prof
   browser,
 }) => {
   await openApp(page, app);
+  await readingOff(page, app);
   await page.getByRole('link', { name: 'Xebicon 2019' }).click();
   const talk = 'Spark On K8S with S3? How we made it work!';
   await page.getByRole('link', { name: talk }).click();

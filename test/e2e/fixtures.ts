@@ -112,6 +112,18 @@ export async function openApp(page: Page, app: AppServer): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Your conferences' })).toBeVisible();
 }
 
+/**
+ * Turns "Read slide text" off and comes back home: for tests that write slide text themselves,
+ * or that count shots of one slide, which reading would stack.
+ */
+export async function readingOff(page: Page, app: AppServer): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const box = page.getByRole('checkbox', { name: 'Read slide text' });
+  await box.uncheck();
+  await expect(box).not.toBeChecked();
+  await openApp(page, app);
+}
+
 export async function importFile(page: Page, app: AppServer, path: string): Promise<void> {
   await page.goto(`${app.url}#/import`);
   await page.getByLabel('Schedule file').setInputFiles(path);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { test, expect, openApp, importFile, rc3File } from './fixtures';
+import { test, expect, openApp, importFile, rc3File, readingOff } from './fixtures';
 import {
   abstractShown,
   asciidoctorCli,
@@ -60,6 +60,7 @@ test('a hostile schedule and hostile notes export as text: Asciidoctor and Commo
   });
 
   await openApp(page, app);
+  await readingOff(page, app);
   await importFile(page, app, file);
   await expect(page.getByRole('heading', { level: 1, name: CONFERENCE })).toBeVisible();
   await page.getByRole('link', { name: TALK }).click();

@@ -14,7 +14,7 @@ import {
   wordsOf,
   type Flavour,
 } from '../support/html-oracle';
-import { test, expect, openApp, importFile, rc3File, storedRows } from './fixtures';
+import { test, expect, openApp, importFile, rc3File, readingOff, storedRows } from './fixtures';
 
 const IMAGES = new URL('../fixtures/images/', import.meta.url).pathname;
 
@@ -39,9 +39,7 @@ test('hostile slide text is each image’s alt text, and nothing live, in both w
 }) => {
   await openApp(page, app);
   // The texts are written below as a zip or a peer would bring them: nothing reads over them.
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('checkbox', { name: 'Read slide text' }).uncheck();
-  await expect(page.getByRole('checkbox', { name: 'Read slide text' })).not.toBeChecked();
+  await readingOff(page, app);
   await importFile(
     page,
     app,

@@ -1,6 +1,6 @@
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
-import { test, expect, openApp, takePhotos, waitForOffline } from './fixtures';
+import { test, expect, openApp, takePhotos, waitForOffline, readingOff } from './fixtures';
 
 test.use({
   launchOptions: {
@@ -14,6 +14,7 @@ test('notes, photos and an opinion interleave, and survive a reload with the ser
   app,
 }) => {
   await openApp(page, app);
+  await readingOff(page, app);
   await waitForOffline(page);
   await page.getByRole('link', { name: 'Xebicon 2019' }).click();
   const title = 'On-demand development environments with Kubernetes (talk in english)';

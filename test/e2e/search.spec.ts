@@ -4,7 +4,15 @@
 import type { Page } from '@playwright/test';
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
-import { test, expect, openApp, storedRows, takePhotos, waitForOffline } from './fixtures';
+import {
+  test,
+  expect,
+  openApp,
+  readingOff,
+  storedRows,
+  takePhotos,
+  waitForOffline,
+} from './fixtures';
 
 test.use({
   launchOptions: {
@@ -24,10 +32,10 @@ interface StoredPhoto {
   position: number;
 }
 
-/** Gives a photo the text the reading queue would have stored. */
-function setSlideText(page: Page, id: string, words: string): Promise<void> {
+/** Changes a photo's record as the reading queue would have (its text, its stack). */
+function updatePhoto(page: Page, id: string, changes: Record<string, unknown>): Promise<void> {
   return page.evaluate(
-    ([id, words]) =>
+    ([id, changes]) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('confnotes');
         open.onerror = () => reject(open.error);
@@ -35,7 +43,7 @@ function setSlideText(page: Page, id: string, words: string): Promise<void> {
           const tx = open.result.transaction('photos', 'readwrite');
           const store = tx.objectStore('photos');
           const get = store.get(id);
-          get.onsuccess = () => store.put({ ...get.result, text: { words, lang: 'en' } });
+          get.onsuccess = () => store.put({ ...get.result, ...changes });
           tx.oncomplete = () => {
             open.result.close();
             resolve();
@@ -43,7 +51,7 @@ function setSlideText(page: Page, id: string, words: string): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    [id, words] as const,
+    [id, changes] as const,
   );
 }
 
@@ -56,6 +64,8 @@ test('a word only on a slide or only in a note finds its talk and opens it there
 }) => {
   await openApp(page, app);
   await waitForOffline(page);
+  // The slide's text and stack are written below: nothing may read over them.
+  await readingOff(page, app);
   await page.getByRole('link', { name: 'Xebicon 2019' }).click();
   await page.getByRole('link', { name: TITLE }).click();
 
@@ -75,8 +85,11 @@ test('a word only on a slide or only in a note finds its talk and opens it there
     .filter((p) => p.talkId === talkId)
     .sort((a, b) => a.position - b.position);
   expect(photos).toHaveLength(3);
+  // The three shots are one stack, and the slide's words are on the middle one: hidden until
+  // the stack is opened, which the search hit does.
   const second = photos[1]!.id;
-  await setSlideText(page, second, SLIDE);
+  for (const p of photos) await updatePhoto(page, p.id, { stack: photos[0]!.id });
+  await updatePhoto(page, second, { text: { words: SLIDE, lang: 'en' } });
 
   await app.stop();
   await page.reload();

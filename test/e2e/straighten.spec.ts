@@ -7,7 +7,7 @@ import { sniffImage } from '../../src/lib/capture/sniff';
 import type { Photo } from '../../src/lib/model/types';
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
-import { test, expect, openApp, storedRows, takePhotos } from './fixtures';
+import { test, expect, openApp, storedRows, takePhotos, readingOff } from './fixtures';
 
 test.use({
   launchOptions: { executablePath: chromePath(), args: [...CHROME_ARGS, ...CAMERA_ARGS] },
@@ -20,6 +20,7 @@ test('the exported zip holds the straightened slides, and a full-frame slide as 
   app,
 }) => {
   await openApp(page, app);
+  await readingOff(page, app);
   await page.getByRole('link', { name: 'Xebicon 2019' }).click();
   await page.getByRole('link', { name: 'UX > craft' }).click();
   await page.getByRole('button', { name: 'Open camera' }).click();

@@ -1,7 +1,6 @@
 // Stacks of re-shots as a list of photos shows them (issue 12): which photos stand for their
 // stack, each stack's members, which stacks the user has opened, and "Keep this one" and
 // "Unstack", whose errors the list's photo actions show.
-import { SvelteSet } from 'svelte/reactivity';
 import type { Photo } from '../../lib/model/types';
 import { faces, stacksOf } from '../../lib/read/stacks';
 import { appDb } from '../../lib/db/db';
@@ -15,8 +14,17 @@ export interface KeepOffer {
 }
 
 export class StackView {
-  /** Stacks opened to show every member, by stack id; kept while the face changes. */
-  readonly opened = new SvelteSet<string>();
+  /**
+   * Stacks opened to show every member, by stack id; kept while the face changes. A plain
+   * record, replaced on change: SvelteSet's code would join the start-up chunk (vite.config.ts
+   * puts all of Svelte there).
+   */
+  #opened = $state<Record<string, true>>({});
+
+  isOpen(stack: string): boolean {
+    return stack in this.#opened;
+  }
+
   readonly #stacks = $derived.by(() => stacksOf(this.photos()));
   readonly #faces = $derived.by(() => faces(this.photos()).map((p) => p.id));
 
@@ -42,7 +50,7 @@ export class StackView {
    * Undefined at either end, so the button is disabled.
    */
   mover(photo: Photo, by: -1 | 1): (() => void) | undefined {
-    const members = photo.stack && this.opened.has(photo.stack) ? this.membersOf(photo) : [];
+    const members = photo.stack && this.isOpen(photo.stack) ? this.membersOf(photo) : [];
     const line = members.length ? members : this.photos().filter((p) => this.shows(p));
     const at = line.findIndex((p) => p.id === photo.id);
     const other = at < 0 ? undefined : line[at + by];
@@ -53,8 +61,14 @@ export class StackView {
     };
   }
 
+  /** Opens a stack, e.g. to show a shot that a search found in it. */
+  open(stack: string): void {
+    if (!this.isOpen(stack)) this.#opened = { ...this.#opened, [stack]: true };
+  }
+
   toggle(stack: string): void {
-    if (!this.opened.delete(stack)) this.opened.add(stack);
+    const { [stack]: open, ...others } = this.#opened;
+    this.#opened = open ? others : { ...others, [stack]: true };
   }
 
   keep(photo: Photo): void {
@@ -62,7 +76,7 @@ export class StackView {
   }
 
   unstack(photo: Photo): void {
-    if (photo.stack) this.opened.delete(photo.stack);
+    if (photo.stack && this.isOpen(photo.stack)) this.toggle(photo.stack);
     void this.actions.act(() => unstack(appDb(), photo.id));
   }
 }
