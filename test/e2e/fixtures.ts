@@ -182,3 +182,24 @@ export function storedRows<T>(page: Page, store: string): Promise<T[]> {
     store,
   );
 }
+
+/**
+ * A slide as a presentation tool draws it, as a PNG of `width` pixels (16:9), drawn by the
+ * browser in a page of its own: a re-shot is the same slide at another width.
+ */
+export async function slidePng(
+  page: Page,
+  title: string,
+  bullets: string[],
+  width = 1280,
+): Promise<Buffer> {
+  const painter = await page.context().newPage();
+  await painter.setViewportSize({ width, height: Math.round((width * 9) / 16) });
+  const items = bullets.map((b) => `<li>${b}</li>`).join('');
+  await painter.setContent(`<body style="margin:0;padding:4vw 5vw;background:#fff;color:#1b1b1b;
+    font:3vw/1.5 'DejaVu Sans',sans-serif"><h1 style="font-size:5vw;margin:0 0 2vw">${title}</h1>
+    <ul>${items}</ul></body>`);
+  const png = await painter.screenshot();
+  await painter.close();
+  return png;
+}

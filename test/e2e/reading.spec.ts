@@ -4,28 +4,14 @@
 // that word in the exported write-up's alt text. No request leaves the app's origin.
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import type { Photo } from '../../src/lib/model/types';
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
-import { test, expect, openApp, storedRows, waitForOffline } from './fixtures';
+import { test, expect, openApp, slidePng, storedRows, waitForOffline } from './fixtures';
 
 test.use({
   launchOptions: { executablePath: chromePath(), args: [...CHROME_ARGS, ...CAMERA_ARGS] },
 });
-
-/** A slide as a presentation tool draws it, as a PNG: the word to find is in its title. */
-async function slide(page: Page): Promise<Buffer> {
-  const painter = await page.context().newPage();
-  await painter.setViewportSize({ width: 1280, height: 720 });
-  await painter.setContent(`<body style="margin:0;padding:56px 72px;background:#fff;color:#1b1b1b;
-    font:40px/1.5 'DejaVu Sans',sans-serif"><h1 style="font-size:72px;margin:0 0 32px">
-    Quokka telemetry pipeline</h1><ul><li>Events are batched every second</li>
-    <li>Backpressure comes from the broker</li><li>Dashboards read the rollups</li></ul></body>`);
-  const png = await painter.screenshot();
-  await painter.close();
-  return png;
-}
 
 test('a slide added to a talk is read offline, found by a word on it, and exported as its alt text', async ({
   page,
@@ -38,7 +24,11 @@ test('a slide added to a talk is read offline, found by a word on it, and export
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('checkbox', { name: 'Read slide text' })).toBeChecked();
   await expect(page.getByText(/^\d+ photos? read\.$/)).toBeVisible({ timeout: 60_000 });
-  const png = await slide(page);
+  const png = await slidePng(page, 'Quokka telemetry pipeline', [
+    'Events are batched every second',
+    'Backpressure comes from the broker',
+    'Dashboards read the rollups',
+  ]);
 
   await app.stop();
   await page.goto(app.url);

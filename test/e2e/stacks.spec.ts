@@ -2,28 +2,14 @@
 // another added to a talk are read in the background; the two become one stack shown by its
 // newest shot, "Keep this one" puts the older on top, "Unstack" shows both again, and no photo
 // is ever deleted along the way. No request leaves the app's origin (fixtures.ts).
-import type { Page } from '@playwright/test';
 import type { Photo } from '../../src/lib/model/types';
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
-import { test, expect, openApp, storedRows } from './fixtures';
+import { test, expect, openApp, slidePng, storedRows } from './fixtures';
 
 test.use({
   launchOptions: { executablePath: chromePath(), args: [...CHROME_ARGS, ...CAMERA_ARGS] },
 });
-
-/** A slide drawn by the browser as a PNG, at a given width: a re-shot is the same slide larger. */
-async function slide(page: Page, title: string, bullets: string[], width: number) {
-  const painter = await page.context().newPage();
-  await painter.setViewportSize({ width, height: Math.round((width * 9) / 16) });
-  const items = bullets.map((b) => `<li>${b}</li>`).join('');
-  await painter.setContent(`<body style="margin:0;padding:4vw 5vw;background:#fff;color:#1b1b1b;
-    font:3vw/1.5 'DejaVu Sans',sans-serif"><h1 style="font-size:5vw;margin:0 0 2vw">${title}</h1>
-    <ul>${items}</ul></body>`);
-  const buffer = await painter.screenshot();
-  await painter.close();
-  return buffer;
-}
 
 test('two shots of one slide stack; Keep this one and Unstack change only how they show', async ({
   page,
@@ -37,9 +23,9 @@ test('two shots of one slide stack; Keep this one and Unstack change only how th
     'Commit offsets after processing',
   ];
   const files = [
-    await slide(page, 'Kafka consumer groups', lines, 1280),
-    await slide(page, 'Kafka consumer groups', lines, 1360),
-    await slide(
+    await slidePng(page, 'Kafka consumer groups', lines, 1280),
+    await slidePng(page, 'Kafka consumer groups', lines, 1360),
+    await slidePng(
       page,
       'Observability budgets',
       ['Sample traces at the edge', 'Keep metrics cardinality low', 'Alert on symptoms'],

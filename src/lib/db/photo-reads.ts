@@ -6,8 +6,7 @@ import { writeWithRetry } from './errors';
 import { withType } from './photo-tables';
 import type { Photo, SlideText } from './types';
 
-const unread = (p: Photo) =>
-  p.deletedAt === undefined && (!p.text || p.text.of !== p.imageTag);
+const unread = (p: Photo) => p.deletedAt === undefined && (!p.text || p.text.of !== p.imageTag);
 
 /** Photos waiting to be read, newest first: the talk going on now becomes searchable first. */
 export async function photosToRead(db: ConfnotesDb): Promise<Photo[]> {
