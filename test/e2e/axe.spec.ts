@@ -36,7 +36,7 @@ for (const [lang, theme] of PAIRS) {
             found.push(
               `${screen.name} (${lang}, ${theme}): ${v.id} (${v.impact}): ${v.help}: ${node.target.join(' ')} ${node.html.slice(0, 120)}${node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
             );
-        await screen.close?.(page);
+        await screen.close?.(page, filled);
       }
       expect(found, 'axe violations').toEqual([]);
     });

@@ -226,8 +226,8 @@ test('a full disk says so, keeps every stored photo, and the camera works once s
 
 test('images shared to the installed app are filed like captures', async ({ page, app }) => {
   await openApp(page, app);
-  await readingOff(page, app);
   await waitForOffline(page);
+  await readingOff(page, app);
   // What the system share sheet does: a multipart POST navigation to the manifest's action.
   const jpeg = readFileSync(`${IMAGES}slide.jpg`).toString('base64');
   const png = readFileSync(`${IMAGES}slide.png`).toString('base64');

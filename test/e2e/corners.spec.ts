@@ -4,7 +4,7 @@
 // and a 360 px screen in English and French, dark and light.
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, openApp, waitForOffline } from './fixtures';
+import { test, expect, openApp, waitForOffline, readingOff } from './fixtures';
 
 const IMAGES = new URL('../fixtures/images/', import.meta.url).pathname;
 /** slide.jpg is 640 × 480. */
@@ -111,6 +111,7 @@ test('corners set by touch and by keys straighten the photo, stay after an offli
 }) => {
   await openApp(page, app);
   await waitForOffline(page);
+  await readingOff(page, app);
   const item = await addPhoto(page);
   const before = await aspect(item);
   expect(before).toBeGreaterThan(0);
@@ -212,6 +213,7 @@ test('the editor fits a 320 px and a 360 px screen, in English and French, dark 
   test.setTimeout(120_000);
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   await openApp(page, app);
+  await readingOff(page, app);
   const item = await addPhoto(page);
   for (const lang of ['en', 'fr'] as const) {
     await page.evaluate((l) => localStorage.setItem('confnotes.lang', l), lang);

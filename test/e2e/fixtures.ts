@@ -203,3 +203,33 @@ export async function slidePng(
   await painter.close();
   return png;
 }
+
+/**
+ * Changes a photo's record straight in IndexedDB, as the reading queue or a sync would (its
+ * text, its stack): the app sees it after a reload.
+ */
+export function updatePhoto(
+  page: Page,
+  id: string,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  return page.evaluate(
+    ([id, changes]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('confnotes');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('photos', 'readwrite');
+          const store = tx.objectStore('photos');
+          const get = store.get(id);
+          get.onsuccess = () => store.put({ ...get.result, ...changes });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [id, changes] as const,
+  );
+}

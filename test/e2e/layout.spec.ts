@@ -292,7 +292,7 @@ for (const lang of ['en', 'fr'] as Lang[]) {
               });
             if (!inView) note(`${screen.name}: the chosen day is out of view`, `${width} px`);
           }
-          await screen.close?.(page);
+          await screen.close?.(page, filled);
         }
       }
       const report = [...found].map(([what, where]) => `${what} (${lang}: ${where.join(', ')})`);

@@ -14,8 +14,8 @@ test('notes, photos and an opinion interleave, and survive a reload with the ser
   app,
 }) => {
   await openApp(page, app);
-  await readingOff(page, app);
   await waitForOffline(page);
+  await readingOff(page, app);
   await page.getByRole('link', { name: 'Xebicon 2019' }).click();
   const title = 'On-demand development environments with Kubernetes (talk in english)';
   await page.getByRole('link', { name: title }).click();

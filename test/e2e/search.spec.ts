@@ -11,6 +11,7 @@ import {
   readingOff,
   storedRows,
   takePhotos,
+  updatePhoto,
   waitForOffline,
 } from './fixtures';
 
@@ -30,29 +31,6 @@ interface StoredPhoto {
   id: string;
   talkId: string;
   position: number;
-}
-
-/** Changes a photo's record as the reading queue would have (its text, its stack). */
-function updatePhoto(page: Page, id: string, changes: Record<string, unknown>): Promise<void> {
-  return page.evaluate(
-    ([id, changes]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('confnotes');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('photos', 'readwrite');
-          const store = tx.objectStore('photos');
-          const get = store.get(id);
-          get.onsuccess = () => store.put({ ...get.result, ...changes });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [id, changes] as const,
-  );
 }
 
 const noOverflow = (page: Page) =>
