@@ -1,6 +1,6 @@
 // Word accuracy of the app's reader (read/engine.ts) on the generated test set
-// (test/support/ocr-set.ts): the first slide of each of the four talks (English and French,
-// light and dark), in each kind of shot. The reader is deterministic on the same pixels, so
+// (test/support/ocr-set.ts): the first slide of the English talk in its light theme and of
+// the French one in its dark theme, in each kind of shot. The reader is deterministic on the same pixels, so
 // the gates sit a little under what it reads today and a real regression fails them; the
 // bench (`npm run bench -- read`) reports the whole set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,24 +10,25 @@ import { modelBytes, score, total, wasmBytes, type Score } from '../../support/o
 
 /**
  * Least share of the truth's words read in order, and most words invented per truth word, per
- * kind and language: two words under and over what the reader does on this subset (about 50
- * words a cell). Measured (found of truth, invented), English then French:
- * straight 49/50, 0 and 42/49, 4; keystoned 49/50, 0 and 43/49, 4; blurred 48/50, 0 and
- * 44/49, 1; noisy 48/50, 0 and 41/49, 6; small 50/50, 0 and 43/49, 2. French loses words
- * after a bullet or an elision (d'écran, n'est), read under MIN_CONFIDENCE, and reads bullets
- * as "e".
+ * kind and language: two words under and over what the reader does on this subset (23 English
+ * and 25 French words a cell). Measured (found, invented), English then French: straight
+ * 23, 0 and 20, 0; keystoned 23, 0 and 21, 1; blurred 23, 0 and 22, 0; noisy 23, 0 and 19, 1;
+ * small 23, 0 and 21, 1. French loses words after a bullet or an elision (d'écran, n'est),
+ * read under MIN_CONFIDENCE.
  */
 const GATES: Record<Kind, Record<'en' | 'fr', { accuracy: number; invented: number }>> = {
-  straight: { en: { accuracy: 0.94, invented: 0.04 }, fr: { accuracy: 0.81, invented: 0.13 } },
-  keystoned: { en: { accuracy: 0.94, invented: 0.04 }, fr: { accuracy: 0.83, invented: 0.13 } },
-  blurred: { en: { accuracy: 0.92, invented: 0.04 }, fr: { accuracy: 0.85, invented: 0.07 } },
-  noisy: { en: { accuracy: 0.92, invented: 0.04 }, fr: { accuracy: 0.79, invented: 0.17 } },
-  small: { en: { accuracy: 0.96, invented: 0.04 }, fr: { accuracy: 0.83, invented: 0.09 } },
+  straight: { en: { accuracy: 0.91, invented: 0.09 }, fr: { accuracy: 0.72, invented: 0.08 } },
+  keystoned: { en: { accuracy: 0.91, invented: 0.09 }, fr: { accuracy: 0.76, invented: 0.12 } },
+  blurred: { en: { accuracy: 0.91, invented: 0.09 }, fr: { accuracy: 0.8, invented: 0.08 } },
+  noisy: { en: { accuracy: 0.91, invented: 0.09 }, fr: { accuracy: 0.68, invented: 0.12 } },
+  small: { en: { accuracy: 0.91, invented: 0.09 }, fr: { accuracy: 0.76, invented: 0.12 } },
 };
 
+// One slide a language (English light, French dark) keeps the cold run, which draws every
+// shot, short in CI; the bench reads the whole set.
 const subset = shots(
   KINDS,
-  SLIDES.filter((s) => s.id.endsWith('-1')),
+  SLIDES.filter((s) => s.id === 'en-light-1' || s.id === 'fr-dark-1'),
 );
 const scores = new Map<string, Score>();
 let reader: Reader;
