@@ -1,11 +1,10 @@
-// Stack decisions (read/stacks.ts relation) against the truth, on pairs of generated shots
-// read by the app's reader and hashed by read/dhash.ts: the same slide shot twice from other
-// seats, a build step (the slide without its last bullet, then with it), and neighbouring
-// slides of one talk. The French talk in its light theme: the pairs of its first slide, one of each kind.
-// On the whole set (36 pairs, 2 December 2026) relation() was right on all; word overlap
-// (words.ts) was 0.95-1 for re-shots, 0.75-0.89 for build steps, 0-0.15 for other slides; the
-// hashes differed by 0-3 bits, 0-5 and 2-10: one template makes close hashes, and the words
-// decide.
+// Stack decisions (read/stacks.ts relation) against the truth, on pairs of generated shots read by
+// the app's reader and hashed by read/dhash.ts: the same slide shot twice from other seats, a build
+// step (the slide without its last bullet, then with it), and neighbouring slides of one talk. The
+// French talk in its light theme: the pairs of its first slide, one of each kind. On the whole set
+// (36 pairs, 2 December 2026) relation() was right on all; word overlap (words.ts) was 0.95-1 for
+// re-shots, 0.75-0.89 for build steps, 0-0.15 for other slides; the hashes differed by 0-3 bits,
+// 0-5 and 2-10: one template makes close hashes, and the words decide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Photo } from '../../../src/lib/model/types';
 import { dhash } from '../../../src/lib/read/dhash';
@@ -17,8 +16,8 @@ import { modelBytes, wasmBytes } from '../../support/ocr-score';
 const T0 = Date.UTC(2026, 1, 1, 10);
 const TRUTH = { reshot: 'same', build: 'build', different: 'different' } as const;
 
-// One slide's pairs keep the cold run (drawing every shot) short in CI; `npm run bench -- read` and the
-// figures above cover all of them.
+// One slide's pairs keep the cold run (drawing every shot) short in CI; `npm run bench -- read` and
+// the figures above cover all of them.
 const chosen = pairs().filter(
   (p) => p.a.slide.id.startsWith('fr-light-') && /-1(\+\d)?$/.test(p.a.slide.id),
 );
