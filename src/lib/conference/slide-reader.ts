@@ -27,8 +27,6 @@ export class SlideReader {
     private readonly port: ReadPort,
     /** The interface's language, for talks whose language the schedule does not give. */
     private readonly uiLang: () => ReadLang,
-    /** Told after each photo, read or failed. */
-    private readonly onProgress: () => void = () => {},
   ) {}
 
   /** Starts reading unless paused or already reading; resolves when the queue stops. */
@@ -63,7 +61,6 @@ export class SlideReader {
         const next = (await photosToRead(this.db)).find((p) => !this.failed.has(p.id));
         if (!next) break;
         await this.readOne(next);
-        this.onProgress();
       }
     } finally {
       this.port.close();

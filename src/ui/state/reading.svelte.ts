@@ -50,12 +50,9 @@ class ReadingState {
   /** What the download weighs: the engine for this browser and both models. */
   readonly bytes = readFiles().reduce((sum, f) => sum + f.bytes, 0);
 
-  private readonly reader = new SlideReader(
-    db,
-    timed(new ReadClient()),
-    () => i18n.lang,
-    () => void this.count(),
-  );
+  // The counts follow the database (liveQuery below): a stored reading changes them, a failed
+  // or dropped one does not.
+  private readonly reader = new SlideReader(db, timed(new ReadClient()), () => i18n.lang);
   private started = false;
   private fetching: Promise<void> | undefined;
 
@@ -96,10 +93,6 @@ class ReadingState {
   private async run(): Promise<void> {
     if (!this.on || this.download.state !== 'ready' || router.route.name === 'camera') return;
     await this.reader.resume();
-  }
-
-  private async count(): Promise<void> {
-    this.counts = await readingCounts(db);
   }
 
   /** Stores whatever files are missing, with progress; then reading can start. */
