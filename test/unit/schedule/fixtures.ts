@@ -7,6 +7,7 @@ import { fill } from '../../../src/lib/util/words';
 
 export const FIXTURES = {
   fosdem: 'pentabarf-xml_fosdem2015.xml',
+  fosdem2026: 'pentabarf-xml_fosdem2026.xml',
   debconf: 'frab-xml_wafer_debconf23_utc-dates_ist.xml',
   rc3: 'frab-json_pretalx_rc3-channels-2020.json',
   pyconuk: 'ics_pyconuk2015_utc_missing-dtend.ics',

@@ -23,6 +23,7 @@ const names = Object.keys(FIXTURES) as FixtureName[];
 describe('parseSchedule on every fixture', () => {
   it.each<[FixtureName, string, number]>([
     ['fosdem', 'frab-xml', 551],
+    ['fosdem2026', 'frab-xml', 883],
     ['debconf', 'frab-xml', 117],
     ['rc3', 'frab-json', 48],
     ['pyconuk', 'ics', 158],
