@@ -28,7 +28,7 @@ try {
   if (wanted('capture')) rows.push(...(await captureBench(app.url)));
   if (wanted('slides')) rows.push(...(await slideAccuracy()));
   if (wanted('read')) rows.push(...(await readBench()));
-  if (wanted('export')) rows.push(...(await exportBench()));
+  if (wanted('export')) rows.push(...(await exportBench(browser)));
   if (wanted('sync')) rows.push(...(await syncBench(browser, app.url)));
   if (wanted('validation')) rows.push(...(await validationBench()));
 } finally {

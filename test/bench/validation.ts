@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { checkSchedule } from '../../src/lib/conference/schedule-check';
 import { readArchive } from '../../src/lib/export/archive';
 import { toArchiveJson, type ArchiveRecords } from '../../src/lib/export/json';
-import { exportZip, zipToBlob } from '../../src/lib/export/zip';
+import { exportZip } from '../../src/lib/export/zip';
 import { ARCHIVE_JSON, readZip } from '../../src/lib/export/zip-read';
 import { toTalkFields } from '../../src/lib/schedule/materialise';
 import { parseSchedule } from '../../src/lib/schedule/parse';
@@ -110,7 +110,7 @@ async function fosdemZip(): Promise<Blob> {
     for (const p of records.photos)
       yield { name: p.file, lastModified: new Date(0), input: new Blob([image]) };
   }
-  return zipToBlob(exportZip(entries()));
+  return exportZip(entries());
 }
 
 export async function validationBench(): Promise<Row[]> {

@@ -1,6 +1,7 @@
 // The byte work of reading a zip entry: CRC-32, and inflating a deflated entry as a stream that
 // is stopped the moment it gives more than the entry declared, so a lying entry never unpacks
 // past its declared size (already within the reader's caps) plus one small step.
+import { crc32Update } from './crc32';
 
 /**
  * Deflated bytes handed to the inflater at a time: 16 KiB can unpack to 16.5 MB at most, so
@@ -9,26 +10,14 @@
 const INFLATE_STEP = 16 * 1024;
 const READ_BLOCK = 64 * INFLATE_STEP;
 
-const TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crcUpdate(crc: number, bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) crc = TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
-  return crc;
-}
-
 export async function crc32(blob: Blob): Promise<number> {
-  let crc = 0xffffffff;
+  let crc = 0;
   const reader = blob.stream().getReader();
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
-    crc = crcUpdate(crc, value);
+    if (done) return crc;
+    crc = crc32Update(crc, value);
   }
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** The blob in small pieces, read a block at a time: what one pull can make the inflater do. */
@@ -62,7 +51,7 @@ export async function inflate(
   refuse: { larger: () => Error; broken: () => Error },
 ): Promise<{ data: Blob; crc: number }> {
   let seen = 0;
-  let crc = 0xffffffff;
+  let crc = 0;
   let refusal: Error | undefined;
   const count = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
@@ -71,14 +60,14 @@ export async function inflate(
         refusal = refuse.larger();
         throw refusal;
       }
-      crc = crcUpdate(crc, chunk);
+      crc = crc32Update(crc, chunk);
       controller.enqueue(chunk);
     },
   });
   try {
     const inflated = pieces(raw).pipeThrough(new DecompressionStream('deflate-raw'));
     const data = await new Response(inflated.pipeThrough(count)).blob();
-    return { data, crc: (crc ^ 0xffffffff) >>> 0 };
+    return { data, crc };
   } catch {
     throw refusal ?? refuse.broken();
   }

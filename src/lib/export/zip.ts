@@ -1,7 +1,8 @@
-// Streams the export zip with client-zip: entries are pulled one at a time, images are stored
-// as they are (JPEGs do not shrink), so no file is ever held twice. Cancel with an AbortSignal;
-// progress is reported in bytes written.
-import { makeZip } from 'client-zip';
+// Writes the export zip as one Blob made of parts: each entry's header bytes, then the entry's
+// own Blob, stored as it is (JPEGs do not shrink). No byte of an image is copied: the zip
+// refers to the stored Blobs, and each is read once, for its CRC-32, while the next one is
+// already being fetched. Cancel with an AbortSignal; progress is reported in bytes laid out.
+import { crc32Update } from './crc32';
 
 export interface ZipEntry {
   /** Path inside the zip, "/" separated. */
@@ -12,43 +13,185 @@ export interface ZipEntry {
 
 export interface ZipOptions {
   signal?: AbortSignal;
-  /** Called with the bytes of zip written so far, after each chunk. */
+  /** Called with the bytes of zip laid out so far, after each entry. */
   onProgress?: (bytes: number) => void;
 }
 
-async function* guarded(files: AsyncIterable<ZipEntry>, signal: AbortSignal | undefined) {
-  for await (const file of files) {
-    signal?.throwIfAborted();
-    yield { name: file.name, lastModified: file.lastModified ?? new Date(), input: file.input };
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const EOCD = 0x06054b50;
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const UTF8_NAMES = 0x0800;
+/** Version 4.5 (zip64) made on Unix, so that the mode in the external attributes counts. */
+const MADE_BY = (3 << 8) | 45;
+const FILE_MODE = 0o100644 << 16;
+const MAX32 = 0xffffffff;
+const MAX16 = 0xffff;
+
+interface Written {
+  name: Uint8Array<ArrayBuffer>;
+  crc: number;
+  size: number;
+  offset: number;
+  time: number;
+  date: number;
+}
+
+interface Read {
+  entry: ZipEntry;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+function view(size: number): [Uint8Array<ArrayBuffer>, DataView] {
+  const bytes = new Uint8Array(size);
+  return [bytes, new DataView(bytes.buffer)];
+}
+
+function setUint64(v: DataView, at: number, n: number) {
+  v.setUint32(at, n % 2 ** 32, true);
+  v.setUint32(at + 4, Math.floor(n / 2 ** 32), true);
+}
+
+/** MS-DOS time and date, in local time as zip tools show them; clamped to 1980, its epoch. */
+function dosTime(d: Date): { time: number; date: number } {
+  if (d.getFullYear() < 1980) return { time: 0, date: (1 << 5) | 1 };
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+function localHeader(w: Written): Uint8Array<ArrayBuffer> {
+  const [bytes, v] = view(30 + w.name.length);
+  v.setUint32(0, LOCAL, true);
+  v.setUint16(4, 20, true);
+  v.setUint16(6, UTF8_NAMES, true);
+  v.setUint16(10, w.time, true);
+  v.setUint16(12, w.date, true);
+  v.setUint32(14, w.crc, true);
+  v.setUint32(18, w.size, true);
+  v.setUint32(22, w.size, true);
+  v.setUint16(26, w.name.length, true);
+  bytes.set(w.name, 30);
+  return bytes;
+}
+
+/** A central directory record; an offset past 4 GiB goes in a zip64 extra field. */
+function centralHeader(w: Written): Uint8Array<ArrayBuffer> {
+  const far = w.offset >= MAX32;
+  const [bytes, v] = view(46 + w.name.length + (far ? 12 : 0));
+  v.setUint32(0, CENTRAL, true);
+  v.setUint16(4, MADE_BY, true);
+  v.setUint16(6, far ? 45 : 20, true);
+  v.setUint16(8, UTF8_NAMES, true);
+  v.setUint16(12, w.time, true);
+  v.setUint16(14, w.date, true);
+  v.setUint32(16, w.crc, true);
+  v.setUint32(20, w.size, true);
+  v.setUint32(24, w.size, true);
+  v.setUint16(28, w.name.length, true);
+  v.setUint16(30, far ? 12 : 0, true);
+  v.setUint32(38, FILE_MODE, true);
+  v.setUint32(42, far ? MAX32 : w.offset, true);
+  bytes.set(w.name, 46);
+  if (far) {
+    const at = 46 + w.name.length;
+    v.setUint16(at, 1, true);
+    v.setUint16(at + 2, 8, true);
+    setUint64(v, at + 4, w.offset);
   }
+  return bytes;
+}
+
+/** The end records: zip64 ones first when the count or an offset outgrows the classic fields. */
+function end(count: number, dirOffset: number, dirSize: number): Uint8Array<ArrayBuffer>[] {
+  const out: Uint8Array<ArrayBuffer>[] = [];
+  if (count >= MAX16 || dirOffset >= MAX32 || dirSize >= MAX32) {
+    const [rec, r] = view(56);
+    r.setUint32(0, EOCD64, true);
+    setUint64(r, 4, 44);
+    r.setUint16(12, MADE_BY, true);
+    r.setUint16(14, 45, true);
+    setUint64(r, 24, count);
+    setUint64(r, 32, count);
+    setUint64(r, 40, dirSize);
+    setUint64(r, 48, dirOffset);
+    const [loc, l] = view(20);
+    l.setUint32(0, EOCD64_LOCATOR, true);
+    setUint64(l, 8, dirOffset + dirSize);
+    l.setUint32(16, 1, true);
+    out.push(rec, loc);
+  }
+  const [eocd, e] = view(22);
+  e.setUint32(0, EOCD, true);
+  e.setUint16(8, Math.min(count, MAX16), true);
+  e.setUint16(10, Math.min(count, MAX16), true);
+  e.setUint32(12, Math.min(dirSize, MAX32), true);
+  e.setUint32(16, Math.min(dirOffset, MAX32), true);
+  out.push(eocd);
+  return out;
+}
+
+/** The next entry with its bytes being read: started before the previous one is checksummed. */
+async function readNext(files: AsyncIterator<ZipEntry>): Promise<Read | undefined> {
+  const next = await files.next();
+  if (next.done) return undefined;
+  const { input } = next.value;
+  const bytes =
+    typeof input === 'string'
+      ? new TextEncoder().encode(input)
+      : new Uint8Array(await input.arrayBuffer());
+  return { entry: next.value, bytes };
 }
 
 /**
- * The zip as a byte stream. Aborting `signal` errors the stream with the signal's reason and
- * stops pulling entries (the source generator is closed).
+ * The zip of `files`, in their order, typed for sharing. Aborting `signal` rejects with the
+ * signal's reason and asks for no further entry (the source generator is closed).
  */
-export function exportZip(
+export async function exportZip(
   files: AsyncIterable<ZipEntry>,
   { signal, onProgress }: ZipOptions = {},
-): ReadableStream<Uint8Array> {
-  const zip = makeZip(guarded(files, signal), { buffersAreUTF8: true });
-  let written = 0;
-  const count = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      written += chunk.byteLength;
-      controller.enqueue(chunk);
-      onProgress?.(written);
-    },
+): Promise<Blob> {
+  const source = files[Symbol.asyncIterator]();
+  const parts: BlobPart[] = [];
+  const written: Written[] = [];
+  const encoder = new TextEncoder();
+  let offset = 0;
+  let pending = readNext(source);
+  try {
+    for (;;) {
+      const read = await pending;
+      signal?.throwIfAborted();
+      if (!read) break;
+      pending = readNext(source);
+      const { entry, bytes } = read;
+      // Past 4 GiB an entry would need zip64 sizes; no photo or write-up comes near.
+      if (bytes.length >= MAX32) throw new RangeError(`${entry.name} is too large for a zip`);
+      const w: Written = {
+        name: encoder.encode(entry.name),
+        crc: crc32Update(0, bytes),
+        size: bytes.length,
+        offset,
+        ...dosTime(entry.lastModified ?? new Date()),
+      };
+      const header = localHeader(w);
+      // The entry's own Blob, not the bytes read from it: the zip refers to what is stored.
+      parts.push(header, typeof entry.input === 'string' ? bytes : entry.input);
+      written.push(w);
+      offset += header.length + w.size;
+      onProgress?.(offset);
+    }
+  } finally {
+    // On a failure or a cancel, the read started ahead is dropped and the source closed.
+    pending.catch(() => undefined);
+    await source.return?.();
+  }
+  const directory = written.map(centralHeader);
+  const dirSize = directory.reduce((n, d) => n + d.length, 0);
+  const zip = new Blob([...parts, ...directory, ...end(written.length, offset, dirSize)], {
+    type: 'application/zip',
   });
-  return zip.pipeThrough(count, signal ? { signal } : {});
-}
-
-/**
- * The whole zip as one Blob (the browser may keep it on disk), typed for sharing. Response
- * lets the browser store the stream as it comes, rather than gathering the chunks and then
- * copying them into a Blob, which would hold the archive twice at the end.
- */
-export async function zipToBlob(stream: ReadableStream<Uint8Array>): Promise<Blob> {
-  const blob = await new Response(stream).blob();
-  return blob.type === 'application/zip' ? blob : new Blob([blob], { type: 'application/zip' });
+  onProgress?.(zip.size);
+  return zip;
 }

@@ -1,12 +1,12 @@
 // Export and import of Confnotes zips for the screens: progress in bytes, Cancel, and the
-// way out (the share sheet where the browser takes files, else a download). The zip is
-// streamed from the database and held once, as the Blob handed to share or download.
+// way out (the share sheet where the browser takes files, else a download). The zip handed to
+// share or download is made of the database's own image Blobs: no image is copied.
 import { archiveEntries, readArchive } from '../../lib/export/archive';
 import type { ExportChoice } from '../../lib/db/archive-repo';
 import { ArchiveRepo } from '../../lib/db/archive-repo';
 import { appDb } from '../../lib/db/db';
 import { slugify } from '../../lib/export/slug';
-import { exportZip, zipToBlob } from '../../lib/export/zip';
+import { exportZip } from '../../lib/export/zip';
 import { makeMissingThumbnails } from './capture.svelte';
 import { explain, i18n, t } from './i18n.svelte';
 import { plural } from './plural';
@@ -41,11 +41,11 @@ export class ExportJob {
       const { inputs, records } = await archives.load(conferenceIds, choice);
       this.total = records.photos.reduce((sum, p) => sum + p.size, 0) + 64 * 1024;
       const entries = archiveEntries(inputs, records, (id) => archives.photoBlob(id));
-      const stream = exportZip(entries, {
+      const zip = await exportZip(entries, {
         signal: controller.signal,
         onProgress: (n) => (this.written = n),
       });
-      const file = new File([await zipToBlob(stream)], `${slugify(name) || 'confnotes'}.zip`, {
+      const file = new File([zip], `${slugify(name) || 'confnotes'}.zip`, {
         type: 'application/zip',
       });
       if (navigator.canShare?.({ files: [file] }))

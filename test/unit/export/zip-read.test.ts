@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { archiveEntries } from '../../../src/lib/export/archive';
 import { ArchiveError } from '../../../src/lib/export/json';
-import { exportZip, zipToBlob } from '../../../src/lib/export/zip';
+import { exportZip } from '../../../src/lib/export/zip';
 import { MAX_ENTRIES, readZip } from '../../../src/lib/export/zip-read';
 import { records } from './records';
 import { xebiconInput } from './xebicon-notes';
@@ -218,7 +218,7 @@ describe('random damage to a real Confnotes zip', () => {
   async function realZips(): Promise<Uint8Array<ArrayBuffer>[]> {
     const photo = () => Promise.resolve(new Blob([new Uint8Array(200).fill(7)]));
     const files = archiveEntries([xebiconInput()], { ...records, photos: [] }, photo);
-    const plain = new Uint8Array(await (await zipToBlob(exportZip(files))).arrayBuffer());
+    const plain = new Uint8Array(await (await exportZip(files)).arrayBuffer());
     const remade = await (
       await JSZip.loadAsync(plain)
     ).generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

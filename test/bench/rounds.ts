@@ -1,0 +1,26 @@
+// Interleaved rounds for the benches' gated ratios: every run once a round, the order turned
+// each round, after one round not counted (warm-up). A ratio is the median of the rounds' own
+// ratios, so a burst of load from another process on this shared machine skews one round, not
+// the result.
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Milliseconds of each run, one entry a round; a run returns its own measured time. */
+export async function interleaved<K extends string>(
+  rounds: number,
+  runs: Record<K, () => Promise<number>>,
+): Promise<Record<K, number[]>> {
+  const names = Object.keys(runs) as K[];
+  const out = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let round = -1; round < rounds; round++) {
+    const order = names.map((_, i) => names[(i + Math.max(round, 0)) % names.length]!);
+    for (const name of order) {
+      const ms = await runs[name]();
+      if (round >= 0) out[name].push(ms);
+    }
+  }
+  return out;
+}
+
+/** The median over rounds of a[r] / b[r]. */
+export const medianRatio = (a: number[], b: number[]) => median(a.map((x, r) => x / b[r]!));
