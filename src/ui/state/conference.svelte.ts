@@ -17,8 +17,11 @@ export class ConferenceState {
   room = $state('');
   day = $state<string | undefined>(undefined);
 
-  constructor(id: string) {
+  /** `shown` is the day and room the page showed when it was left (view-memory.ts). */
+  constructor(id: string, shown: { day?: string; room?: string } = {}) {
     this.id = id;
+    this.day = shown.day;
+    this.room = shown.room ?? '';
   }
 
   get loaded(): boolean {

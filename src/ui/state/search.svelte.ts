@@ -34,8 +34,9 @@ export class TalkSearch {
   readonly #texts: Live<TalkText[]>;
   readonly #folder = new TextIndex();
 
-  constructor(view: ConferenceState) {
+  constructor(view: ConferenceState, query = '') {
     this.#view = view;
+    this.#query = query;
     this.#texts = new Live(() => repo.watchTexts(view.id));
   }
 
