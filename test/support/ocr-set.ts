@@ -8,10 +8,11 @@
 // that makes it, so only the first run starts a browser.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
 import { JPEG_QUALITY } from '../../src/lib/capture/sizing';
 import type { ReadLang } from '../../src/lib/read/engine';
 import { apply, quadToQuad } from '../../src/lib/slide/geometry';
@@ -414,26 +415,13 @@ export interface OcrSet {
 }
 
 export function openSet(): OcrSet {
-  let browser: Promise<Browser> | undefined;
-  let page: Promise<Page> | undefined;
-  const pageOf = () => {
-    browser ??= launch();
-    page ??= browser.then(async (b) => {
-      const p = await b.newPage();
-      await p.setContent('<!doctype html><meta charset="utf-8"><body></body>');
-      return p;
-    });
-    return page;
-  };
+  let painter: Promise<Painter> | undefined;
+  const paint = () => (painter ??= openPainter());
   const drawn = async (slide: Slide): Promise<Pixels> => {
     const key = keyOf({ draw: slide });
     const cached = load(key);
     if (cached) return cached;
-    const p = fromBase64(
-      await (await pageOf()).evaluate(draw, { slide, width: WIDTH, height: HEIGHT }),
-      WIDTH,
-      HEIGHT,
-    );
+    const p = await (await paint()).draw(slide);
     save(key, p);
     return p;
   };
@@ -448,34 +436,67 @@ export function openSet(): OcrSet {
       if (r.blur) p = blur(p, r.blur);
       if (r.noise) p = noise(p, r.noise.sigma, random(r.noise.seed));
       if (r.width) p = downscale(p, r.width, Math.round((r.width * p.height) / p.width));
-      if (r.jpeg) {
-        const jpeg = await (
-          await pageOf()
-        ).evaluate(throughJpeg, {
-          rgba: toBase64(p),
-          width: p.width,
-          height: p.height,
-          quality: JPEG_QUALITY,
-        });
-        p = fromBase64(jpeg, p.width, p.height);
-      }
+      if (r.jpeg) p = await (await paint()).jpeg(p);
       save(key, p);
       return p;
     },
     async close() {
-      if (browser) await (await browser).close();
+      if (painter) await (await painter).close();
     },
   };
 }
 
-const toBase64 = (p: Pixels) =>
-  Buffer.from(p.data.buffer, p.data.byteOffset, p.data.length).toString('base64');
+/** A page in Chromium that draws slides and passes pixels through the browser's JPEG. */
+interface Painter {
+  draw(slide: Slide): Promise<Pixels>;
+  jpeg(p: Pixels): Promise<Pixels>;
+  close(): Promise<void>;
+}
 
-function fromBase64(b64: string, width: number, height: number): Pixels {
-  const bytes = Buffer.from(b64, 'base64');
-  if (bytes.length !== width * height * 4)
-    throw new Error(`Got ${bytes.length} bytes for ${width} x ${height}`);
-  return { width, height, data: new Uint8ClampedArray(bytes) };
+/**
+ * Pixels cross as raw bytes, never as base64 in the DevTools protocol's JSON (seconds a shot on
+ * a busy machine): into the page by a GET from a server here (the page's own origin), out of it
+ * as a download, which Chromium writes to a file (a POST's body would be copied into the
+ * protocol's request events).
+ */
+async function openPainter(): Promise<Painter> {
+  const outgoing = new Map<string, Buffer>();
+  const server = createServer((req, res) => {
+    const body = outgoing.get(req.url ?? '/');
+    outgoing.delete(req.url ?? '/');
+    res.setHeader('content-type', body ? 'application/octet-stream' : 'text/html');
+    res.end(body ?? '<!doctype html><meta charset="utf-8"><body></body>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await launch();
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  /** Runs `work` in the page, which downloads its width x height pixels: those pixels. */
+  const downloaded = async (work: Promise<string>, width: number, height: number) => {
+    const [download, url] = await Promise.all([page.waitForEvent('download'), work]);
+    const bytes = readFileSync(await download.path());
+    await download.delete();
+    await page.evaluate((u) => URL.revokeObjectURL(u), url);
+    if (bytes.length !== width * height * 4)
+      throw new Error(`Got ${bytes.length} bytes for ${width} x ${height}`);
+    // A copy with a buffer of its own: tesseract-wasm reads `data.buffer` from its start.
+    return { width, height, data: new Uint8ClampedArray(bytes) };
+  };
+  let n = 0;
+  return {
+    draw: (slide) =>
+      downloaded(page.evaluate(draw, { slide, width: WIDTH, height: HEIGHT }), WIDTH, HEIGHT),
+    jpeg(p) {
+      const from = `/raw-${n++}`;
+      outgoing.set(from, Buffer.from(p.data.buffer, p.data.byteOffset, p.data.length));
+      const args = { from, width: p.width, height: p.height, quality: JPEG_QUALITY };
+      return downloaded(page.evaluate(throughJpeg, args), p.width, p.height);
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
 }
 
 // In the page (serialised by Playwright: no imports, no closures).
@@ -548,31 +569,28 @@ async function draw({ slide, width, height }: { slide: Slide; width: number; hei
     g.font = `italic 38px "${t.font}"`;
     g.fillText(slide.caption ?? '', width / 2, top + h + 150);
   }
-  const bytes = new Uint8Array(g.getImageData(0, 0, width, height).data.buffer);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(s);
+  // Downloaded: see openPainter. The link's address is revoked once the file is read.
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([g.getImageData(0, 0, width, height).data]));
+  link.download = 'drawn.rgba';
+  link.click();
+  return link.href;
 }
 
 // In the page: the image through the browser's JPEG encoder and decoder, as the app stores it.
-async function throughJpeg(a: { rgba: string; width: number; height: number; quality: number }) {
-  const raw = atob(a.rgba);
-  const data = new Uint8ClampedArray(raw.length);
-  for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i);
+async function throughJpeg(a: { from: string; width: number; height: number; quality: number }) {
+  const data = new Uint8ClampedArray(await (await fetch(a.from)).arrayBuffer());
   const canvas = new OffscreenCanvas(a.width, a.height);
   canvas.getContext('2d')!.putImageData(new ImageData(data, a.width, a.height), 0, 0);
   const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: a.quality });
   const bitmap = await createImageBitmap(blob);
   const back = new OffscreenCanvas(a.width, a.height).getContext('2d')!;
   back.drawImage(bitmap, 0, 0);
-  const bytes = new Uint8Array(back.getImageData(0, 0, a.width, a.height).data.buffer);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(s);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([back.getImageData(0, 0, a.width, a.height).data]));
+  link.download = 'jpeg.rgba';
+  link.click();
+  return link.href;
 }
 
 /** About normal, mean 0 and deviation 1 (Box-Muller). */
