@@ -150,9 +150,9 @@ export class ListWindow {
 
   /**
    * Heights measured above the screen change the padding and move what is in sight: the row
-   * first in sight before goes back to where it was. The browser's scroll anchoring would do
-   * it, but a change of padding suspends it (and Safari has had none for long), so the list
-   * opts out of it (overflow-anchor) and does it itself.
+   * first in sight before goes back to where it was. The browser's scroll anchoring, which
+   * keeps the rows still when something above the list grows, is suspended by a change of
+   * padding (CSS Scroll Anchoring, "suppression triggers"), so the list does this one itself.
    */
   #hold: { index: number; top: number } | undefined;
 
