@@ -35,8 +35,6 @@ export const SCHEDULE_WORDS = {
   notFrabXml: 'This XML file isn’t a conference schedule.',
   xmlDamagedAt:
     'This XML schedule is damaged near line {line} and can’t be read. Please download it again or try the conference’s iCal or JSON schedule instead.',
-  xmlDamaged:
-    'This XML schedule is damaged and can’t be read. Please download it again or try the conference’s iCal or JSON schedule instead.',
   noTalks: 'This schedule has no talks in it yet.',
   unexpected:
     'Something in this schedule file could not be read. Please try another format of the schedule (iCal, JSON or XML) if the conference offers one.',

@@ -311,8 +311,6 @@ export const FR: Record<string, string> = {
     'Ce fichier XML n’est pas le programme d’une conférence.',
   'This XML schedule is damaged near line {line} and can’t be read. Please download it again or try the conference’s iCal or JSON schedule instead.':
     'Ce programme XML est abîmé vers la ligne {line} et ne peut pas être lu. Téléchargez-le à nouveau, ou essayez plutôt le programme iCal ou JSON de la conférence.',
-  'This XML schedule is damaged and can’t be read. Please download it again or try the conference’s iCal or JSON schedule instead.':
-    'Ce programme XML est abîmé et ne peut pas être lu. Téléchargez-le à nouveau, ou essayez plutôt le programme iCal ou JSON de la conférence.',
   'This schedule has no talks in it yet.': 'Ce programme ne contient encore aucun talk.',
   'Something in this schedule file could not be read. Please try another format of the schedule (iCal, JSON or XML) if the conference offers one.':
     'Une partie de ce fichier de programme n’a pas pu être lue. Essayez un autre format du programme (iCal, JSON ou XML) si la conférence en propose un.',
