@@ -61,11 +61,10 @@ export class ConferenceRepo {
     const now = opts.now ?? Date.now();
     const zone = pickZone(parsed, opts);
     const conference = newConference(parsed, newId(), zone, source, now);
-    const talks: Talk[] = toTalkFields(parsed.talks, zone[0]).map((t) => ({
-      ...t,
-      id: newId(),
-      conferenceId: conference.id,
-    }));
+    // The fields are fresh objects: ids are added in place rather than by a second copy.
+    const talks: Talk[] = toTalkFields(parsed.talks, zone[0]).map((t) =>
+      Object.assign(t, { id: newId(), conferenceId: conference.id }),
+    );
     await this.db.transaction('rw', this.db.conferences, this.db.talks, async () => {
       await this.db.conferences.add(conference);
       await this.db.talks.bulkAdd(talks);

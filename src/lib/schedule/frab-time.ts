@@ -2,14 +2,9 @@
 // from the fields real files carry: `<date>` (maybe with an offset, maybe a wrong one),
 // `<start>` (local time of day), the day's date and the day-change hour.
 
-import {
-  addMinutesLocal,
-  formatUtcWall,
-  normaliseTimeOfDay,
-  utcToZonedWall,
-  zonedWallToUtc,
-} from '../util/time';
+import { addMinutesLocal, formatUtcWall, normaliseTimeOfDay } from '../util/time';
 import { plausibleInstant } from './sane-time';
+import { instantIn, wallIn } from './zone-memo';
 
 export interface FrabTimeInput {
   /** `<date>`: ISO date-time, with `Z`/offset or floating. */
@@ -78,14 +73,14 @@ function startFromFields(input: FrabTimeInput, start: string | undefined): FrabT
     const instant = instantOf({ ...parsed, offsetMin: parsed.offsetMin });
     const ownTime = parsed.wall.slice(11);
     if (zone) {
-      const zoned = utcToZonedWall(instant, zone);
+      const zoned = wallIn(instant, zone);
       if (!start || zoned.slice(11) === start) return { startLocal: zoned, startUtc: instant };
       // Why: some generators stamp local wall time with `Z`/`+00:00`. If the string's own clock
       // matches <start>, the offset is the lie, not the clock.
       if (ownTime === start) {
         return {
           startLocal: parsed.wall,
-          startUtc: zonedWallToUtc(parsed.wall, zone),
+          startUtc: instantIn(parsed.wall, zone),
           note: 'wrong-offset',
         };
       }
@@ -109,9 +104,7 @@ function startFromFields(input: FrabTimeInput, start: string | undefined): FrabT
     if (dayChange && start < dayChange) local = addMinutesLocal(local, 1440);
   }
   if (!local) return {};
-  return zone
-    ? { startLocal: local, startUtc: zonedWallToUtc(local, zone) }
-    : { startLocal: local };
+  return zone ? { startLocal: local, startUtc: instantIn(local, zone) } : { startLocal: local };
 }
 
 export function resolveFrabTime(input: FrabTimeInput): FrabTime {
@@ -123,9 +116,7 @@ export function resolveFrabTime(input: FrabTimeInput): FrabTime {
     t.endUtc = t.startUtc + dur * 60_000;
     // An end past what Date can hold would throw in Intl: dropImpossibleTimes removes it.
     if (!plausibleInstant(t.endUtc)) return t;
-    t.endLocal = input.zone
-      ? utcToZonedWall(t.endUtc, input.zone)
-      : addMinutesLocal(t.startLocal, dur);
+    t.endLocal = input.zone ? wallIn(t.endUtc, input.zone) : addMinutesLocal(t.startLocal, dur);
   } else {
     t.endLocal = addMinutesLocal(t.startLocal, dur);
   }

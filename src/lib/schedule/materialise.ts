@@ -2,7 +2,7 @@
 // stars and notes stay on the same talk when talks move, change keys or vanish.
 import type { ParsedTalk } from './types';
 import type { Talk } from '../model/types';
-import { utcToZonedWall, zonedWallToUtc } from '../util/time';
+import { instantIn, wallIn } from './zone-memo';
 
 export type TalkFields = Omit<Talk, 'id' | 'conferenceId'>;
 
@@ -15,14 +15,13 @@ export function resolveTimes(
   utcFromFile = t.startUtc !== undefined,
 ): TimeFields {
   const out: TimeFields = { utcFromFile };
-  const start = utcFromFile ? t.startUtc : t.startLocal && zonedWallToUtc(t.startLocal, zone);
-  const end = utcFromFile ? t.endUtc : t.endLocal && zonedWallToUtc(t.endLocal, zone);
+  const start = utcFromFile ? t.startUtc : t.startLocal && instantIn(t.startLocal, zone);
+  const end = utcFromFile ? t.endUtc : t.endLocal && instantIn(t.endLocal, zone);
   if (typeof start === 'number') out.startUtc = start;
   if (typeof end === 'number') out.endUtc = end;
   const startLocal =
-    t.startLocal ?? (out.startUtc === undefined ? undefined : utcToZonedWall(out.startUtc, zone));
-  const endLocal =
-    t.endLocal ?? (out.endUtc === undefined ? undefined : utcToZonedWall(out.endUtc, zone));
+    t.startLocal ?? (out.startUtc === undefined ? undefined : wallIn(out.startUtc, zone));
+  const endLocal = t.endLocal ?? (out.endUtc === undefined ? undefined : wallIn(out.endUtc, zone));
   if (startLocal) out.startLocal = startLocal;
   if (endLocal) out.endLocal = endLocal;
   return out;

@@ -45,8 +45,10 @@ export function asArray(v: unknown): unknown[] {
 
 /** Copies the fields that hold a value (not undefined, not ''), so optional fields stay absent. */
 export function assignDefined<T extends object>(target: T, fields: Partial<T>): T {
-  for (const [k, v] of Object.entries(fields)) {
-    if (v !== undefined && v !== '') Object.assign(target, { [k]: v });
+  // A plain loop: an entries array and an object per field were a sixth of reading FOSDEM 2026.
+  for (const k of Object.keys(fields) as (keyof T)[]) {
+    const v = fields[k];
+    if (v !== undefined && v !== '') target[k] = v;
   }
   return target;
 }
