@@ -19,7 +19,11 @@ export interface CaptureSettings {
 
 export interface CaptureDeps {
   photos: PhotoStore;
-  images: { process(blob: Blob, opts: ProcessOptions): Promise<Processed> };
+  images: {
+    process(blob: Blob, opts: ProcessOptions): Promise<Processed>;
+    /** Processing runs off the page (a worker), so it may overlap storing the shot. */
+    readonly offPage?: boolean;
+  };
   /** Read at each shot, so a change in Settings applies to the next one. */
   settings: () => CaptureSettings;
   persist?: () => Promise<boolean>;
@@ -34,6 +38,13 @@ export interface Captured {
    * stored: attach a handler.
    */
   processed: Promise<Photo | undefined>;
+}
+
+/** A shot's processing, started with the settings of that moment. */
+interface Started {
+  settings: CaptureSettings;
+  result: Promise<Processed>;
+  controller: AbortController;
 }
 
 export class CapturePipeline {
@@ -57,13 +68,21 @@ export class CapturePipeline {
       // Not awaited: Firefox may show a prompt, and the shot must not wait for an answer.
       void (this.deps.persist ?? requestPersistence)();
     }
-    const photo = await this.deps.photos.addShot(conferenceId, talkId, blob, takenAt);
+    // Off the page, the worker starts on the shot while it is being stored: the decode and the
+    // transaction overlap instead of following each other. The processed photo is still filed
+    // only after the shot has committed, and storing never waits for processing.
+    const early = this.deps.images.offPage ? this.start(blob) : undefined;
+    let photo: Photo;
+    try {
+      photo = await this.deps.photos.addShot(conferenceId, talkId, blob, takenAt);
+    } catch (err) {
+      early?.controller.abort();
+      throw err;
+    }
     // The same bytes again return the stored photo, which is only processed if still pending.
-    const processed =
-      photo.status === 'pending'
-        ? this.finish(photo.id, blob)
-        : Promise.resolve(photo.status === 'ready' ? photo : undefined);
-    return { photo, processed };
+    if (photo.status === 'pending') return { photo, processed: this.finish(photo.id, blob, early) };
+    early?.controller.abort();
+    return { photo, processed: Promise.resolve(photo.status === 'ready' ? photo : undefined) };
   }
 
   /** Processes every shot left pending, oldest first; stops at the first storage error. */
@@ -81,20 +100,34 @@ export class CapturePipeline {
     return original ? this.finish(id, original) : undefined;
   }
 
-  private finish(id: string, blob: Blob): Promise<Photo | undefined> {
+  private finish(id: string, blob: Blob, early?: Started): Promise<Photo | undefined> {
     const running = this.inFlight.get(id);
-    if (running) return running;
-    const done = this.run(id, blob).finally(() => this.inFlight.delete(id));
+    if (running) {
+      early?.controller.abort();
+      return running;
+    }
+    const done = this.run(id, early ?? this.start(blob)).finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, done);
     return done;
   }
 
-  private async run(id: string, blob: Blob): Promise<Photo | undefined> {
-    const { longSide, findSlides, keepOriginals } = this.deps.settings();
+  private start(blob: Blob): Started {
+    const settings = this.deps.settings();
+    const { longSide, findSlides } = settings;
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const opts = findSlides ? { longSide, slide: 'find' as const, signal } : { longSide, signal };
+    const result = this.deps.images.process(blob, opts);
+    // Dropped jobs (a duplicate, a shot not stored) reject as aborted, and nobody awaits them.
+    result.catch(() => undefined);
+    return { settings, result, controller };
+  }
+
+  private async run(id: string, started: Started): Promise<Photo | undefined> {
+    const { findSlides, keepOriginals } = started.settings;
     let result: Processed;
     try {
-      const opts = findSlides ? { longSide, slide: 'find' as const } : { longSide };
-      result = await this.deps.images.process(blob, opts);
+      result = await started.result;
     } catch (err) {
       await this.deps.photos.markFailed(id, err instanceof ImageError ? err.code : 'failed');
       return undefined;

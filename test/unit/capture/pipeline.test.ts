@@ -153,10 +153,36 @@ describe('CapturePipeline', () => {
     expect(await db.photos.get(photo.id)).toMatchObject({ status: 'pending' });
     expect(await db.originals.count()).toBe(1);
     expect(images.jobs).toHaveLength(1);
-    expect(images.jobs[0]!.opts).toEqual({ longSide: 1920, slide: 'find' });
+    expect(images.jobs[0]!.opts).toMatchObject({ longSide: 1920, slide: 'find' });
     images.jobs[0]!.resolve(result());
     expect(await processed).toMatchObject({ status: 'ready', width: 640 });
     expect(await db.originals.count()).toBe(0);
+  });
+
+  it('off the page, starts processing while the shot is stored, and files it once stored', async () => {
+    const images = { ...manualImages(), offPage: true };
+    const { p } = pipeline(images);
+    const capturing = p.capture(CONF, TRAY, shot());
+    expect(images.jobs).toHaveLength(1); // before the transaction has even begun
+    images.jobs[0]!.resolve(result());
+    const { photo, processed } = await capturing;
+    expect(photo.status).toBe('pending');
+    expect(await processed).toMatchObject({ id: photo.id, status: 'ready', width: 640 });
+  });
+
+  it('off the page, drops the processing of a shot already stored, or not stored', async () => {
+    const images = { ...manualImages(), offPage: true };
+    const { p } = pipeline(images);
+    const blob = shot();
+    const one = await p.capture(CONF, TRAY, blob);
+    const two = await p.capture(CONF, TRAY, blob);
+    expect(two.processed).toBe(one.processed);
+    expect(images.jobs.map((j) => j.opts.signal?.aborted)).toEqual([false, true]);
+    vi.spyOn(db.originals, 'put').mockImplementation(() =>
+      Dexie.Promise.reject(new DOMException('full', 'QuotaExceededError')),
+    );
+    await expect(p.capture(CONF, TRAY, shot())).rejects.toBeInstanceOf(StorageFullError);
+    expect(images.jobs[2]!.opts.signal?.aborted).toBe(true);
   });
 
   it('applies the settings of the moment: long side and keeping originals', async () => {
