@@ -1,7 +1,7 @@
 // `npm run test:e2e`: builds the production app, then runs the browser tests against it.
 // Two runs on one machine would overwrite each other's dist/: a run waits for the one before
 // it (flock, from util-linux, where present).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromePath } from '../support/browser';
 
@@ -15,14 +15,29 @@ if (!process.env.CONFNOTES_E2E_LOCKED && existsSync('/usr/bin/flock')) {
 }
 
 chromePath(); // installs or explains Chromium before anything slow starts
-/** Runs a step; a failed step ends the run with its exit status (no stack trace to read past). */
-function run(cmd: string, args: string[], env: Record<string, string> = {}): void {
-  const { status } = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (status !== 0) process.exit(status ?? 1);
+/** Runs a step: its exit status. */
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return new Promise((resolve) => child.on('close', (status) => resolve(status ?? 1)));
 }
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
-// A second build with another version number, served by the update-prompt test.
-run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', 'dist-next', '--emptyOutDir'], {
-  CONFNOTES_VERSION: 'next-build',
-});
-run('npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', ...process.argv.slice(2)]);
+// The two builds side by side: each spends much of its time in one thread (the plugins' and
+// the service worker's JavaScript), so together they take little longer than one.
+const builds = await Promise.all([
+  run('npx', ['vite', 'build', '--logLevel', 'warn']),
+  // Another version number, served by the update-prompt test.
+  run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', 'dist-next', '--emptyOutDir'], {
+    CONFNOTES_VERSION: 'next-build',
+  }),
+]);
+// A failed step ends the run with its exit status (no stack trace to read past).
+const failed = builds.find((status) => status !== 0);
+if (failed !== undefined) process.exit(failed);
+process.exit(
+  await run('npx', [
+    'playwright',
+    'test',
+    '-c',
+    'test/e2e/playwright.config.ts',
+    ...process.argv.slice(2),
+  ]),
+);
