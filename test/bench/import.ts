@@ -1,8 +1,10 @@
 // Schedule import of FOSDEM 2026 (883 talks, 2.7 MB of XML) in the built app, from picking the
 // file on the import screen to the first day's list shown, against the floor of the page's own
 // DOMParser reading the same bytes; at full speed and with the CPU slowed 4x through the
-// DevTools protocol (the floor slowed the same way, in the same page). The parts come from the
-// marks ImportService leaves (read, parse in the worker, check, store) and the render after.
+// DevTools protocol (the floor slowed the same way, in the same page). That slows the page but
+// not the parser's worker: Chromium answers "Operation is only supported for pages, not
+// workers" when a worker's target is asked. The parts come from the marks ImportService leaves
+// (read, parse in the worker, check, store) and the render after.
 import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -157,22 +159,24 @@ export async function importBench(browser: Browser, url: string): Promise<Row[]>
     }
     const floor = median(floors);
     const total = median(imports.map((i) => i.total));
-    const ok = total <= BUDGET * floor;
+    // Each round's own ratio, then their median: a burst of load from another process on this
+    // shared machine skews one round, not the result.
+    const ratio = median(imports.map((i, round) => i.total / floors[round]!));
 
     // The gate's self-check: an import whose page stalls for the whole budget right after the
     // pick must fail it, or the stopwatch does not cover what it claims to.
     const slow = await openImport(browser, url, rate, xml);
     const stalled = await importOnce(slow.page, want, BUDGET * floor);
     await slow.close();
-    if (stalled.total <= BUDGET * floor)
+    if (stalled.total / floor <= BUDGET)
       throw new Error(`import bench at ${rate}x: a stalled import passed the gate`);
 
-    const slowed = rate === 1 ? '' : `, CPU ${rate}x slower`;
+    const slowed = rate === 1 ? '' : `, page CPU ${rate}x slower`;
     rows.push({
       what: `FOSDEM 2026 import, file to list shown${slowed}`,
-      value: `${total.toFixed(0)} ms (floor ${floor.toFixed(0)} ms, ${(total / floor).toFixed(1)}x)`,
+      value: `${total.toFixed(0)} ms (floor ${floor.toFixed(0)} ms, ${ratio.toFixed(1)}x)`,
       budget: `<= ${BUDGET}x floor`,
-      ok,
+      ok: ratio <= BUDGET,
     });
     const names = Object.keys(imports[0]!.parts);
     rows.push({
