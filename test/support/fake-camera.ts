@@ -8,18 +8,23 @@ import { join } from 'node:path';
 import { launch } from './browser';
 
 export const FAKE_CAMERA = join(tmpdir(), 'confnotes-e2e', 'slide-in-room.y4m');
+/** The same room in 1920×1080 frames, what a phone's camera gives the capture screen. */
+export const HD_CAMERA = join(tmpdir(), 'confnotes-e2e', 'slide-in-room-1080p.y4m');
 
-/** Chromium flags that replace the camera with that video and grant access without asking. */
-export const CAMERA_ARGS = [
+/** Chromium flags that replace the camera with a video file and grant access without asking. */
+export const cameraArgs = (file: string) => [
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
-  `--use-file-for-fake-video-capture=${FAKE_CAMERA}`,
+  `--use-file-for-fake-video-capture=${file}`,
 ];
-const WIDTH = 960;
-const HEIGHT = 540;
+export const CAMERA_ARGS = cameraArgs(FAKE_CAMERA);
 const FRAMES = 90; // three seconds at 30 fps before the video loops
 
-export async function makeFakeCamera(path = FAKE_CAMERA): Promise<string> {
+/** Writes the video (960×540 unless told) once; later calls find it made. */
+export async function makeFakeCamera(
+  path = FAKE_CAMERA,
+  { width: WIDTH, height: HEIGHT } = { width: 960, height: 540 },
+): Promise<string> {
   if (existsSync(path)) return path;
   mkdirSync(join(path, '..'), { recursive: true });
   const browser = await launch();
@@ -30,11 +35,14 @@ export async function makeFakeCamera(path = FAKE_CAMERA): Promise<string> {
     for (let n = 0; n < FRAMES; n++) {
       const frame = await page.evaluate(
         ({ n, w, h }) => {
+          // Drawn in 960×540 units, scaled to the frame: the picture is the same at any size.
+          const k = w / 960;
           // The slide, as the projector shows it.
           const sw = 800;
           const sh = 450;
-          const slide = new OffscreenCanvas(sw, sh);
+          const slide = new OffscreenCanvas(sw * k, sh * k);
           const s = slide.getContext('2d')!;
+          s.scale(k, k);
           s.fillStyle = '#fdfdf8';
           s.fillRect(0, 0, sw, sh);
           s.fillStyle = '#1d3557';
@@ -58,21 +66,32 @@ export async function makeFakeCamera(path = FAKE_CAMERA): Promise<string> {
           // edge nearer, so taller), and two heads over its lower edge.
           const c = new OffscreenCanvas(w, h);
           const g = c.getContext('2d')!;
-          const wall = g.createLinearGradient(0, 0, 0, h);
+          g.scale(k, k);
+          const wall = g.createLinearGradient(0, 0, 0, h / k);
           wall.addColorStop(0, '#23262d');
           wall.addColorStop(1, '#121317');
           g.fillStyle = wall;
-          g.fillRect(0, 0, w, h);
+          g.fillRect(0, 0, w / k, h / k);
           const left = 150;
           const width = 640;
           const tall = 392;
           const short = 330;
           const mid = 250;
-          for (let x = 0; x < sw; x++) {
-            const t = x / sw;
+          for (let x = 0; x < sw * k; x++) {
+            const t = x / (sw * k);
             const hx = tall + (short - tall) * t;
             const top = mid - hx / 2 + 10 * t;
-            g.drawImage(slide, x, 0, 1, sh, left + t * width, top, width / sw + 0.6, hx);
+            g.drawImage(
+              slide,
+              x,
+              0,
+              1,
+              sh * k,
+              left + t * width,
+              top,
+              width / (sw * k) + 0.6 / k,
+              hx,
+            );
           }
           g.fillStyle = '#0b0b0d';
           for (const [cx, cy] of [
