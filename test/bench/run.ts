@@ -1,12 +1,16 @@
 // `npm run bench`: measures the production build in Debian's Chromium against DESIGN.md's
 // budgets. Timings are compared with a floor measured in the same run, on the same page, since
-// this machine is shared and noisy. Results go to stdout and .bench/results.json.
+// this machine is shared and noisy. Results go to stdout and .bench/results.json, by part:
+// a part run again gets each row's value from the last results beside the new one ("previous"),
+// and parts not run keep their rows and the date they were measured.
+import type { Browser } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { launch } from '../support/browser';
 import { startApp } from '../support/servers';
 import { scheduleBench } from './schedule';
 import { captureBench } from './capture';
+import { tapToSafeBench } from './tap-to-safe';
 import { exportBench } from './export';
 import { startupBench, type Row } from './startup';
 import { readBench } from './read';
@@ -14,37 +18,84 @@ import { slideAccuracy } from './slides';
 import { syncBench } from './sync';
 import { validationBench } from './validation';
 
-// `npm run bench -- startup sync` runs only those parts (also: schedule, capture, slides, read, export, validation); no names runs them all.
-const only = process.argv.slice(2);
-const wanted = (part: string) => only.length === 0 || only.includes(part);
+// One line a part; `npm run bench -- startup sync` runs only those, no names runs them all.
+const PARTS: Record<string, (browser: Browser, url: string) => Promise<Row[]>> = {
+  startup: startupBench,
+  schedule: scheduleBench,
+  capture: (_, url) => captureBench(url),
+  tap: (_, url) => tapToSafeBench(url),
+  slides: () => slideAccuracy(),
+  read: () => readBench(),
+  export: (browser) => exportBench(browser),
+  sync: syncBench,
+  validation: () => validationBench(),
+};
+
+interface Stored extends Row {
+  /** The row's value in the run before, when that run had a row of this name. */
+  previous?: string;
+}
+interface Results {
+  parts: Record<string, { at: string; rows: Stored[] }>;
+  /** A file from before results were kept by part: its rows serve as "previous" once. */
+  rows?: Stored[];
+}
+
+const RESULTS = '.bench/results.json';
+
+/** The results file as it is now (other people may have run other parts meanwhile). */
+function lastResults(): Results {
+  try {
+    const read = JSON.parse(readFileSync(RESULTS, 'utf8')) as Partial<Results>;
+    return { parts: read.parts ?? {}, rows: read.rows };
+  } catch {
+    return { parts: {} };
+  }
+}
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((p) => !(p in PARTS));
+if (unknown.length) {
+  throw new Error(`no bench part ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`);
+}
+const names = asked.length ? asked : Object.keys(PARTS);
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 const app = await startApp();
 const browser = await launch();
-const rows: Row[] = [];
+const measured: Record<string, Row[]> = {};
 try {
-  if (wanted('startup')) rows.push(...(await startupBench(browser, app.url)));
-  if (wanted('schedule')) rows.push(...(await scheduleBench(browser, app.url)));
-  if (wanted('capture')) rows.push(...(await captureBench(app.url)));
-  if (wanted('slides')) rows.push(...(await slideAccuracy()));
-  if (wanted('read')) rows.push(...(await readBench()));
-  if (wanted('export')) rows.push(...(await exportBench(browser)));
-  if (wanted('sync')) rows.push(...(await syncBench(browser, app.url)));
-  if (wanted('validation')) rows.push(...(await validationBench()));
+  for (const name of names) measured[name] = await PARTS[name]!(browser, app.url);
 } finally {
   await browser.close();
   await app.stop();
 }
 
-const width = Math.max(...rows.map((r) => r.what.length));
+const { parts, rows: unsorted = [] } = lastResults();
+const results: Results = { parts };
+const at = new Date().toISOString();
+const rows: Stored[] = [];
+for (const [name, partRows] of Object.entries(measured)) {
+  const before = new Map((parts[name]?.rows ?? unsorted).map((r) => [r.what, r.value]));
+  const stored = partRows.map((r) => ({ ...r, previous: before.get(r.what) }));
+  parts[name] = { at, rows: stored };
+  rows.push(...stored);
+}
+
+const width = (key: 'what' | 'value' | 'budget') => Math.max(...rows.map((r) => r[key].length));
 console.log('\nConfnotes bench\n');
-for (const r of rows)
+for (const r of rows) {
+  const previous = r.previous === undefined ? '' : `  previous ${r.previous}`;
   console.log(
-    `${r.ok ? 'ok  ' : 'OVER'} ${r.what.padEnd(width)}  ${r.value.padEnd(28)} budget ${r.budget}`,
+    `${r.ok ? 'ok  ' : 'OVER'} ${r.what.padEnd(width('what'))}  ${r.value.padEnd(width('value'))}  budget ${r.budget.padEnd(width('budget'))}${previous}`,
   );
+}
+const kept = Object.entries(parts).filter(([name]) => !(name in measured));
+if (kept.length) {
+  console.log(`\nKept from earlier runs: ${kept.map(([n, p]) => `${n} (${p.at})`).join(', ')}`);
+}
 mkdirSync('.bench', { recursive: true });
-writeFileSync(
-  '.bench/results.json',
-  `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`,
-);
+// Written whole and then renamed: someone reading it meanwhile never sees half a file.
+writeFileSync(`${RESULTS}.${process.pid}`, `${JSON.stringify(results, null, 2)}\n`);
+renameSync(`${RESULTS}.${process.pid}`, RESULTS);
 if (rows.some((r) => !r.ok)) process.exitCode = 1;
