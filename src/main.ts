@@ -9,6 +9,11 @@ import { startAutoSync } from './ui/state/sync-trigger.svelte';
 pwa.start();
 startAutoSync();
 start();
-// A French phone gets French from the first paint (its words load in parallel with the above).
+// A French phone gets the app in French from its first frame (the words load in parallel with
+// the above).
 await i18n.ready;
-mount(App, { target: document.getElementById('app')! });
+// index.html drew the header before any script ran: the app takes its place in the same task,
+// so no frame shows the page without it.
+const target = document.getElementById('app')!;
+target.replaceChildren();
+mount(App, { target });

@@ -7,6 +7,9 @@ export const FR_START: Record<string, string> = {
   'Import schedule': 'Importer un programme',
   'Import zip': 'Importer un zip',
   'Importing…': 'Import en cours…',
+  'Install Confnotes on your home screen: it opens instantly and works with no network.':
+    'Installez Confnotes sur votre écran d’accueil : il s’ouvre aussitôt et marche sans réseau.',
+  Install: 'Installer',
   Later: 'Plus tard',
   'Loading…': 'Chargement…',
   'No conference yet. Import a schedule to start.':
@@ -23,5 +26,7 @@ export const FR_START: Record<string, string> = {
   'Your conferences could not be read:': 'Vos conférences n’ont pas pu être lues :',
   'Your conferences': 'Vos conférences',
   'Syncing…': 'Synchronisation…',
+  'To install on iPhone or iPad: tap Share in Safari, then Add to Home Screen.':
+    'Pour l’installer sur iPhone ou iPad : touchez Partager dans Safari, puis Sur l’écran d’accueil.',
   'Sync problem': 'Problème de synchro',
 };

@@ -95,11 +95,12 @@ describe('French interface', () => {
   });
 
   it('has the first screen’s words in the part loaded before the first paint', () => {
-    // What a first visit shows: the shell, the home screen and the update prompt.
+    // What a first visit shows: the shell, the home screen, the install and update prompts.
     const start = [
       'App.svelte',
       'ui/home',
       'ui/common/UpdateBanner.svelte',
+      'ui/common/InstallPrompt.svelte',
       'ui/state/pwa.svelte.ts',
     ].flatMap((p) => (statSync(UI + p).isDirectory() ? sources(UI + p) : [UI + p]));
     const words = keys(start);
