@@ -6,14 +6,18 @@ import { start } from './ui/state/app.svelte';
 import { i18n } from './ui/state/i18n.svelte';
 import { startAutoSync } from './ui/state/sync-trigger.svelte';
 
+// The header index.html drew is painted before start-up work begins: the browser paints only
+// between tasks, and opening the database and adding the demo keep it busy for several. (A page
+// opened in the background gets no frame until shown, so it does not wait.)
+if (!document.hidden)
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+start();
 pwa.start();
 startAutoSync();
-start();
 // A French phone gets the app in French from its first frame (the words load in parallel with
 // the above).
 await i18n.ready;
-// index.html drew the header before any script ran: the app takes its place in the same task,
-// so no frame shows the page without it.
+// The app takes the place of index.html's header in one task, so no frame shows neither.
 const target = document.getElementById('app')!;
 target.replaceChildren();
 mount(App, { target });
