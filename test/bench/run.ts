@@ -13,6 +13,7 @@ import { captureBench } from './capture';
 import { tapToSafeBench } from './tap-to-safe';
 import { exportBench } from './export';
 import { startupBench, type Row } from './startup';
+import { lighthouseBench } from './lighthouse';
 import { readBench } from './read';
 import { slideAccuracy } from './slides';
 import { syncBench } from './sync';
@@ -21,6 +22,7 @@ import { validationBench } from './validation';
 // One line a part; `npm run bench -- startup sync` runs only those, no names runs them all.
 const PARTS: Record<string, (browser: Browser, url: string) => Promise<Row[]>> = {
   startup: startupBench,
+  lighthouse: (_, url) => lighthouseBench(url),
   schedule: scheduleBench,
   capture: (_, url) => captureBench(url),
   tap: (_, url) => tapToSafeBench(url),
