@@ -98,6 +98,12 @@ export async function exportBench(browser: Browser): Promise<Row[]> {
         ok: slowedVsFloor > FLOOR_BUDGET,
       },
       {
+        what: '  the floor against JSZip (no writer can beat the floor)',
+        value: `${medianRatio(t.jszip, t.floor).toFixed(1)}x faster`,
+        budget: '(reported)',
+        ok: true,
+      },
+      {
         what: '  the Blobs concatenated, no byte read',
         value: ms(t.concat),
         budget: '(reported)',

@@ -5,14 +5,23 @@
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+export interface RoundOptions {
+  /** The uncounted first round; off where the runs share a warm-up of their own. */
+  warmUp?: boolean;
+  /** Makes a round's input (not timed): round -1 is the warm-up. */
+  beforeRound?: (round: number) => Promise<void>;
+}
+
 /** Milliseconds of each run, one entry a round; a run returns its own measured time. */
 export async function interleaved<K extends string>(
   rounds: number,
   runs: Record<K, () => Promise<number>>,
+  { warmUp = true, beforeRound }: RoundOptions = {},
 ): Promise<Record<K, number[]>> {
   const names = Object.keys(runs) as K[];
   const out = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
-  for (let round = -1; round < rounds; round++) {
+  for (let round = warmUp ? -1 : 0; round < rounds; round++) {
+    await beforeRound?.(round);
     const order = names.map((_, i) => names[(i + Math.max(round, 0)) % names.length]!);
     for (const name of order) {
       const ms = await runs[name]();

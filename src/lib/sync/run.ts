@@ -40,6 +40,9 @@ export interface SyncOptions extends DavOptions {
   parallel?: number;
 }
 
+/** Images sent or fetched at once, unless the options say otherwise. */
+export const IMAGE_LANES = 4;
+
 /** What every part of a run is handed. */
 export class SyncRun {
   readonly now: () => number;
@@ -52,7 +55,7 @@ export class SyncRun {
     readonly options: SyncOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.parallel = options.parallel ?? 4;
+    this.parallel = options.parallel ?? IMAGE_LANES;
   }
 
   progress(meta: SyncMeta, phase: SyncProgress['phase'], done: number, total: number): void {
