@@ -140,11 +140,13 @@ export class ListWindow {
       if (key !== undefined)
         changed = remember(key, (rows[i] as HTMLElement).offsetHeight) || changed;
     }
+    // The anchored row first, then what is in sight is held (after that scroll) against the
+    // padding about to change.
+    this.#restore(keys);
     if (changed) {
       this.#hold = this.#firstInSight(list, start);
       this.#version++;
     }
-    this.#restore(keys);
     this.#follow();
   }
 
