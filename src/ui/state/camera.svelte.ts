@@ -1,5 +1,11 @@
 // The live camera: asks for the rear camera at up to 4K, keeps the stream only while the
-// capture screen is open and visible, and grabs frames as JPEG Blobs for the pipeline.
+// capture screen is open and visible, and grabs frames as JPEG Blobs for the pipeline (in a
+// worker where the browser can hand it the frame, else on a page canvas).
+import {
+  FRAME_QUALITY,
+  FrameEncoder,
+  frameEncoderSupported,
+} from '../../lib/capture/frame-encoder';
 import { t } from './i18n.svelte';
 
 export type CameraState = 'idle' | 'starting' | 'live' | 'denied' | 'unavailable';
@@ -18,6 +24,7 @@ export class Camera {
   state = $state<CameraState>('idle');
   stream = $state.raw<MediaStream | undefined>(undefined);
   #why = $state<Why>('');
+  readonly #frames = frameEncoderSupported() ? new FrameEncoder() : undefined;
 
   /** Why there is no picture, in the interface's language ('' when there is one). */
   get message(): string {
@@ -44,6 +51,7 @@ export class Camera {
       return;
     }
     this.state = 'starting';
+    this.#frames?.start(); // warm by the first tap
     try {
       const stream = await navigator.mediaDevices.getUserMedia(CONSTRAINTS);
       // The screen may have closed while the permission prompt was up.
@@ -66,9 +74,16 @@ export class Camera {
 
   /** Releases the camera: the light goes off and other apps can use it. */
   stop(): void {
+    this.#frames?.stop();
     this.stream?.getTracks().forEach((t) => t.stop());
     this.stream = undefined;
     if (this.state === 'live' || this.state === 'starting') this.state = 'idle';
+  }
+
+  /** The frame on screen as a JPEG at the stream's full resolution. */
+  async grab(video: HTMLVideoElement): Promise<Blob> {
+    if (!video.videoWidth) throw new Error(t('The camera has no picture yet. Try again.'));
+    return (await this.#frames?.encode(video)) ?? grabFrame(video);
   }
 
   private fail(state: CameraState, why: Why) {
@@ -78,10 +93,10 @@ export class Camera {
 }
 
 /**
- * The current video frame as a JPEG at the stream's full resolution. toBlob encodes off the
- * main thread in Chromium and WebKit, so the page stays responsive during a burst.
+ * The current video frame as a JPEG at the stream's full resolution, drawn on a page canvas:
+ * for browsers without VideoFrame (the drawing and the start of toBlob hold the page up).
  */
-export function grabFrame(video: HTMLVideoElement): Promise<Blob> {
+function grabFrame(video: HTMLVideoElement): Promise<Blob> {
   const canvas = document.createElement('canvas');
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;
@@ -94,7 +109,7 @@ export function grabFrame(video: HTMLVideoElement): Promise<Blob> {
       (blob) =>
         blob ? resolve(blob) : reject(new Error(t('The photo could not be taken. Try again.'))),
       'image/jpeg',
-      0.92,
+      FRAME_QUALITY,
     );
   });
 }
