@@ -67,7 +67,17 @@ const app = await startApp();
 const browser = await launch();
 const measured: Record<string, Row[]> = {};
 try {
-  for (const name of names) measured[name] = await PARTS[name]!(browser, app.url);
+  for (const name of names) {
+    // A part that throws fails the run with its reason, and the other parts still report.
+    measured[name] = await PARTS[name]!(browser, app.url).catch((err: unknown) => [
+      {
+        what: `${name}: did not finish`,
+        value: String(err).split('\n')[0]!,
+        budget: '',
+        ok: false,
+      },
+    ]);
+  }
 } finally {
   await browser.close();
   await app.stop();

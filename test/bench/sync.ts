@@ -164,7 +164,7 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
           const start = performance.now();
           await page.getByRole('button', { name: 'Sync now' }).click();
           await done.waitFor({ state: 'hidden' });
-          await done.waitFor({ timeout: 300_000 });
+          await done.waitFor({ timeout: 900_000 });
           const ms = performance.now() - start;
           const sent = proxy.requests.filter(
             (r) => r.method === 'PUT' && r.path.includes('/images/'),
