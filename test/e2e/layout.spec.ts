@@ -3,13 +3,24 @@
 // two controls lie on each other or run their labels together. The checks are one function run
 // in the page (layoutProblems); a failure names the screen, the size, the language, the theme
 // and the elements. LAYOUT_SHOTS=/some/folder keeps a full-page screenshot of each.
+// The same walk runs axe-core on every screen at 360 px, English in the dark theme and French in
+// the light one: any violation fails, named with its screen, rule, and the elements it found.
+// One walk a language fills the app once for both.
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { dayButtons, fill, LOCALES, SCREENS, SCREEN_OPTIONS, type Lang } from './screens';
 
 const SHOTS = process.env.LAYOUT_SHOTS;
 const WIDTHS = [320, 360, 412];
 const THEMES = ['dark', 'light'] as const;
+/**
+ * Where axe runs: each language once and each theme once (names and words differ by language,
+ * contrast by theme), at one width; the layout checks cover all four pairings at every width.
+ */
+const AXE_WIDTH = 360;
+const AXE_THEME: Record<Lang, (typeof THEMES)[number]> = { en: 'dark', fr: 'light' };
 
 test.use(SCREEN_OPTIONS);
 
@@ -252,12 +263,34 @@ function layoutProblems(): string[] {
   return [...problems];
 }
 
+/**
+ * axe-core's violations on the page as it is drawn now, one line per element. AxeBuilder puts
+ * axe-core in the page through the DevTools protocol (page.evaluate), which the
+ * Content-Security-Policy does not govern: the csp fixture would fail the test if it did get in
+ * the way.
+ */
+async function axe(page: Page, where: string): Promise<string[]> {
+  // Legacy mode runs axe in the page in one call. The default finishes every run in a new
+  // blank page, for frames from other origins, which the app has none of: four times slower here.
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode().analyze();
+  return violations.flatMap((v) =>
+    v.nodes.map(
+      (node) =>
+        `${where}: ${v.id} (${v.impact}): ${v.help}: ${node.target.join(' ')} ${node.html.slice(0, 120)}${node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
+    ),
+  );
+}
+
 for (const lang of ['en', 'fr'] as Lang[]) {
   test.describe(`in ${lang === 'en' ? 'English' : 'French'}`, () => {
     test.use({ locale: LOCALES[lang] });
 
-    test('every screen fits 320, 360 and 412 px, dark and light', async ({ page, app }) => {
-      test.setTimeout(180_000);
+    test('every screen fits 320, 360 and 412 px, dark and light; axe finds no violation', async ({
+      page,
+      app,
+    }) => {
+      // A guard against hangs: 42 screens opened, 84 layout checks and 14 axe runs.
+      test.setTimeout(300_000);
       if (SHOTS) mkdirSync(SHOTS, { recursive: true });
       await page.setViewportSize({ width: 360, height: 740 });
       const filled = await fill(page, app, lang);
@@ -265,6 +298,7 @@ for (const lang of ['en', 'fr'] as Lang[]) {
       const found = new Map<string, string[]>();
       const note = (what: string, where: string) =>
         found.set(what, [...(found.get(what) ?? []), where]);
+      const violations: string[] = [];
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 740 });
         for (const screen of SCREENS) {
@@ -280,6 +314,8 @@ for (const lang of ['en', 'fr'] as Lang[]) {
               if (!screen.close)
                 await page.screenshot({ path: `${path}-full.png`, fullPage: true });
             }
+            if (width === AXE_WIDTH && theme === AXE_THEME[lang])
+              violations.push(...(await axe(page, `${screen.name} (${lang}, ${theme})`)));
           }
           if (screen.name === 'schedule, last day') {
             // The strip scrolls sideways rather than squeeze, and shows the day chosen.
@@ -296,7 +332,8 @@ for (const lang of ['en', 'fr'] as Lang[]) {
         }
       }
       const report = [...found].map(([what, where]) => `${what} (${lang}: ${where.join(', ')})`);
-      expect(report, 'layout problems').toEqual([]);
+      expect.soft(report, 'layout problems').toEqual([]);
+      expect(violations, 'axe violations').toEqual([]);
     });
   });
 }

@@ -1,5 +1,5 @@
 // Every screen of the app, filled as a user would fill it, for the tests that look at all of
-// them (layout.spec.ts, axe.spec.ts): a real multi-day schedule (DebConf 23, eight days, in
+// them (layout.spec.ts, with axe): a real multi-day schedule (DebConf 23, eight days, in
 // Kochi while the phone is in Paris), two starred talks, a talk with notes and a processed
 // photo, a photo in the Unsorted tray. `SCREENS` opens each in turn on that one page.
 import type { Page } from '@playwright/test';
