@@ -284,13 +284,14 @@ async function axe(page: Page, where: string): Promise<string[]> {
 for (const lang of ['en', 'fr'] as Lang[]) {
   test.describe(`in ${lang === 'en' ? 'English' : 'French'}`, () => {
     test.use({ locale: LOCALES[lang] });
+    // A guard against hangs, from the fixtures' set-up on (a loaded machine took a minute to
+    // start the app's server): 42 screens opened, 84 layout checks and 14 axe runs.
+    test.describe.configure({ timeout: 300_000 });
 
     test('every screen fits 320, 360 and 412 px, dark and light; axe finds no violation', async ({
       page,
       app,
     }) => {
-      // A guard against hangs: 42 screens opened, 84 layout checks and 14 axe runs.
-      test.setTimeout(300_000);
       if (SHOTS) mkdirSync(SHOTS, { recursive: true });
       await page.setViewportSize({ width: 360, height: 740 });
       const filled = await fill(page, app, lang);
