@@ -126,41 +126,51 @@ function talksOf(page: Page, conferenceId: string): Promise<Talk[]> {
   );
 }
 
-/** Types each query a key at a time into the searchbox, timing each keystroke. */
-function type(page: Page, queries: string[]): Promise<Shown[]> {
+/**
+ * Types each query a key at a time into the searchbox, timing each keystroke from the input
+ * event until the list on screen is the one expected and laid out: the stopwatch cannot stop
+ * before the list has changed.
+ */
+function type(page: Page, queries: string[], expected: Omit<Shown, 'ms' | 'frameMs'>[]) {
   // Each query's prefixes, then '' (clearing the box, not timed). No named inner functions:
   // tsx would wrap them in a helper the page does not have.
   const steps = queries.flatMap((q) => [...Array.from(q, (_, i) => q.slice(0, i + 1)), '']);
-  return page.evaluate(async (steps) => {
-    const box = document.querySelector<HTMLInputElement>('input[type=search]')!;
-    const shown: Shown[] = [];
-    for (const value of steps) {
-      const s = performance.now();
-      box.value = value;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      // Svelte applies the update in a microtask queued by the input event, so two awaits
-      // later the list is in the DOM; reading the list's size then forces style and layout.
-      // The next frame is timed apart (frameMs): waiting for it adds idle time to the work.
-      await Promise.resolve();
-      await Promise.resolve();
-      void document.querySelector('main ul.plain')?.getBoundingClientRect().height;
-      const ms = performance.now() - s;
-      await new Promise(requestAnimationFrame);
-      if (value)
-        shown.push({
-          ms,
-          frameMs: performance.now() - s,
-          heading: document.querySelector('main h2')?.textContent?.trim() ?? '',
-          // The hits' list comes first in <main>; the hidden day view follows it.
-          first:
-            document
-              .querySelector('main ul.plain')
-              ?.querySelector('a.title')
-              ?.textContent?.trim() ?? '',
-        });
-    }
-    return shown;
-  }, steps);
+  return page.evaluate(
+    async ({ steps, expected }) => {
+      const box = document.querySelector<HTMLInputElement>('input[type=search]')!;
+      const shown: Shown[] = [];
+      // What the list shows: the heading's count and the first talk of the hits' list, which
+      // comes first in <main> (the hidden day view follows it).
+      const now = () => ({
+        heading: document.querySelector('main h2')?.textContent?.trim() ?? '',
+        first:
+          document.querySelector('main ul.plain')?.querySelector('a.title')?.textContent?.trim() ??
+          '',
+      });
+      for (const value of steps) {
+        const want = value ? expected[shown.length]! : undefined;
+        const s = performance.now();
+        box.value = value;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        // Svelte applies the update in a microtask queued by the input event: wait microtask
+        // by microtask for the list expected (a frame at most, then the list is wrong), and
+        // read its size, which forces style and layout. The next frame is timed apart
+        // (frameMs): waiting for it adds idle time to the work.
+        let got = now();
+        for (let i = 0; want && (got.heading !== want.heading || got.first !== want.first); i++) {
+          if (i > 1000) break;
+          await Promise.resolve();
+          got = now();
+        }
+        void document.querySelector('main ul.plain')?.getBoundingClientRect().height;
+        const ms = performance.now() - s;
+        await new Promise(requestAnimationFrame);
+        if (want) shown.push({ ms, frameMs: performance.now() - s, ...got });
+      }
+      return shown;
+    },
+    { steps, expected },
+  );
 }
 
 /**
@@ -194,7 +204,6 @@ export async function searchKeystrokes(page: Page): Promise<{ ms: number[]; fram
     'memory cache latency',
     'roadmap',
   ];
-  const shown = await type(page, queries);
   const byId = new Map(talks.map((t) => [t.id, t.title]));
   const expected = queries.flatMap((q) =>
     Array.from(q, (_, i) => {
@@ -206,6 +215,7 @@ export async function searchKeystrokes(page: Page): Promise<{ ms: number[]; fram
       };
     }),
   );
+  const shown = await type(page, queries, expected);
   expected.forEach((e, i) => {
     const s = shown[i]!;
     if (s.heading !== e.heading || s.first !== e.first)
@@ -216,5 +226,21 @@ export async function searchKeystrokes(page: Page): Promise<{ ms: number[]; fram
   // The queries must change the list as they are typed, or the check above proves little.
   if (new Set(expected.map((e) => `${e.heading}|${e.first}`)).size < queries.length * 2)
     throw new Error('the typed queries hardly change the list');
+  // The stopwatch checks itself: a keystroke slowed on purpose by 40 ms (a listener that waits
+  // before the app's own) must be timed at 40 ms or more, or it times something else.
+  await page.evaluate(() => {
+    const box = document.querySelector<HTMLInputElement>('input[type=search]')!;
+    box.addEventListener(
+      'input',
+      () => {
+        const until = performance.now() + 40;
+        while (performance.now() < until);
+      },
+      { capture: true, once: true },
+    );
+  });
+  const [slow] = await type(page, [queries[0]!.slice(0, 1)], expected.slice(0, 1));
+  if (!slow || slow.ms < 40)
+    throw new Error(`a keystroke slowed by 40 ms was timed at ${slow?.ms.toFixed(1)} ms`);
   return { ms: shown.map((s) => s.ms), frameMs: shown.map((s) => s.frameMs) };
 }
