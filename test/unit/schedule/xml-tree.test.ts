@@ -1,5 +1,6 @@
 // The one-pass XML reader the frab/pentabarf parser stands on: what it keeps, and the broken
 // documents it refuses with the line where they break.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, readXml, XmlSyntaxError } from '../../../src/lib/schedule/xml-tree';
 
@@ -83,5 +84,77 @@ describe('readXml', () => {
     ['no element at all', '<?xml version="1.0"?>\n', 2],
   ])('refuses %s, naming the line', (_what, xml, line) => {
     expect(lineOf(xml)).toBe(line);
+  });
+});
+
+// Any tree written out as XML, with its text and attribute values escaped, reads back the same;
+// and no input, cut or garbled, makes the reader fail any other way than by XmlSyntaxError.
+interface Tree {
+  name: string;
+  attrs: [string, string][];
+  text: string;
+  children: Tree[];
+}
+
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const name = fc.stringMatching(/^[A-Za-z_][\w.-]{0,8}$/);
+const node = (depth: number): fc.Arbitrary<Tree> =>
+  fc.record({
+    name,
+    attrs: fc.uniqueArray(fc.tuple(name, fc.string({ unit: 'binary', maxLength: 12 })), {
+      selector: ([n]) => n,
+      maxLength: 3,
+    }),
+    text: fc.string({ unit: 'binary', maxLength: 20 }),
+    children: depth ? fc.array(node(depth - 1), { maxLength: 3 }) : fc.constant([]),
+  });
+const tree = node(3);
+const write = (t: Tree): string =>
+  `<${t.name}${t.attrs.map(([n, v]) => ` ${n}="${escape(v)}"`).join('')}>${escape(t.text)}${t.children.map(write).join('')}</${t.name}>`;
+// What the reader keeps: no character references for what XML cannot hold, text trimmed.
+const plain = (s: string) => s.replace(/[\ud800-\udfff]/g, '');
+const clean = (t: Tree): Tree => ({
+  name: t.name,
+  attrs: t.attrs.map(([n, v]) => [n, plain(v)]),
+  text: plain(t.text),
+  children: t.children.map(clean),
+});
+const shape = (el: ReturnType<typeof readXml>): unknown => ({
+  name: el.name,
+  attrs: Object.entries(el.attrs),
+  text: el.text,
+  children: el.children.map(shape),
+});
+const expected = (t: Tree): unknown => ({
+  name: t.name,
+  attrs: t.attrs,
+  text: t.text.trim(),
+  children: t.children.map(expected),
+});
+
+describe('readXml on generated documents', () => {
+  it('reads back any tree written out with its text escaped', () => {
+    fc.assert(
+      fc.property(tree.map(clean), (t) => {
+        expect(shape(readXml(write(t)))).toEqual(expected(t));
+      }),
+    );
+  });
+
+  it('fails on cut or garbled input only by XmlSyntaxError', () => {
+    fc.assert(
+      fc.property(tree.map(clean), fc.nat(), fc.string({ maxLength: 4 }), (t, at, junk) => {
+        const xml = write(t);
+        const cut = at % (xml.length + 1);
+        for (const broken of [xml.slice(0, cut), xml.slice(0, cut) + junk + xml.slice(cut)]) {
+          try {
+            readXml(broken);
+          } catch (e) {
+            expect(e).toBeInstanceOf(XmlSyntaxError);
+          }
+        }
+      }),
+    );
   });
 });
