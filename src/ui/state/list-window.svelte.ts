@@ -156,13 +156,13 @@ export class ListWindow {
    * keeps the rows still when something above the list grows, is suspended by a change of
    * padding (CSS Scroll Anchoring, "suppression triggers"), so the list does this one itself.
    */
-  #hold: { index: number; top: number } | undefined;
+  #hold: { index: number; top: number; scrollY: number } | undefined;
 
   #firstInSight(list: HTMLElement, start: number) {
     const rows = list.children;
     for (let i = 0; i < rows.length; i++) {
       const top = rows[i]!.getBoundingClientRect();
-      if (top.bottom > 0) return { index: start + i, top: top.top };
+      if (top.bottom > 0) return { index: start + i, top: top.top, scrollY };
     }
     return undefined;
   }
@@ -170,7 +170,9 @@ export class ListWindow {
   #steady(list: HTMLElement, start: number) {
     const hold = this.#hold;
     this.#hold = undefined;
-    const row = hold && list.children[hold.index - start];
+    // Only for the layout the new heights made: once the page has scrolled since, the hold
+    // is stale, and applying it would undo that scroll.
+    const row = hold && hold.scrollY === scrollY && list.children[hold.index - start];
     if (row) {
       const moved = row.getBoundingClientRect().top - hold.top;
       if (Math.abs(moved) >= 0.5) scrollBy(0, moved);
