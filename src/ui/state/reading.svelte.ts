@@ -62,21 +62,32 @@ class ReadingState {
     this.started = true;
     this.on = await settings.get(SETTING, true);
     addEventListener('online', () => void this.prepare());
-    // Never while the camera screen is open: the shot in hand comes first.
+    // Never while the camera screen is open: the shot in hand comes first. Nor are the photos
+    // counted then: each shot stored would walk them all again on the main thread, mid-burst.
+    let counting: { unsubscribe(): void } | undefined;
     $effect.root(() => {
       $effect(() => {
-        if (router.route.name === 'camera') this.reader.pause();
-        else void this.run();
+        if (router.route.name === 'camera') {
+          this.reader.pause();
+          counting?.unsubscribe();
+          counting = undefined;
+        } else {
+          counting ??= this.count();
+          void this.run();
+        }
       });
     });
-    liveQuery(() => readingCounts(db)).subscribe({
+    await this.prepare();
+  }
+
+  private count() {
+    return liveQuery(() => readingCounts(db)).subscribe({
       next: (c) => {
         this.counts = c;
         if (c.waiting) void this.run();
       },
       error: () => {},
     });
-    await this.prepare();
   }
 
   async setOn(on: boolean): Promise<void> {
