@@ -144,7 +144,10 @@ export class ListWindow {
     // padding about to change.
     this.#restore(keys);
     if (changed) {
-      this.#hold = this.#firstInSight(list, start);
+      // Only a change of the padding above needs holding: other changes the browser's scroll
+      // anchoring takes care of, and at the top of the page nothing must move at all.
+      const before = rowTop(this.#heights(keys), this.#estimate(), start);
+      if (Math.abs(before - this.range.before) >= 0.5) this.#hold = this.#firstInSight(list, start);
       this.#version++;
     }
     this.#follow();
