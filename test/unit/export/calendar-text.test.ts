@@ -51,15 +51,20 @@ const text = (pieces: fc.Arbitrary<string>) =>
 
 /**
  * What iCalendar TEXT can carry of a string: CRLF and CR as LF (it has an escape for the line
- * break and none for CR), no other control character but the tab, half surrogates as U+FFFD.
+ * break and none for CR), no other control character but the tab, then half surrogates as
+ * U+FFFD (two halves a control character stood between make one character once it goes).
  */
 function carried(s: string): string {
-  let out = '';
+  let kept = '';
   for (const ch of s.replace(/\r\n?/g, '\n')) {
     const cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) out += '\ufffd';
-    else if ((cp < 0x20 && ch !== '\t' && ch !== '\n') || cp === 0x7f) continue;
-    else out += ch;
+    if ((cp < 0x20 && ch !== '\t' && ch !== '\n') || cp === 0x7f) continue;
+    kept += ch;
+  }
+  let out = '';
+  for (const ch of kept) {
+    const cp = ch.codePointAt(0)!;
+    out += cp >= 0xd800 && cp <= 0xdfff ? '\ufffd' : ch;
   }
   return out;
 }
