@@ -27,6 +27,12 @@ function remember(key: string, height: number): boolean {
   return true;
 }
 
+/**
+ * A list hidden meanwhile (the day's, while a search shows its hits) keeps its window and its
+ * rows' heights as they were: measured hidden, every row would be 0 px high, at width 0.
+ */
+const hidden = (list: HTMLElement) => list.getClientRects().length === 0;
+
 /** Where a row should come back to: its key and its top in the viewport. */
 export interface RowAnchor {
   key: string;
@@ -103,7 +109,7 @@ export class ListWindow {
   /** Moves the band to what is in sight, when that lays out other rows. */
   #follow() {
     const list = this.#list;
-    if (!list) return;
+    if (!list || hidden(list)) return;
     const top = -list.getBoundingClientRect().top;
     const band = { top, bottom: top + innerHeight };
     const keys = this.#keys();
@@ -125,7 +131,7 @@ export class ListWindow {
   measure(): void {
     const list = this.#list;
     const { start } = this.range;
-    if (!list) return;
+    if (!list || hidden(list)) return;
     this.#steady(list, start);
     if (list.clientWidth !== measuredWidth) {
       measured.clear();
