@@ -7,9 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from './browser';
 
-export const FAKE_CAMERA = join(tmpdir(), 'confnotes-e2e', 'slide-in-room.y4m');
+/**
+ * Ten seconds at 30 fps before the video loops: a burst on a loaded machine took over three
+ * seconds, and a shot of the same frame twice is one photo (the same bytes), not two. The
+ * count is in the file name, so a video made shorter before is not reused.
+ */
+const FRAMES = 300;
+export const FAKE_CAMERA = join(tmpdir(), 'confnotes-e2e', `slide-in-room-${FRAMES}.y4m`);
 /** The same room in 1920×1080 frames, what a phone's camera gives the capture screen. */
-export const HD_CAMERA = join(tmpdir(), 'confnotes-e2e', 'slide-in-room-1080p.y4m');
+export const HD_CAMERA = join(tmpdir(), 'confnotes-e2e', `slide-in-room-1080p-${FRAMES}.y4m`);
 
 /** Chromium flags that replace the camera with a video file and grant access without asking. */
 export const cameraArgs = (file: string) => [
@@ -18,7 +24,6 @@ export const cameraArgs = (file: string) => [
   `--use-file-for-fake-video-capture=${file}`,
 ];
 export const CAMERA_ARGS = cameraArgs(FAKE_CAMERA);
-const FRAMES = 90; // three seconds at 30 fps before the video loops
 
 /** Writes the video (960×540 unless told) once; later calls find it made. */
 export async function makeFakeCamera(
