@@ -8,6 +8,7 @@ import { worded, type WordValues } from '../util/words';
 import { ArchiveError } from './json';
 import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W } from './words';
 import { crc32, inflate } from './zip-inflate';
+import { CENTRAL, EOCD, EOCD64, EOCD64_LOCATOR, LOCAL } from './zip-signatures';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
@@ -33,12 +34,6 @@ export const ENTRY_RATIO_FLOOR = MiB;
 /** How many times larger than the zip itself all of it may unpack. */
 export const MAX_ARCHIVE_RATIO = 20;
 export const ARCHIVE_RATIO_FLOOR = 64 * MiB;
-
-const EOCD = 0x06054b50;
-const EOCD64_LOCATOR = 0x07064b50;
-const EOCD64 = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 
 const notZip = () => new ArchiveError(W.notZip);
 const damaged = (why: string, values: WordValues = {}) =>

@@ -3,6 +3,7 @@
 // refers to the stored Blobs, and each is read once, for its CRC-32, while the next one is
 // already being fetched. Cancel with an AbortSignal; progress is reported in bytes laid out.
 import { crc32Update } from './crc32';
+import { CENTRAL, EOCD, EOCD64, EOCD64_LOCATOR, LOCAL } from './zip-signatures';
 
 export interface ZipEntry {
   /** Path inside the zip, "/" separated. */
@@ -17,11 +18,6 @@ export interface ZipOptions {
   onProgress?: (bytes: number) => void;
 }
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const EOCD = 0x06054b50;
-const EOCD64 = 0x06064b50;
-const EOCD64_LOCATOR = 0x07064b50;
 const UTF8_NAMES = 0x0800;
 /** Version 4.5 (zip64) made on Unix, so that the mode in the external attributes counts. */
 const MADE_BY = (3 << 8) | 45;
