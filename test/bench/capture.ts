@@ -410,8 +410,12 @@ export async function captureBench(url: string) {
     const burstStart = await page.evaluate(() => performance.mark('bench:burst').startTime);
     const readsBefore = await reads(page);
     const before = (await measures(page, 'confnotes:processed')).length;
-    const shutter = page.getByRole('button', { name: 'Take photo' });
-    for (let i = 0; i < 10; i++) await shutter.click();
+    // Taps at the shutter's place, as a thumb does: a locator's click would also run
+    // Playwright's hit-target check in the page (a pointerdown listener of 15 ms or more, seen
+    // in the trace), which is the harness's work, not the app's.
+    const box = (await page.getByRole('button', { name: 'Take photo' }).boundingBox())!;
+    for (let i = 0; i < 10; i++)
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForFunction(
       (n) => performance.getEntriesByName('confnotes:processed').length >= n,
       before + 10,

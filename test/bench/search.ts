@@ -140,13 +140,8 @@ function type(page: Page, queries: string[], expected: Omit<Shown, 'ms' | 'frame
       const box = document.querySelector<HTMLInputElement>('input[type=search]')!;
       const shown: Shown[] = [];
       // What the list shows: the heading's count and the first talk of the hits' list, which
-      // comes first in <main> (the hidden day view follows it).
-      const now = () => ({
-        heading: document.querySelector('main h2')?.textContent?.trim() ?? '',
-        first:
-          document.querySelector('main ul.plain')?.querySelector('a.title')?.textContent?.trim() ??
-          '',
-      });
+      // comes first in <main> (the hidden day view follows it). Read inline: a named arrow
+      // would be wrapped by tsx in a helper the page lacks.
       for (const value of steps) {
         const want = value ? expected[shown.length]! : undefined;
         const s = performance.now();
@@ -156,11 +151,19 @@ function type(page: Page, queries: string[], expected: Omit<Shown, 'ms' | 'frame
         // by microtask for the list expected (a frame at most, then the list is wrong), and
         // read its size, which forces style and layout. The next frame is timed apart
         // (frameMs): waiting for it adds idle time to the work.
-        let got = now();
-        for (let i = 0; want && (got.heading !== want.heading || got.first !== want.first); i++) {
-          if (i > 1000) break;
+        let got = { heading: '', first: '' };
+        for (let i = 0; ; i++) {
+          got = {
+            heading: document.querySelector('main h2')?.textContent?.trim() ?? '',
+            first:
+              document
+                .querySelector('main ul.plain')
+                ?.querySelector('a.title')
+                ?.textContent?.trim() ?? '',
+          };
+          if (!want || (got.heading === want.heading && got.first === want.first) || i > 1000)
+            break;
           await Promise.resolve();
-          got = now();
         }
         void document.querySelector('main ul.plain')?.getBoundingClientRect().height;
         const ms = performance.now() - s;

@@ -19,6 +19,12 @@ const FIRST_ESTIMATE = 80;
 /** Rows for one screen beyond the one in sight, above and below. */
 const margin = () => innerHeight;
 
+/** After the next frame, once the browser is idle (Safari has no requestIdleCallback). */
+const whenIdle = (run: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(run, { timeout: 500 })
+    : setTimeout(run, 50);
+
 function remember(key: string, height: number): boolean {
   const old = measured.get(key);
   if (old !== undefined && Math.abs(old - height) < 0.5) return false;
@@ -49,6 +55,14 @@ export class ListWindow {
   /** The row holding the focus, kept laid out. */
   #focused = $state<number | undefined>(undefined);
   #anchor: RowAnchor | undefined;
+  /**
+   * Rows the list has not laid out before (a new list, a new search's hits) come in sight
+   * first: the margin around them waits until the browser is idle, so a keystroke or a tap
+   * builds a screen of rows, not three. `#bare` is the list of keys still without margin.
+   */
+  #bare: string[] | undefined;
+  #widened = $state(0);
+  #widening = false;
 
   constructor(keys: () => string[], anchor?: RowAnchor) {
     this.#keys = keys;
@@ -65,16 +79,34 @@ export class ListWindow {
 
   range: RowWindow = $derived.by(() => {
     void this.#version;
+    void this.#widened;
     const keys = this.#keys();
+    if (keys !== this.#shownKeys) {
+      this.#shownKeys = keys;
+      // A list coming back to a row it showed before is built whole: it must land exactly.
+      this.#bare = this.#anchor ? undefined : keys;
+    }
     return rowWindow(
       this.#heights(keys),
       this.#estimate(),
       this.#band.top,
       this.#band.bottom,
-      margin(),
+      this.#bare === keys ? 0 : margin(),
       this.#focused,
     );
   });
+  #shownKeys: string[] | undefined;
+
+  /** Lays out the margin of rows around those in sight, at idle (see `#bare`). */
+  #widen() {
+    if (this.#widening || !this.#bare) return;
+    this.#widening = true;
+    whenIdle(() => {
+      this.#widening = false;
+      this.#bare = undefined;
+      this.#widened++;
+    });
+  }
 
   /** Follows the page's scrolling and the list's width; the focus keeps its row laid out. */
   attach = (list: HTMLElement) => {
@@ -118,7 +150,7 @@ export class ListWindow {
       this.#estimate(),
       band.top,
       band.bottom,
-      margin(),
+      this.#bare === keys ? 0 : margin(),
       this.#focused,
     );
     if (next.start !== this.range.start || next.end !== this.range.end) this.#band = band;
@@ -157,6 +189,7 @@ export class ListWindow {
       this.#version++;
     }
     this.#follow();
+    this.#widen();
   }
 
   /**

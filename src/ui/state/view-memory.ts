@@ -31,11 +31,32 @@ export function recall(): ViewMemory {
   };
 }
 
-/** Updates this history entry's memory. */
+let pending: ViewMemory | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Updates this history entry's memory, once the changes settle: writing the history entry
+ * costs a millisecond or two, too much for every keystroke of a search. `flush` writes it at
+ * once (before the page is left); `drop` forgets what is pending (the entry is another's now).
+ */
 export function remember(patch: ViewMemory): void {
+  pending = { ...pending, ...patch };
+  clearTimeout(timer);
+  timer = setTimeout(flush, 300);
+}
+
+export function flush(): void {
+  clearTimeout(timer);
+  if (!pending) return;
   const state = (history.state as Record<string, unknown> | null) ?? {};
   const old = (state[KEY] as ViewMemory | undefined) ?? {};
-  history.replaceState({ ...state, [KEY]: { ...old, ...patch } }, '');
+  history.replaceState({ ...state, [KEY]: { ...old, ...pending } }, '');
+  pending = undefined;
+}
+
+export function drop(): void {
+  clearTimeout(timer);
+  pending = undefined;
 }
 
 /**
