@@ -151,7 +151,7 @@ function type(page: Page, queries: string[], expected: Omit<Shown, 'ms' | 'frame
         // by microtask for the list expected (a frame at most, then the list is wrong), and
         // read its size, which forces style and layout. The next frame is timed apart
         // (frameMs): waiting for it adds idle time to the work.
-        let got = { heading: '', first: '' };
+        let got: { heading: string; first: string };
         for (let i = 0; ; i++) {
           got = {
             heading: document.querySelector('main h2')?.textContent?.trim() ?? '',
