@@ -117,17 +117,19 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     return writeWithRetry(
       () =>
         db.transaction('rw', [db.photos, db.photoBlobs, db.thumbs, db.originals], async () => {
-          const photo = await db.photos.get(id);
+          // The requests of each step go out together: one round trip each, not one per table.
+          const [photo, original] = await Promise.all([db.photos.get(id), db.originals.get(id)]);
           if (!photo) return undefined; // purged while it was being processed
-          const original = await db.originals.get(id);
           const name = jpegName(original?.name ?? '', id);
           const type = jpeg.type || 'image/jpeg';
-          await db.photoBlobs.put({ id, blob: jpeg, type, name });
-          await db.thumbs.put({ id, blob: thumb, type: thumb.type || 'image/jpeg', name });
-          if (!keepOriginal) await db.originals.delete(id);
           const ready = change({ ...photo, status: 'ready', width, height, size: jpeg.size, type });
           delete ready.error;
-          await db.photos.put(ready);
+          await Promise.all([
+            db.photoBlobs.put({ id, blob: jpeg, type, name }),
+            db.thumbs.put({ id, blob: thumb, type: thumb.type || 'image/jpeg', name }),
+            keepOriginal ? undefined : db.originals.delete(id),
+            db.photos.put(ready),
+          ]);
           return ready;
         }),
       SHOT_NOT_FINISHED,
