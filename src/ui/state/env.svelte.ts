@@ -31,4 +31,15 @@ class Clock {
 
 export const online = new Online();
 export const clock = new Clock();
-export const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * The phone's time zone. Asking Intl makes a formatter each time (the first one loads the zone
+ * data: a long task at start-up), so it is asked once and again only when the app comes back
+ * to the screen, the moment a traveller's phone may have changed zone.
+ */
+let zone: string | undefined;
+export const deviceTimeZone = (): string =>
+  (zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+if (typeof document !== 'undefined')
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') zone = undefined;
+  });
