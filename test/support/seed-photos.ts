@@ -2,7 +2,9 @@
 
 /**
  * Writes a conference, "Bench Conference", with `photos` ready photos of `size` random bytes
- * straight into the app's IndexedDB. Runs in the page (page.evaluate); reload it to see them.
+ * straight into the app's IndexedDB, each record with its sync outbox row as the app's own
+ * writes leave one (db/outbox.ts): without it, photos added after the first sync would send
+ * their images but never their records. Runs in the page (page.evaluate); reload it to see them.
  */
 export function seedPhotos({ photos, size }: { photos: number; size: number }): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -10,7 +12,17 @@ export function seedPhotos({ photos, size }: { photos: number; size: number }): 
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction(['conferences', 'talks', 'photos', 'photoBlobs'], 'readwrite');
+      const tx = db.transaction(
+        ['conferences', 'talks', 'photos', 'photoBlobs', 'outbox'],
+        'readwrite',
+      );
+      const outbox = (table: string, id: string) =>
+        tx.objectStore('outbox').put({
+          id: `${table}/${id}`,
+          conferenceId: 'bench-conf',
+          rev: `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
+          at: Date.now(),
+        });
       const now = Date.now();
       tx.objectStore('conferences').put({
         id: 'bench-conf',
@@ -34,6 +46,8 @@ export function seedPhotos({ photos, size }: { photos: number; size: number }): 
         links: [],
         removedFromSchedule: false,
       });
+      outbox('conferences', 'bench-conf');
+      outbox('talks', 'bench-talk');
       for (let i = 0; i < photos; i++) {
         const bytes = new Uint8Array(size);
         for (let j = 0; j < size; j += 65536) crypto.getRandomValues(bytes.subarray(j, j + 65536));
@@ -58,6 +72,7 @@ export function seedPhotos({ photos, size }: { photos: number; size: number }): 
           // the reading queue has nothing to do beside what is measured.
           text: { words: '', lang: 'en' },
         });
+        outbox('photos', id);
         tx.objectStore('photoBlobs').put({ id, blob, type: 'image/jpeg', name: `${id}.jpg` });
       }
       tx.oncomplete = () => resolve();
