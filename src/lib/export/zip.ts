@@ -129,6 +129,9 @@ function end(count: number, dirOffset: number, dirSize: number): Uint8Array<Arra
   return out;
 }
 
+/** Entries read ahead of the one being checksummed: a few photos' bytes in memory at most. */
+const READ_AHEAD = 4;
+
 /** The next entry with its bytes being read: started before the previous one is checksummed. */
 async function readNext(files: AsyncIterator<ZipEntry>): Promise<Read | undefined> {
   const next = await files.next();
@@ -154,13 +157,23 @@ export async function exportZip(
   const written: Written[] = [];
   const encoder = new TextEncoder();
   let offset = 0;
-  let pending = readNext(source);
+  // A few entries are read ahead while one is checksummed: each read of a stored Blob waits on
+  // the disk and the browser's blob store, and one at a time left the checksum waiting.
+  const ahead: Promise<Read | undefined>[] = [];
+  let ended = false;
+  const fill = () => {
+    while (!ended && ahead.length < READ_AHEAD) {
+      const read = readNext(source);
+      read.then((r) => (ended ||= !r)).catch(() => undefined);
+      ahead.push(read);
+    }
+  };
   try {
     for (;;) {
-      const read = await pending;
+      fill();
+      const read = await ahead.shift()!;
       signal?.throwIfAborted();
       if (!read) break;
-      pending = readNext(source);
       const { entry, bytes } = read;
       // Past 4 GiB an entry would need zip64 sizes; no photo or write-up comes near.
       if (bytes.length >= MAX32) throw new RangeError(`${entry.name} is too large for a zip`);
@@ -179,8 +192,9 @@ export async function exportZip(
       onProgress?.(offset);
     }
   } finally {
-    // On a failure or a cancel, the read started ahead is dropped and the source closed.
-    pending.catch(() => undefined);
+    // On a failure or a cancel, the reads started ahead are dropped and the source closed.
+    ended = true;
+    for (const read of ahead) read.catch(() => undefined);
     await source.return?.();
   }
   const directory = written.map(centralHeader);
