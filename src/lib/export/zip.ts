@@ -130,7 +130,7 @@ function end(count: number, dirOffset: number, dirSize: number): Uint8Array<Arra
 }
 
 /** Entries read ahead of the one being checksummed: a few photos' bytes in memory at most. */
-const READ_AHEAD = 4;
+export const READ_AHEAD = 4;
 
 /** The next entry with its bytes being read: started before the previous one is checksummed. */
 async function readNext(files: AsyncIterator<ZipEntry>): Promise<Read | undefined> {
