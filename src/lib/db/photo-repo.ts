@@ -42,10 +42,14 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     return writeWithRetry(
       () =>
         db.transaction('rw', tables, async () => {
-          const existing = await db.photos.get(id);
+          // Reads that do not depend on each other go out together, and so do the two writes:
+          // three round trips before "Saved" instead of six.
+          const [existing, talk] = await Promise.all([
+            db.photos.get(id),
+            isUnsortedTray(talkId) ? undefined : db.talks.get(talkId),
+          ]);
           if (existing && visible(existing)) return existing;
           if (existing) await removeBytes(db, id); // in the trash: start afresh
-          const talk = isUnsortedTray(talkId) ? undefined : await db.talks.get(talkId);
           const home = talk?.conferenceId === conferenceId ? talkId : unsortedTray(conferenceId);
           const photo: Photo = {
             id,
@@ -61,8 +65,10 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
             status: 'pending',
             createdAt: this.now(),
           };
-          await db.originals.put({ id, blob, type: blob.type, name });
-          await db.photos.put(photo);
+          await Promise.all([
+            db.originals.put({ id, blob, type: blob.type, name }),
+            db.photos.put(photo),
+          ]);
           return photo;
         }),
       SHOT_NOT_SAVED,

@@ -31,11 +31,13 @@ export async function nextPosition(db: ConfnotesDb, talkId: string): Promise<num
     [talkId, Dexie.minKey],
     [talkId, Dexie.maxKey],
   ] as const;
-  const photo = await photosInTalk(db, talkId).last();
-  const entry = await db.entries
-    .where('[talkId+position]')
-    .between(...range)
-    .last();
+  const [photo, entry] = await Promise.all([
+    photosInTalk(db, talkId).last(),
+    db.entries
+      .where('[talkId+position]')
+      .between(...range)
+      .last(),
+  ]);
   return Math.max(photo ? photo.position + 1 : 0, entry ? entry.position + 1 : 0);
 }
 
