@@ -26,7 +26,8 @@ function repaired<S extends v.ObjectSchema<v.ObjectEntries, undefined>>(
 ): v.InferOutput<S> | undefined {
   if (typeof record !== 'object' || record === null) return undefined;
   let copy = record as Fields;
-  for (let tries = 0; tries <= Object.keys(schema.entries).length; tries++) {
+  const fields = Object.keys(schema.entries).length;
+  for (let tries = 0; tries <= fields; tries++) {
     const result = check(schema, copy);
     if (result.ok) return result.value;
     const field = result.field.split('.')[0]!;

@@ -27,12 +27,24 @@ export const Instant = v.pipe(
 /** Creation and change times: the clock of some device, so only bounded, never trusted as order. */
 export const Stamp = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(AFTER_LATEST_MS));
 
+/** Dates already judged: a schedule's thousand wall clocks fall on a handful of days. */
+const dates = new Map<string, boolean>();
+
 /** A date that exists (no 2024-02-30) in a year a conference can have. */
 function realDate(text: string): boolean {
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  if (!plausibleYear(y)) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  let real = dates.get(text);
+  if (real === undefined) {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    real =
+      plausibleYear(y) &&
+      date.getUTCFullYear() === y &&
+      date.getUTCMonth() === m - 1 &&
+      date.getUTCDate() === d;
+    if (dates.size >= 1_000) dates.clear();
+    dates.set(text, real);
+  }
+  return real;
 }
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
