@@ -17,37 +17,43 @@ export function seedPhotos({ photos, size }: { photos: number; size: number }): 
         'readwrite',
       );
       const now = Date.now();
-      tx.objectStore('conferences').put({
-        id: 'bench-conf',
-        title: 'Bench Conference',
-        timeZone: 'UTC',
-        timeZoneSource: 'user',
-        source: { kind: 'file', fileName: 'bench.json', format: 'frab-json', fetchedAt: now },
-        demo: false,
-        warnings: [],
-        createdAt: now,
-        updatedAt: now,
-      });
-      tx.objectStore('talks').put({
-        id: 'bench-talk',
-        conferenceId: 'bench-conf',
-        sourceKey: 'bench',
-        order: 0,
-        title: 'Bench talk',
-        utcFromFile: false,
-        speakers: [],
-        links: [],
-        removedFromSchedule: false,
-      });
-      // Each record's outbox row, written inline: a named helper here would be wrapped by tsx
-      // in a function the page does not have.
-      for (const key of ['conferences/bench-conf', 'talks/bench-talk'])
-        tx.objectStore('outbox').put({
-          id: key,
-          conferenceId: 'bench-conf',
-          rev: `${now}`,
-          at: now,
+      // The conference and its talk are written once: a later call adds photos only, as
+      // taking photos does (a sync of new photos alone does not rewrite the schedule).
+      const known = tx.objectStore('conferences').get('bench-conf');
+      known.onsuccess = () => {
+        if (known.result) return;
+        tx.objectStore('conferences').put({
+          id: 'bench-conf',
+          title: 'Bench Conference',
+          timeZone: 'UTC',
+          timeZoneSource: 'user',
+          source: { kind: 'file', fileName: 'bench.json', format: 'frab-json', fetchedAt: now },
+          demo: false,
+          warnings: [],
+          createdAt: now,
+          updatedAt: now,
         });
+        tx.objectStore('talks').put({
+          id: 'bench-talk',
+          conferenceId: 'bench-conf',
+          sourceKey: 'bench',
+          order: 0,
+          title: 'Bench talk',
+          utcFromFile: false,
+          speakers: [],
+          links: [],
+          removedFromSchedule: false,
+        });
+        // Each record's outbox row, written inline: a named helper here would be wrapped by tsx
+        // in a function the page does not have.
+        for (const key of ['conferences/bench-conf', 'talks/bench-talk'])
+          tx.objectStore('outbox').put({
+            id: key,
+            conferenceId: 'bench-conf',
+            rev: `${now}`,
+            at: now,
+          });
+      };
       for (let i = 0; i < photos; i++) {
         const bytes = new Uint8Array(size);
         for (let j = 0; j < size; j += 65536) crypto.getRandomValues(bytes.subarray(j, j + 65536));

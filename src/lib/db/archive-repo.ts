@@ -68,13 +68,20 @@ export class ArchiveRepo {
 
           const notes = new Map<string, TalkNotes>();
           const items = new Map<string, (TimelineItem & { at: number })[]>();
-          const add = (talkId: string, item: TimelineItem & { at: number }) =>
-            items.set(talkId, [...(items.get(talkId) ?? []), item]);
+          const add = (talkId: string, item: TimelineItem & { at: number }) => {
+            const list = items.get(talkId);
+            if (list) list.push(item);
+            else items.set(talkId, [item]);
+          };
           // A stack of re-shots shows once, by its face, as the talk's page shows it (a member
           // moved to another talk shows there); every member's image and record still go out
           // (records.photos), so a restore loses none of them.
           const byTalk = new Map<string, Photo[]>();
-          for (const p of photos) byTalk.set(p.talkId, [...(byTalk.get(p.talkId) ?? []), p]);
+          for (const p of photos) {
+            const list = byTalk.get(p.talkId);
+            if (list) list.push(p);
+            else byTalk.set(p.talkId, [p]);
+          }
           for (const p of [...byTalk.values()].flatMap((list) => faces(list)))
             add(p.talkId, {
               kind: 'photo',

@@ -135,16 +135,18 @@ export class SyncRepo implements SyncStore {
           }
         }
         const inPart = (id: string) => tables.includes(tableOf(id));
+        // Read whole (one getAll each), not walked with a cursor: a step of a cursor is a
+        // round trip to the database, and a notebook holds thousands of these.
         const base = new Map<string, string>();
-        await db.syncBase.where({ conferenceId }).each((b) => {
+        for (const b of await db.syncBase.where({ conferenceId }).toArray()) {
           if (inPart(b.id)) base.set(b.id, b.hash);
-        });
+        }
         const revs = new Map<string, string>();
         // A photo still processing, or that failed, is not sent: its change is not waiting
         // either (becoming ready is a change of its own).
-        await db.outbox.where({ conferenceId }).each((o) => {
+        for (const o of await db.outbox.where({ conferenceId }).toArray()) {
           if (inPart(o.id) && !notYet.has(o.id)) revs.set(o.id, o.rev);
-        });
+        }
         return { local, base, revs };
       },
     );
@@ -162,10 +164,11 @@ export class SyncRepo implements SyncStore {
     await writeWithRetry(() =>
       db.transaction('rw', [...tables, db.syncBase, db.outbox], async (tx) => {
         quietTransaction(tx.idbtrans);
-        const ids = [...done.base.keys(), ...done.put.keys(), ...done.remove];
-        const now = new Map(
-          (await db.outbox.bulkGet([...new Set(ids)])).filter((r) => !!r).map((r) => [r.id, r.rev]),
-        );
+        // The records this merge changed, and those waiting to go out when it was taken.
+        const ids = [...done.base.keys(), ...done.put.keys(), ...done.remove, ...revs.keys()];
+        // The conference's outbox read whole: one request, where a get per record was hundreds.
+        const waiting = await db.outbox.where({ conferenceId }).toArray();
+        const now = new Map(waiting.map((r) => [r.id, r.rev]));
         const untouched = (key: string) => now.get(key) === revs.get(key);
         const held = new Set<string>();
         let kept: Set<string> | undefined;
@@ -256,10 +259,9 @@ export class SyncRepo implements SyncStore {
 
   /** Ready photos of a conference whose image this device has not yet put on the server. */
   async photosToUpload(conferenceId: string): Promise<Photo[]> {
-    return this.db.photos
-      .where({ conferenceId })
-      .filter((p) => p.status === 'ready' && p.deletedAt === undefined && !p.syncedAt)
-      .toArray();
+    // Filtered here rather than with Dexie's filter, which walks a cursor a record at a time.
+    const photos = await this.db.photos.where({ conferenceId }).toArray();
+    return photos.filter((p) => p.status === 'ready' && p.deletedAt === undefined && !p.syncedAt);
   }
 
   async markUploaded(ids: string[]): Promise<void> {

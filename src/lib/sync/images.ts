@@ -7,7 +7,7 @@ import { flagRevived, imageFile } from './revive';
 import type { SyncRun, ConferenceReport } from './run';
 import { recordIn, type SyncRecord } from './state';
 import type { SyncMeta } from './store';
-import { DavError, type DavEntry } from './webdav';
+import { DavError } from './webdav';
 import { SyncError } from './words';
 
 /** Fetches the images of photos the merge brings, before their records land here. */
@@ -87,42 +87,91 @@ export async function uploadImages(
 ) {
   const photos = [...(await run.store.photosToUpload(meta.conferenceId)), ...revived];
   if (!photos.length && !alive.length) return;
-  const listing: DavEntry[] = (await run.client.list(`${dir}images/`, 1)) ?? [];
-  const there = new Set(listing.map((e) => e.name));
-  const todo: Photo[] = [];
-  // Photos on the server are marked as sent in one write at the end, failed or not: one
-  // transaction per photo would cost more than the upload. A mark lost to a crash costs
-  // nothing either, since the listing above shows the server has the image.
-  const marked: string[] = [];
-  for (const photo of photos) {
-    if (there.has(imageFile(photo))) marked.push(photo.id);
-    else todo.push(photo);
-  }
-  // Images missing on the server of photos the state says are alive: sent if held here.
-  const queued = new Set(todo.map((p) => p.id));
-  todo.push(...alive.filter((p) => !there.has(imageFile(p)) && !queued.has(p.id)));
-  const total = todo.reduce((n, p) => n + p.size, 0);
+  // Listing `images/` takes long on a server holding many (Apache: 0.7 s for 600 images), so
+  // this device's unsent photos start going up meanwhile. Each PUT says If-None-Match, so an
+  // image already there is refused, never replaced; once the listing is in, the photos it
+  // names are marked without being sent. Only a sync resumed after a crash loses by this: the
+  // few images sent but not yet marked may go up again before the listing comes.
+  let there: Set<string> | undefined;
+  const listed = run.client.list(`${dir}images/`, 1, { names: true }).then((listing) => {
+    there = new Set((listing ?? []).map((e) => e.name));
+    return there;
+  });
+  listed.catch(() => undefined); // awaited below, after the photos under way
+  const marks = new Marks(run);
+  let total = photos.reduce((n, p) => n + p.size, 0);
   let sent = 0;
   run.progress(meta, 'uploading', 0, total);
+  const send = async (photo: Photo) => {
+    if (there?.has(imageFile(photo))) {
+      marks.add(photo.id);
+      total -= photo.size;
+      return;
+    }
+    const blob = await run.store.image(photo.id);
+    if (!blob) return;
+    try {
+      await run.client.put(`${dir}images/${imageFile(photo)}`, blob, {
+        type: photo.type,
+        ifNoneMatch: '*',
+      });
+    } catch (err) {
+      // Already there (another device sent the same photo): that is what we wanted.
+      if (!(err instanceof DavError && err.code === 'precondition')) throw err;
+    }
+    marks.add(photo.id);
+    report.uploaded++;
+    sent += photo.size;
+    run.progress(meta, 'uploading', sent, total);
+  };
   try {
-    await eachLimited(todo, run.parallel, async (photo) => {
-      const blob = await run.store.image(photo.id);
-      if (!blob) return;
-      try {
-        await run.client.put(`${dir}images/${imageFile(photo)}`, blob, {
-          type: photo.type,
-          ifNoneMatch: '*',
-        });
-      } catch (err) {
-        // Already there (another device sent the same photo): that is what we wanted.
-        if (!(err instanceof DavError && err.code === 'precondition')) throw err;
-      }
-      marked.push(photo.id);
-      report.uploaded++;
-      sent += photo.size;
-      run.progress(meta, 'uploading', sent, total);
-    });
+    await eachLimited(photos, run.parallel, send);
+    // Images missing on the server of photos the state says are alive: sent if held here.
+    const listing = await listed;
+    const queued = new Set(photos.map((p) => p.id));
+    const missing = alive.filter((p) => !listing.has(imageFile(p)) && !queued.has(p.id));
+    total += missing.reduce((n, p) => n + p.size, 0);
+    await eachLimited(missing, run.parallel, send);
   } finally {
-    await run.store.markUploaded(marked);
+    await marks.flush();
+  }
+}
+
+/** Photos marked as on the server this many at a time, while the next images go up. */
+const MARK_BATCH = 25;
+
+/**
+ * The marks of photos the server has, written a batch at a time while images are still going
+ * up, so that the end of the upload waits for the last batch only (a transaction per photo
+ * would cost more than the upload). A mark lost to a crash costs nothing: the listing of
+ * `images/` shows the server has the image.
+ */
+class Marks {
+  #waiting: string[] = [];
+  #writing: Promise<void> = Promise.resolve();
+  #failed: unknown;
+
+  constructor(private readonly run: SyncRun) {}
+
+  add(id: string): void {
+    this.#waiting.push(id);
+    if (this.#waiting.length >= MARK_BATCH) this.#write();
+  }
+
+  /** Every mark written; the first failure to write one is thrown here. */
+  async flush(): Promise<void> {
+    this.#write();
+    await this.#writing;
+    if (this.#failed) throw this.#failed;
+  }
+
+  #write(): void {
+    const ids = this.#waiting.splice(0);
+    if (!ids.length) return;
+    this.#writing = this.#writing.then(() =>
+      this.run.store.markUploaded(ids).catch((err: unknown) => {
+        this.#failed ??= err;
+      }),
+    );
   }
 }

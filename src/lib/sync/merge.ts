@@ -25,7 +25,7 @@ export interface MergeOutcome {
   /** What this device must write or delete to match. */
   put: Map<string, SyncRecord>;
   remove: string[];
-  /** The new base of each key considered; null removes it. */
+  /** The new base of each key whose base changed; null removes it. */
   base: Map<string, string | null>;
   /** Keys where both versions were kept. */
   conflicts: string[];
@@ -151,8 +151,10 @@ export function merge({ local, base, remote, now }: MergeInput): MergeOutcome {
     const rv = r ? hash(r) : key in tombstones ? DELETED : b;
     if (l && !r && !(key in tombstones)) pushLocal(key, l);
     else if (lv === rv) {
-      if (lv === undefined || lv === DELETED) out.base.set(key, null);
-      else out.base.set(key, lv);
+      // Both sides agree: the base moves only where it says otherwise (a base per record
+      // rewritten at every sync grew the sync's storage work with the notebook).
+      const agreed = lv === undefined || lv === DELETED ? null : lv;
+      if (agreed !== (b ?? null)) out.base.set(key, agreed);
     } else if (lv === b) takeRemote(key, r, !!l);
     else if (rv === b) pushLocal(key, l);
     else if (l && r) {

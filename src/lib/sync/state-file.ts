@@ -38,6 +38,7 @@ export async function syncPart(
     }
     let doc: StateDoc;
     let etag: string | undefined;
+    let readBack: Promise<string | undefined> | undefined;
     const got = listedEtag ? await client.get(path) : null;
     if (got) {
       doc = parseState(await got.res.text(), part);
@@ -74,7 +75,13 @@ export async function syncPart(
           type: 'application/json',
           ...(got?.etag ? { ifMatch: got.etag } : { ifNoneMatch: '*' as const }),
         });
-        etag = put.etag ?? (await etagIfStill(run, path, body));
+        // Read back while the merge is stored here (see below): neither needs the other.
+        etag = put.etag;
+        if (!etag) {
+          readBack = etagIfStill(run, path, body);
+          // Awaited below; a step failing before that must not leave it unhandled.
+          readBack.catch(() => undefined);
+        }
         // The deleting device's DELETE may have come between our image check and this
         // write: look again now that the revival is on the server.
         if (revived.length) await uploadImages(run, meta, dir, report, revived);
@@ -89,7 +96,11 @@ export async function syncPart(
         throw err;
       }
     }
-    await store.apply(meta.conferenceId, part, outcome, snap.revs);
+    const [, readEtag] = await Promise.all([
+      store.apply(meta.conferenceId, part, outcome, snap.revs),
+      readBack,
+    ]);
+    etag ??= readEtag;
     // Counted once written: a merge redone after a 412 would count the same conflict twice.
     report.conflicts += outcome.conflicts.length;
     report.downloaded += outcome.put.size + outcome.remove.length;

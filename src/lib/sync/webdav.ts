@@ -3,7 +3,13 @@
 // only (no DOM), so the service worker can run it for Background Sync too. Path confinement
 // is in dav-paths.ts, the listing parser in dav-listing.ts.
 import { DavError, type DavErrorCode } from './dav-error';
-import { MAX_LISTING_BYTES, PROPFIND_BODY, parseMultistatus, textUpTo } from './dav-listing';
+import {
+  MAX_LISTING_BYTES,
+  PROPFIND_BODY,
+  PROPFIND_NAMES_BODY,
+  parseMultistatus,
+  textUpTo,
+} from './dav-listing';
 import type { DavEntry } from './dav-listing';
 import { accountUrl, urlBelow } from './dav-paths';
 import { SYNC_WORDS as W, type SyncValues, type SyncWords } from './words';
@@ -105,11 +111,14 @@ export class DavClient {
     return error('http', W.http);
   }
 
-  /** PROPFIND; a missing folder gives null. */
-  async list(path = '', depth: 0 | 1 = 1): Promise<DavEntry[] | null> {
+  /**
+   * PROPFIND; a missing folder gives null. `names` asks for names and kinds alone: the
+   * entries then have no ETag and a size of 0.
+   */
+  async list(path = '', depth: 0 | 1 = 1, { names = false } = {}): Promise<DavEntry[] | null> {
     const res = await this.request('PROPFIND', path, {
       headers: { Depth: String(depth), 'Content-Type': 'application/xml; charset=utf-8' },
-      body: PROPFIND_BODY,
+      body: names ? PROPFIND_NAMES_BODY : PROPFIND_BODY,
     });
     if (res.status === 404) return null;
     const notWebdav = () => new DavError('not-webdav', W.notWebdav, { host: this.base.host });

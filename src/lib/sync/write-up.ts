@@ -18,10 +18,15 @@ export async function writeDocuments(run: SyncRun, meta: SyncMeta, dir: string) 
     [`${meta.folder}.adoc`, toAsciiDoc(input, name), 'text/asciidoc; charset=utf-8'],
     [`${meta.folder}.md`, toMarkdown(input, name), 'text/markdown; charset=utf-8'],
   ];
-  for (const [name, text, type] of docs) {
-    const hash = hashText(text);
-    if (meta.files[name] === hash) continue;
-    await run.client.put(`${dir}${name}`, text, { type });
-    meta.files[name] = hash;
-  }
+  // Both at once; each is marked as sent only once the server has it.
+  const sent = await Promise.allSettled(
+    docs.map(async ([name, text, type]) => {
+      const hash = hashText(text);
+      if (meta.files[name] === hash) return;
+      await run.client.put(`${dir}${name}`, text, { type });
+      meta.files[name] = hash;
+    }),
+  );
+  const failed = sent.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -258,6 +258,27 @@ describe('listings from a hostile or broken server', () => {
   const answered = (body: string | ReadableStream, headers: Record<string, string> = {}) =>
     recording(() => new Response(body, { status: 207, headers })).client;
 
+  it('asks for names alone when told, and reads entries that carry nothing else', async () => {
+    const bodies: string[] = [];
+    const { client } = recording((_, init) => {
+      bodies.push(String(init?.body));
+      const href = (name: string, type = '') =>
+        `<d:response><d:href>/remote.php/dav/files/alice/Confnotes/c/images/${name}</d:href><d:propstat><d:prop><d:resourcetype>${type}</d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`;
+      return new Response(
+        `<d:multistatus xmlns:d="DAV:">${href('', '<d:collection/>')}${href('a.jpg')}</d:multistatus>`,
+        { status: 207 },
+      );
+    });
+    const names = await client.list('c/images/', 1, { names: true });
+    expect(names?.map((e) => [e.name, e.folder, e.etag, e.size])).toEqual([
+      ['images', true, undefined, 0],
+      ['a.jpg', false, undefined, 0],
+    ]);
+    expect(bodies[0]).not.toContain('getetag');
+    await client.list('c/images/', 1);
+    expect(bodies[1]).toContain('getetag');
+  });
+
   it('says in plain words that a non-XML or HTML answer is not WebDAV', async () => {
     for (const body of ['not xml at all <<<', '<html><body>Login</body></html>', '']) {
       const err = await answered(body)
