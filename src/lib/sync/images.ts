@@ -149,7 +149,7 @@ const MARK_BATCH = 25;
 class Marks {
   #waiting: string[] = [];
   #writing: Promise<void> = Promise.resolve();
-  #failed: unknown;
+  #failed: Error | undefined;
 
   constructor(private readonly run: SyncRun) {}
 
@@ -170,7 +170,7 @@ class Marks {
     if (!ids.length) return;
     this.#writing = this.#writing.then(() =>
       this.run.store.markUploaded(ids).catch((err: unknown) => {
-        this.#failed ??= err;
+        this.#failed ??= err instanceof Error ? err : new Error(String(err));
       }),
     );
   }
