@@ -8,24 +8,28 @@ import type { Photo, SlideText } from './types';
 
 const unread = (p: Photo) => p.deletedAt === undefined && (!p.text || p.text.of !== p.imageTag);
 
+/**
+ * Every ready photo, in one request. Dexie's `filter` and `each` walk a cursor instead, a
+ * round trip to the database per photo: these run again after every write to the photos
+ * table (they are watched), and a walk of a thousand photos slowed a sync's uploads by 15 %.
+ */
+const readyPhotos = (db: ConfnotesDb) => db.photos.where('status').equals('ready').toArray();
+
 /** Photos waiting to be read, newest first: the talk going on now becomes searchable first. */
 export async function photosToRead(db: ConfnotesDb): Promise<Photo[]> {
-  const ready = await db.photos.where('status').equals('ready').filter(unread).toArray();
-  return ready.sort((a, b) => b.takenAt - a.takenAt);
+  const ready = await readyPhotos(db);
+  return ready.filter(unread).sort((a, b) => b.takenAt - a.takenAt);
 }
 
 /** How many ready photos are read, and how many wait. */
 export async function readingCounts(db: ConfnotesDb): Promise<{ read: number; waiting: number }> {
   let read = 0;
   let waiting = 0;
-  await db.photos
-    .where('status')
-    .equals('ready')
-    .each((p) => {
-      if (p.deletedAt !== undefined) return;
-      if (unread(p)) waiting++;
-      else read++;
-    });
+  for (const p of await readyPhotos(db)) {
+    if (p.deletedAt !== undefined) continue;
+    if (unread(p)) waiting++;
+    else read++;
+  }
   return { read, waiting };
 }
 

@@ -248,17 +248,19 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
 
   /** Photos never exported nor synced: the badge count. */
   countUnexported(conferenceId: string): Promise<number> {
-    return this.unexported(conferenceId).count();
+    return this.unexported(conferenceId);
   }
 
   watchUnexported(conferenceId: string): Observable<number> {
-    return liveQuery(() => this.unexported(conferenceId).count());
+    return liveQuery(() => this.unexported(conferenceId));
   }
 
-  private unexported(conferenceId: string) {
-    return this.db.photos
-      .where({ conferenceId })
-      .filter((p) => visible(p) && p.exportedAt === undefined && p.syncedAt === undefined);
+  /** Counted from the conference's photos read whole: a cursor is a round trip per photo. */
+  private async unexported(conferenceId: string): Promise<number> {
+    const photos = await this.db.photos.where({ conferenceId }).toArray();
+    return photos.filter(
+      (p) => visible(p) && p.exportedAt === undefined && p.syncedAt === undefined,
+    ).length;
   }
 
   /**

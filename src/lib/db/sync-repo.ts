@@ -96,17 +96,19 @@ export class SyncRepo implements SyncStore {
   watchWaiting(): Observable<Map<string, number>> {
     return liveQuery(async () => {
       const synced = new Set((await this.conferences()).map((c) => c.id));
-      const notReady = await this.db.photos
-        .where('status')
-        .anyOf('pending', 'failed')
-        .primaryKeys();
-      const notYet = new Set(notReady.map((id) => recordKey('photos', id)));
+      // Read whole, not walked with a cursor (a round trip a row): this runs after every write.
+      const status = this.db.photos.where('status');
+      const notReady = await Promise.all([
+        status.equals('pending').primaryKeys(),
+        status.equals('failed').primaryKeys(),
+      ]);
+      const notYet = new Set(notReady.flat().map((id) => recordKey('photos', id)));
       const counts = new Map<string, number>();
-      await this.db.outbox.each((row) => {
+      for (const row of await this.db.outbox.toArray()) {
         if (synced.has(row.conferenceId) && !notYet.has(row.id)) {
           counts.set(row.conferenceId, (counts.get(row.conferenceId) ?? 0) + 1);
         }
-      });
+      }
       return counts;
     });
   }
