@@ -47,3 +47,24 @@ test('the demo lists every talk of the seed in its order, without times', async 
   ]);
   await expect(page.locator('main time')).toHaveCount(0);
 });
+
+test('a screen not saved on the device yet says so, offline, instead of a blank page', async ({
+  browser,
+  app,
+}) => {
+  // No service worker: as on a first visit cut off before it had saved the app.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await openApp(page, app);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const failed = page.getByRole('alert').filter({
+    has: page.getByRole('heading', { level: 1, name: 'This screen could not be loaded.' }),
+  });
+  await expect(failed).toBeVisible();
+  await expect(failed).toContainText('It is not saved on this device yet');
+  await context.setOffline(false);
+  await failed.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await context.close();
+});

@@ -29,4 +29,11 @@ export const FR_START: Record<string, string> = {
   'To install on iPhone or iPad: tap Share in Safari, then Add to Home Screen.':
     'Pour l’installer sur iPhone ou iPad : touchez Partager dans Safari, puis Sur l’écran d’accueil.',
   'Sync problem': 'Problème de synchro',
+  'Part of the app could not be loaded. Reload it, with a network if you can.':
+    'Une partie de l’application n’a pas pu être chargée. Rechargez-la, avec un réseau si possible.',
+  // In place of a screen whose code could not be loaded (ScreenFailed.svelte).
+  'This screen could not be loaded.': 'Cet écran n’a pas pu être chargé.',
+  'Reload the app to get it again.': 'Rechargez l’application pour le retrouver.',
+  'It is not saved on this device yet: connect to a network once, then reload.':
+    'Il n’est pas encore enregistré sur cet appareil : connectez-vous une fois à un réseau, puis rechargez.',
 };

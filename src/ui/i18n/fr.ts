@@ -488,6 +488,8 @@ export const FR: Record<string, string> = {
   'The camera has no picture yet. Try again.':
     'L’appareil photo n’a pas encore d’image. Réessayez.',
   'The photo could not be taken. Try again.': 'La photo n’a pas pu être prise. Réessayez.',
+  'The corner editor could not be loaded. Reload the app, with a network if you can.':
+    'L’éditeur de coins n’a pas pu être chargé. Rechargez l’application, avec un réseau si possible.',
   'Adjust corners': 'Ajuster les coins',
   'Top-left corner': 'Coin en haut à gauche',
   'Top-right corner': 'Coin en haut à droite',

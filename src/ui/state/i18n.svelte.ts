@@ -83,7 +83,14 @@ export function explain(err: unknown): string {
         'Your phone is out of storage for this app. Free some space and try again; nothing stored was lost.',
       );
     }
+    if (CHUNK_FAILED.test(err.message)) {
+      return t('Part of the app could not be loaded. Reload it, with a network if you can.');
+    }
     return err.message;
   }
   return String(err);
 }
+
+/** A code file that could not be fetched, as Chromium, Safari and Firefox word it. */
+const CHUNK_FAILED =
+  /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i;
