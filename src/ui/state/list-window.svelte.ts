@@ -19,11 +19,18 @@ const FIRST_ESTIMATE = 80;
 /** Rows for one screen beyond the one in sight, above and below. */
 const margin = () => innerHeight;
 
-/** After the next frame, once the browser is idle (Safari has no requestIdleCallback). */
-const whenIdle = (run: () => void) =>
-  typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(run, { timeout: 500 })
-    : setTimeout(run, 50);
+/**
+ * After the next frame, once the browser is idle (Safari has no requestIdleCallback); the
+ * function returned cancels it.
+ */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(run, 50);
+    return () => clearTimeout(timer);
+  }
+  const id = requestIdleCallback(run, { timeout: 500 });
+  return () => cancelIdleCallback(id);
+}
 
 function remember(key: string, height: number): boolean {
   const old = measured.get(key);
@@ -62,7 +69,8 @@ export class ListWindow {
    */
   #bare: string[] | undefined;
   #widened = $state(0);
-  #widening = false;
+  /** Cancels the margin's wait for idle time, while there is one. */
+  #widening: (() => void) | undefined;
 
   constructor(keys: () => string[], anchor?: RowAnchor) {
     this.#keys = keys;
@@ -86,23 +94,28 @@ export class ListWindow {
       // A list coming back to a row it showed before is built whole: it must land exactly.
       this.#bare = this.#anchor ? undefined : keys;
     }
+    return this.#windowAt(keys, this.#band);
+  });
+  #shownKeys: string[] | undefined;
+
+  /** The rows to lay out for the band in sight: with their margin, unless still bare. */
+  #windowAt(keys: string[], band: { top: number; bottom: number }): RowWindow {
+    const around = this.#bare === keys ? 0 : margin();
     return rowWindow(
       this.#heights(keys),
       this.#estimate(),
-      this.#band.top,
-      this.#band.bottom,
-      this.#bare === keys ? 0 : margin(),
+      band.top,
+      band.bottom,
+      around,
       this.#focused,
     );
-  });
-  #shownKeys: string[] | undefined;
+  }
 
   /** Lays out the margin of rows around those in sight, at idle (see `#bare`). */
   #widen() {
     if (this.#widening || !this.#bare) return;
-    this.#widening = true;
-    whenIdle(() => {
-      this.#widening = false;
+    this.#widening = whenIdle(() => {
+      this.#widening = undefined;
       this.#bare = undefined;
       this.#widened++;
     });
@@ -134,6 +147,8 @@ export class ListWindow {
       removeEventListener('resize', onScroll);
       list.removeEventListener('focusin', onFocus);
       list.removeEventListener('focusout', onBlur);
+      this.#widening?.();
+      this.#widening = undefined;
       this.#list = undefined;
     };
   };
@@ -144,15 +159,7 @@ export class ListWindow {
     if (!list || hidden(list)) return;
     const top = -list.getBoundingClientRect().top;
     const band = { top, bottom: top + innerHeight };
-    const keys = this.#keys();
-    const next = rowWindow(
-      this.#heights(keys),
-      this.#estimate(),
-      band.top,
-      band.bottom,
-      this.#bare === keys ? 0 : margin(),
-      this.#focused,
-    );
+    const next = this.#windowAt(this.#keys(), band);
     if (next.start !== this.range.start || next.end !== this.range.end) this.#band = band;
   }
 
