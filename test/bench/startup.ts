@@ -130,7 +130,7 @@ export async function startupBench(browser: Browser, url: string): Promise<Row[]
     if (locale === 'en-US') english = all;
     rows.push({
       what: `initial JS, gzip, first launch with the demo (${locale})`,
-      value: `${kb(all).toFixed(1)} KB (demo ${kb(demo).toFixed(1)})`,
+      value: `${kb(all).toFixed(2)} KB (demo ${kb(demo).toFixed(1)})`,
       budget: `<= ${BUDGET_KB} KB`,
       ok: demo > 0 && kb(all) <= BUDGET_KB,
     });

@@ -33,7 +33,6 @@ export const FR_START: Record<string, string> = {
     'Une partie de l’application n’a pas pu être chargée. Rechargez-la, avec un réseau si possible.',
   // In place of a screen whose code could not be loaded (ScreenFailed.svelte).
   'This screen could not be loaded.': 'Cet écran n’a pas pu être chargé.',
-  'Reload the app to get it again.': 'Rechargez l’application pour le retrouver.',
   'It is not saved on this device yet: connect to a network once, then reload.':
-    'Il n’est pas encore enregistré sur cet appareil : connectez-vous une fois à un réseau, puis rechargez.',
+    'Il n’est pas encore sur cet appareil : connectez-vous une fois à un réseau, puis rechargez.',
 };
