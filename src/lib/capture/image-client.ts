@@ -74,11 +74,6 @@ export class ImageProcessor {
     });
   }
 
-  /** Whether jobs run in the worker, off the page's thread. */
-  get offPage(): boolean {
-    return this.useWorker;
-  }
-
   /** Jobs queued or running. */
   get busy(): number {
     return this.queue.length + (this.active ? 1 : 0);

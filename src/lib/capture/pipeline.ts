@@ -21,8 +21,6 @@ export interface CaptureDeps {
   photos: PhotoStore;
   images: {
     process(blob: Blob, opts: ProcessOptions): Promise<Processed>;
-    /** Processing runs off the page (a worker), so it may overlap storing the shot. */
-    readonly offPage?: boolean;
   };
   /** Read at each shot, so a change in Settings applies to the next one. */
   settings: () => CaptureSettings;
@@ -44,7 +42,6 @@ export interface Captured {
 interface Started {
   settings: CaptureSettings;
   result: Promise<Processed>;
-  controller: AbortController;
 }
 
 export class CapturePipeline {
@@ -68,20 +65,12 @@ export class CapturePipeline {
       // Not awaited: Firefox may show a prompt, and the shot must not wait for an answer.
       void (this.deps.persist ?? requestPersistence)();
     }
-    // Off the page, the worker starts on the shot while it is being stored: the decode and the
-    // transaction overlap instead of following each other. The processed photo is still filed
-    // only after the shot has committed, and storing never waits for processing.
-    const early = this.deps.images.offPage ? this.start(blob) : undefined;
-    let photo: Photo;
-    try {
-      photo = await this.deps.photos.addShot(conferenceId, talkId, blob, takenAt);
-    } catch (err) {
-      early?.controller.abort();
-      throw err;
-    }
+    // Processing starts once the shot has committed, not alongside: a shot is safe only
+    // once stored, and a decode running meanwhile slowed "Saved" by a third on a phone-speed
+    // CPU (the tap-to-safe bench), while costing the processed photo a few per cent only.
+    const photo = await this.deps.photos.addShot(conferenceId, talkId, blob, takenAt);
     // The same bytes again return the stored photo, which is only processed if still pending.
-    if (photo.status === 'pending') return { photo, processed: this.finish(photo.id, blob, early) };
-    early?.controller.abort();
+    if (photo.status === 'pending') return { photo, processed: this.finish(photo.id, blob) };
     return { photo, processed: Promise.resolve(photo.status === 'ready' ? photo : undefined) };
   }
 
@@ -100,13 +89,10 @@ export class CapturePipeline {
     return original ? this.finish(id, original) : undefined;
   }
 
-  private finish(id: string, blob: Blob, early?: Started): Promise<Photo | undefined> {
+  private finish(id: string, blob: Blob): Promise<Photo | undefined> {
     const running = this.inFlight.get(id);
-    if (running) {
-      early?.controller.abort();
-      return running;
-    }
-    const done = this.run(id, early ?? this.start(blob)).finally(() => this.inFlight.delete(id));
+    if (running) return running;
+    const done = this.run(id, this.start(blob)).finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, done);
     return done;
   }
@@ -114,13 +100,8 @@ export class CapturePipeline {
   private start(blob: Blob): Started {
     const settings = this.deps.settings();
     const { longSide, findSlides } = settings;
-    const controller = new AbortController();
-    const signal = controller.signal;
-    const opts = findSlides ? { longSide, slide: 'find' as const, signal } : { longSide, signal };
-    const result = this.deps.images.process(blob, opts);
-    // Dropped jobs (a duplicate, a shot not stored) reject as aborted, and nobody awaits them.
-    result.catch(() => undefined);
-    return { settings, result, controller };
+    const opts = findSlides ? { longSide, slide: 'find' as const } : { longSide };
+    return { settings, result: this.deps.images.process(blob, opts) };
   }
 
   private async run(id: string, started: Started): Promise<Photo | undefined> {

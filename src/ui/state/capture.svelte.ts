@@ -29,9 +29,17 @@ export function capturePipeline(): CapturePipeline {
   return pipeline;
 }
 
+/** A shot still being stored this long after the tap is shown as "Saving". */
+const SLOW_SAVE_MS = 300;
+
 /** Counts for one capture screen. */
 export class CaptureCounter {
+  /**
+   * Shots still being stored, once one has taken SLOW_SAVE_MS: a quick save goes straight to
+   * "saved", without a word that flashes by (and a frame drawn for it before "Saved").
+   */
   saving = $state(0);
+  #storing = 0;
   processing = $state(0);
   saved = $state(0);
   error = $state('');
@@ -46,7 +54,8 @@ export class CaptureCounter {
     blob: Blob,
     startedAt = performance.now(),
   ): Promise<boolean> {
-    this.saving++;
+    this.#storing++;
+    const slow = setTimeout(() => (this.saving = this.#storing), SLOW_SAVE_MS);
     try {
       const { processed } = await capturePipeline().capture(conferenceId, talkId, blob);
       performance.measure('confnotes:stored', { start: startedAt });
@@ -67,7 +76,9 @@ export class CaptureCounter {
       this.error = explain(e);
       return false;
     } finally {
-      this.saving--;
+      clearTimeout(slow);
+      this.#storing--;
+      if (this.saving) this.saving = this.#storing;
     }
   }
 
