@@ -93,12 +93,28 @@ test('export a zip that reads like the write-up, then restore it in a fresh prof
   await other.getByRole('link', { name: talk }).click();
   await expect(other.getByText('Data post Hadoop')).toBeVisible();
   await expect(other.getByRole('img', { name: 'Spark sur Kubernetes' })).toBeVisible();
-  // The zip carries no thumbnails: the app makes them, so lists stop loading whole images.
+  // The zip carries no thumbnails: the app makes them in the background, so lists stop loading
+  // whole images. Waited for where they are stored: a reload while they are being made starts
+  // that work over, and on a loaded machine reloading to look could keep it from ever ending.
+  const standIns = () =>
+    other.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('confnotes');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('thumbs').objectStore('thumbs').getAll();
+            all.onsuccess = () => {
+              open.result.close();
+              resolve((all.result as { standIn?: number }[]).filter((t) => t.standIn).length);
+            };
+          };
+        }),
+    );
+  await expect.poll(standIns, { timeout: 60_000 }).toBe(0);
+  await other.reload();
   await expect
-    .poll(async () => {
-      await other.reload();
-      return shownWidth(other.getByRole('img', { name: 'Spark sur Kubernetes' }));
-    })
+    .poll(() => shownWidth(other.getByRole('img', { name: 'Spark sur Kubernetes' })))
     .toBe(320);
   await expect(other.getByRole('textbox', { name: 'Opinion' })).toHaveValue('Des infos utiles.');
   // Images come back byte for byte.

@@ -87,8 +87,8 @@ export async function uploadImages(
 ) {
   const photos = [...(await run.store.photosToUpload(meta.conferenceId)), ...revived];
   if (!photos.length && !alive.length) return;
-  // Listing `images/` takes long on a server holding many (Apache: 0.7 s for 600 images), so
-  // this device's unsent photos start going up meanwhile. Each PUT says If-None-Match, so an
+  // Listing `images/` can take long on a slow server or network, and grows with the photos
+  // already there, so this device's unsent photos start going up meanwhile. Each PUT says If-None-Match, so an
   // image already there is refused, never replaced; once the listing is in, the photos it
   // names are marked without being sent. Only a sync resumed after a crash loses by this: the
   // few images sent but not yet marked may go up again before the listing comes.
