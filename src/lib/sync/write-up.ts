@@ -3,6 +3,7 @@
 import { toAsciiDoc } from '../export/asciidoc';
 import { toMarkdown } from '../export/markdown';
 import { documentPhotos } from '../export/model';
+import { eachLimited } from './limit';
 import { imageFile } from './revive';
 import type { SyncRun } from './run';
 import { hashText } from './state';
@@ -19,14 +20,10 @@ export async function writeDocuments(run: SyncRun, meta: SyncMeta, dir: string) 
     [`${meta.folder}.md`, toMarkdown(input, name), 'text/markdown; charset=utf-8'],
   ];
   // Both at once; each is marked as sent only once the server has it.
-  const sent = await Promise.allSettled(
-    docs.map(async ([name, text, type]) => {
-      const hash = hashText(text);
-      if (meta.files[name] === hash) return;
-      await run.client.put(`${dir}${name}`, text, { type });
-      meta.files[name] = hash;
-    }),
-  );
-  const failed = sent.find((s) => s.status === 'rejected');
-  if (failed) throw failed.reason;
+  await eachLimited(docs, docs.length, async ([name, text, type]) => {
+    const hash = hashText(text);
+    if (meta.files[name] === hash) return;
+    await run.client.put(`${dir}${name}`, text, { type });
+    meta.files[name] = hash;
+  });
 }
