@@ -92,5 +92,4 @@ export function explain(err: unknown): string {
 }
 
 /** A code file that could not be fetched, as Chromium, Safari and Firefox word it. */
-const CHUNK_FAILED =
-  /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i;
+const CHUNK_FAILED = /dynamically imported module|Importing a module script failed/i;
