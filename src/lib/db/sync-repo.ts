@@ -161,8 +161,12 @@ export class SyncRepo implements SyncStore {
    */
   async apply(conferenceId: string, part: PartName, done: Applied, revs: Map<string, string>) {
     const db = this.db;
-    // Also the tables a removal looks at or clears: a talk's notes, a photo's bytes.
-    const tables = [...SYNCED_TABLES, 'photoBlobs', 'thumbs', 'originals'].map((t) => db.table(t));
+    // Also the tables a removal looks at or clears: a talk's notes, a photo's bytes. A merge
+    // that brings nothing in writes its bases and outbox alone, and leaves every other table
+    // free for reads meanwhile (the write-up's).
+    const incoming = done.put.size > 0 || done.remove.length > 0;
+    const names = incoming ? [...SYNCED_TABLES, 'photoBlobs', 'thumbs', 'originals'] : [];
+    const tables = names.map((t) => db.table(t));
     await writeWithRetry(() =>
       db.transaction('rw', [...tables, db.syncBase, db.outbox], async (tx) => {
         quietTransaction(tx.idbtrans);

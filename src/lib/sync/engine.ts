@@ -7,7 +7,8 @@
 // stopped: the images the server already lists are not sent again. This module runs the
 // folder's life; discovery, the state files, the images and the write-up are parts of their own.
 import { discoverFolders } from './discovery';
-import { removeStaleImages } from './images';
+import { sameTag } from './etag';
+import { removeStaleImages, uploadImages } from './images';
 import { SyncRun, type ConferenceReport, type SyncOptions, type SyncReport } from './run';
 import { PART_NAMES, STATE_DIR } from './state';
 import { syncPart } from './state-file';
@@ -100,17 +101,44 @@ export class SyncEngine {
     // The folder is this conference's from now on, even if this first sync stops halfway.
     await store.saveMeta(meta);
 
-    for (const part of PART_NAMES) {
-      const lost = await syncPart(this.ctx, meta, dir, part, etags.get(part), report);
-      if (lost) {
-        meta.lost = lost;
-        report.lost = lost;
-        await store.saveMeta(meta);
-        return;
+    // This device's new images go up while the state files are read and merged: named by their
+    // content, they never conflict, and the notes state that names them is written only once
+    // they are all there. Only into a folder known to be ours: one without a schedule file yet,
+    // or whose schedule file is the very one the last sync saw (a replaced folder has another).
+    const schedule = etags.get('schedule');
+    const ours = schedule === undefined || sameTag(schedule, meta.etags.schedule);
+    const sending = ours ? uploadImages(this.ctx, meta, dir, report) : Promise.resolve(undefined);
+    sending.catch(() => undefined); // thrown where the notes part waits for it
+    // The readable write-up, written once, after the state that names its images: by the
+    // notes part when its merge leaves this device's records as they are, or at the end.
+    let documents: Promise<void> | undefined;
+    const writeUp = () => (documents ??= writeDocuments(this.ctx, meta, dir));
+    try {
+      for (const part of PART_NAMES) {
+        const then = part === 'notes' ? writeUp : undefined;
+        const lost = await syncPart(
+          this.ctx,
+          meta,
+          dir,
+          part,
+          etags.get(part),
+          report,
+          sending,
+          then,
+        );
+        if (lost) {
+          meta.lost = lost;
+          report.lost = lost;
+          await store.saveMeta(meta);
+          return;
+        }
       }
+    } finally {
+      // Never left running past its conference's sync.
+      await sending.catch(() => undefined);
     }
     await removeStaleImages(this.ctx, meta, dir);
-    await writeDocuments(this.ctx, meta, dir);
+    await writeUp();
     meta.lastSyncAt = this.ctx.now();
     await store.saveMeta(meta);
   }

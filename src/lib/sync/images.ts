@@ -73,37 +73,51 @@ export async function removeStaleImages(run: SyncRun, meta: SyncMeta, dir: strin
   else delete meta.staleImages;
 }
 
+/** What `uploadImages` sends besides this device's unsent photos, and what it already knows. */
+export interface MoreImages {
+  /** Photos the merge brought back: sent whatever a listing says, as their image may be gone. */
+  revived?: Photo[];
+  /** Photos alive in the state: each one's image is sent if the server lacks it. */
+  alive?: Photo[];
+  /** The images a listing earlier in this sync found, with those sent since: not listed again. */
+  there?: Set<string>;
+}
+
 /**
  * Sends the images of this device's photos the server lacks, each marked once there, and
- * those of `revived` photos, whose image the deleting device may have removed.
+ * those of `revived` and missing `alive` photos. Returns the images the server is known to
+ * hold once done, when it had to list them.
  */
 export async function uploadImages(
   run: SyncRun,
   meta: SyncMeta,
   dir: string,
   report: ConferenceReport,
-  revived: Photo[] = [],
-  alive: Photo[] = [],
-) {
+  { revived = [], alive = [], there: known }: MoreImages = {},
+): Promise<Set<string> | undefined> {
   const photos = [...(await run.store.photosToUpload(meta.conferenceId)), ...revived];
-  if (!photos.length && !alive.length) return;
+  if (!photos.length && !alive.length) return known;
   // Listing `images/` can take long on a slow server or network, and grows with the photos
-  // already there, so this device's unsent photos start going up meanwhile. Each PUT says If-None-Match, so an
-  // image already there is refused, never replaced; once the listing is in, the photos it
-  // names are marked without being sent. Only a sync resumed after a crash loses by this: the
-  // few images sent but not yet marked may go up again before the listing comes.
-  let there: Set<string> | undefined;
-  const listed = run.client.list(`${dir}images/`, 1, { names: true }).then((listing) => {
-    there = new Set((listing ?? []).map((e) => e.name));
-    return there;
-  });
-  listed.catch(() => undefined); // awaited below, after the photos under way
+  // already there, so this device's unsent photos start going up meanwhile. Each PUT says
+  // If-None-Match, so an image already there is refused, never replaced; once the listing is
+  // in, the photos it names are marked without being sent. Only a sync resumed after a crash
+  // loses by this: the few images sent but not yet marked may go up again before it comes.
+  let there = known;
+  const listed =
+    known ??
+    run.client.list(`${dir}images/`, 1, { names: true }).then((listing) => {
+      there = new Set((listing ?? []).map((e) => e.name));
+      return there;
+    });
+  if (listed instanceof Promise) listed.catch(() => undefined); // awaited below
+  const sent = new Set<string>();
   const marks = new Marks(run);
   let total = photos.reduce((n, p) => n + p.size, 0);
-  let sent = 0;
-  run.progress(meta, 'uploading', 0, total);
+  let bytes = 0;
+  if (total) run.progress(meta, 'uploading', 0, total);
   const send = async (photo: Photo) => {
-    if (there?.has(imageFile(photo))) {
+    const name = imageFile(photo);
+    if (there?.has(name)) {
       marks.add(photo.id);
       total -= photo.size;
       return;
@@ -111,18 +125,16 @@ export async function uploadImages(
     const blob = await run.store.image(photo.id);
     if (!blob) return;
     try {
-      await run.client.put(`${dir}images/${imageFile(photo)}`, blob, {
-        type: photo.type,
-        ifNoneMatch: '*',
-      });
+      await run.client.put(`${dir}images/${name}`, blob, { type: photo.type, ifNoneMatch: '*' });
     } catch (err) {
       // Already there (another device sent the same photo): that is what we wanted.
       if (!(err instanceof DavError && err.code === 'precondition')) throw err;
     }
+    sent.add(name);
     marks.add(photo.id);
     report.uploaded++;
-    sent += photo.size;
-    run.progress(meta, 'uploading', sent, total);
+    bytes += photo.size;
+    run.progress(meta, 'uploading', bytes, total);
   };
   try {
     await eachLimited(photos, run.parallel, send);
@@ -132,6 +144,7 @@ export async function uploadImages(
     const missing = alive.filter((p) => !listing.has(imageFile(p)) && !queued.has(p.id));
     total += missing.reduce((n, p) => n + p.size, 0);
     await eachLimited(missing, run.parallel, send);
+    return new Set([...listing, ...sent]);
   } finally {
     await marks.flush();
   }

@@ -17,6 +17,7 @@ import {
 } from './state';
 import type { SyncMeta } from './store';
 import { DavError } from './webdav';
+import type { Photo } from '../model/types';
 
 /** Merges one state file; returns why the folder is not ours any more, if it is not. */
 export async function syncPart(
@@ -26,16 +27,27 @@ export async function syncPart(
   part: PartName,
   listedEtag: string | undefined,
   report: ConferenceReport,
+  sending: Promise<Set<string> | undefined>,
+  writeUp?: () => Promise<void>,
 ): Promise<SyncMeta['lost'] | undefined> {
   const { client, store } = run;
   const path = `${dir}${stateFile(part)}`;
+  // The images the engine started sending first, then any the merge asks for, checked against
+  // what the server was found to hold then.
+  const sendImages = async (revived: Photo[] = [], alive: Photo[] = []) => {
+    const there = await sending;
+    await uploadImages(run, meta, dir, report, { revived, alive, there });
+  };
   for (let attempt = 0; ; attempt++) {
     const snap = await store.snapshot(meta.conferenceId, part);
     // Nothing changed on either side since the last sync: the listing was all it took.
     if (listedEtag && sameTag(listedEtag, meta.etags[part]) && snap.revs.size === 0) {
-      if (part === 'notes') await uploadImages(run, meta, dir, report);
+      if (part === 'notes') await sendImages();
       return undefined;
     }
+    // Changes waiting here will be written: the server's If-Match check (once a run) starts
+    // now, while the state file is read and merged.
+    if (snap.revs.size) client.checkPreconditions(dir).catch(() => undefined);
     let doc: StateDoc;
     let etag: string | undefined;
     let readBack: Promise<string | undefined> | undefined;
@@ -56,7 +68,7 @@ export async function syncPart(
       await downloadImages(run, meta, dir, outcome.put, report);
       // Every photo alive in the state is checked too: a deleting device may have removed
       // the image of one revived before (see revive.ts); the device holding it sends it.
-      await uploadImages(run, meta, dir, report, revived, alivePhotos(outcome.records));
+      await sendImages(revived, alivePhotos(outcome.records));
     }
     if (outcome.changed) {
       run.progress(meta, 'saving', 0, 1);
@@ -84,7 +96,7 @@ export async function syncPart(
         }
         // The deleting device's DELETE may have come between our image check and this
         // write: look again now that the revival is on the server.
-        if (revived.length) await uploadImages(run, meta, dir, report, revived);
+        if (revived.length) await uploadImages(run, meta, dir, report, { revived });
       } catch (err) {
         // Another device wrote in between: read its version and merge again.
         if (err instanceof DavError && err.code === 'precondition' && attempt < 4) {
@@ -96,10 +108,16 @@ export async function syncPart(
         throw err;
       }
     }
+    // A merge that brings nothing in leaves this device's records as the server now has them:
+    // the write-up made from them goes while the merge is stored.
+    const upToDate = outcome.put.size === 0 && outcome.remove.length === 0;
+    const documents = upToDate ? writeUp?.() : undefined;
+    documents?.catch(() => undefined); // awaited below, once the merge is stored
     const [, readEtag] = await Promise.all([
       store.apply(meta.conferenceId, part, outcome, snap.revs),
       readBack,
     ]);
+    await documents;
     etag ??= readEtag;
     // Counted once written: a merge redone after a 412 would count the same conflict twice.
     report.conflicts += outcome.conflicts.length;
