@@ -122,7 +122,7 @@ export default defineConfig({
           groups: [
             {
               name: 'start',
-              test: /node_modules[\\/](svelte|dexie)[\\/]|src[\\/](main\.ts|App\.svelte|lib[\\/](db[\\/](db|outbox|conference-list|photo-tables|demo)|sync[\\/]tag|schedule[\\/]agenda|util[\\/]time)|ui[\\/](home[\\/]|common[\\/](UpdateBanner|InstallPrompt)|state[\\/](app|i18n|router|env|live|pwa|sync-trigger\.svelte)))\b/,
+              test: /node_modules[\\/](svelte|dexie)[\\/]|src[\\/](main\.ts|App\.svelte|lib[\\/](db[\\/](db|outbox|conference-list|photo-tables|demo)|sync[\\/]tag|schedule[\\/](date-range|warm-dates))|ui[\\/](home[\\/]|common[\\/](UpdateBanner|InstallPrompt)|state[\\/](app|i18n|router|env|live|pwa|sync-trigger\.svelte)))\b/,
             },
           ],
         },

@@ -77,21 +77,24 @@ async function firstLaunch(
   const sizes = new Map<string, number>();
   const reads: Promise<void>[] = [];
   const scripts = new Scripts();
-  const isScript = (type: string, src: string) => type === 'script' && !src.includes('.worker');
+  // Workers' scripts count too: the one started at launch (intl.worker.ts) is start-up JS.
+  const isScript = (type: string) => type === 'script';
   page.on('request', (req) => {
-    if (isScript(req.resourceType(), req.url())) scripts.begin();
+    if (isScript(req.resourceType())) scripts.begin();
   });
   page.on('requestfailed', (req) => {
-    if (isScript(req.resourceType(), req.url())) scripts.end();
+    if (isScript(req.resourceType())) scripts.end();
   });
   page.on('requestfinished', (req) => {
-    if (!isScript(req.resourceType(), req.url())) return;
+    if (!isScript(req.resourceType())) return;
     scripts.end();
     const path = new URL(req.url()).pathname;
     reads.push(
       req
         .response()
         .then((res) => res?.body())
+        // A worker done and gone takes its responses with it: the same file, asked again.
+        .catch(() => context.request.get(req.url()).then((res) => res.body()))
         .then((body) => void (body && sizes.set(path, gzipSync(body).length))),
     );
   });

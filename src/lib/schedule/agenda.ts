@@ -2,6 +2,7 @@
 // now and next. Days are conference-local calendar days computed from UTC instants.
 import type { Talk } from '../model/types';
 import { utcToZonedWall } from '../util/time';
+import { dateUtc } from './date-range';
 
 export function compareTalks(a: Talk, b: Talk): number {
   const sa = a.startUtc ?? Infinity;
@@ -79,12 +80,6 @@ export function formatTime(ms: number, zone: string, locale?: string): string {
   return format.format(ms);
 }
 
-/** Midnight UTC of a `YYYY-MM-DD` date, for formatting a calendar date with timeZone UTC. */
-function dateUtc(date: string): number {
-  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
-}
-
 export function formatDay(date: string, short = false, locale?: string): string {
   if (!date) return 'No time given';
   return new Intl.DateTimeFormat(locale, {
@@ -93,21 +88,4 @@ export function formatDay(date: string, short = false, locale?: string): string 
     month: short ? 'short' : 'long',
     timeZone: 'UTC',
   }).format(dateUtc(date));
-}
-
-export function formatDateRange(start?: string, end?: string, locale?: string): string {
-  // Stored dates passed the record schemas, but records from older versions did not: a date
-  // that is not one, or an end before the start (formatRange throws), must not stop a screen.
-  const valid = (date?: string): date is string =>
-    !!date && /^\d{4}-\d\d-\d\d$/.test(date) && Number.isFinite(dateUtc(date));
-  if (!valid(start)) return '';
-  const fmt = new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return valid(end) && end > start
-    ? fmt.formatRange(dateUtc(start), dateUtc(end))
-    : fmt.format(dateUtc(start));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange } from '../../../src/lib/schedule/agenda';
+import { formatDateRange } from '../../../src/lib/schedule/date-range';
 
 // Conference dates as a screen shows them; records stored by older versions were not checked,
 // and a date that is not one once left the home screen on "Loading…" for good.
