@@ -3,6 +3,7 @@
 // waits behind the photo being straightened there.
 /// <reference lib="webworker" />
 import type { FrameReply, FrameRequest } from '../lib/capture/frame-encoder';
+import { sha256Hex } from '../lib/model/photo-ids';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -13,7 +14,9 @@ async function encode({ id, frame, quality }: FrameRequest): Promise<FrameReply>
     if (!ctx) return { id, ok: false };
     ctx.drawImage(frame, 0, 0);
     frame.close(); // the camera's buffer goes back to it as soon as it is drawn
-    return { id, ok: true, blob: await canvas.convertToBlob({ type: 'image/jpeg', quality }) };
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
+    // The photo's id, hashed here where the bytes are, not read back on the page.
+    return { id, ok: true, blob, hash: await sha256Hex(await blob.arrayBuffer()) };
   } catch {
     frame.close();
     return { id, ok: false };

@@ -2,6 +2,7 @@
 // camera's buffer, no copy, no colour conversion on the page) and encoded as JPEG in a worker
 // of its own. Drawing a 1080p frame on a page canvas and starting toBlob blocked the page for
 // the length of a long task at each tap; here the tap costs the page next to nothing.
+import { knownContentId } from '../model/photo-ids';
 import { canvasCodecSupported } from './canvas-codec';
 
 /** The grabbed frame is the original: kept sharp, compressed later like any shot. */
@@ -13,7 +14,9 @@ export interface FrameRequest {
   quality: number;
 }
 
-export type FrameReply = { id: number; ok: true; blob: Blob } | { id: number; ok: false };
+/** The JPEG, with its content id (the SHA-256 of its bytes, as contentId gives it). */
+export type FrameReply =
+  { id: number; ok: true; blob: Blob; hash: string } | { id: number; ok: false };
 
 /** Whether frames can be taken and encoded off the page (WebCodecs and OffscreenCanvas). */
 export function frameEncoderSupported(): boolean {
@@ -32,6 +35,7 @@ export class FrameEncoder {
       type: 'module',
     });
     this.worker.onmessage = ({ data }: MessageEvent<FrameReply>) => {
+      if (data.ok) knownContentId(data.blob, data.hash);
       this.waiting.get(data.id)?.(data.ok ? data.blob : undefined);
       this.waiting.delete(data.id);
     };

@@ -12,8 +12,22 @@ export const isUnsortedTray = (talkId: string): boolean => talkId.startsWith(TRA
 /** The conference a tray id belongs to. */
 export const trayConference = (trayId: string): string => trayId.slice(TRAY_PREFIX.length);
 
+/** SHA-256 of the bytes, lowercase hex. */
+export async function sha256Hex(bytes: BufferSource): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Ids worked out where the bytes were made (the shutter's encoder hashes the JPEG it wrote,
+// sparing the page a read of the Blob on the way to "Saved").
+const known = new WeakMap<Blob, string>();
+
+/** Records `id` as the content id of `blob`, computed by sha256Hex over its bytes. */
+export function knownContentId(blob: Blob, id: string): void {
+  known.set(blob, id);
+}
+
 /** SHA-256 of the bytes, lowercase hex: the photo id. */
 export async function contentId(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return known.get(blob) ?? sha256Hex(await blob.arrayBuffer());
 }

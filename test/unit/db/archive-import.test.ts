@@ -196,7 +196,10 @@ describe('slides read and stacked (issue 12)', () => {
   it('shows a member moved to another talk there, as that talk’s page does', async () => {
     const db = phone();
     const { conferenceId, photos } = await shots(db);
-    const other = (await db.talks.where({ conferenceId }).sortBy('order'))[1]!;
+    // Any other talk (sorting by `order` left ties, so the second one was at times the same).
+    const other = (await db.talks.where({ conferenceId }).toArray()).find(
+      (t) => t.id !== photos[0].talkId,
+    )!;
     await db.photos.update(photos[0].id, { talkId: other.id });
     const { inputs } = await new ArchiveRepo(db).load([conferenceId], {
       lang: 'en',
