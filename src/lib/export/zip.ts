@@ -1,7 +1,8 @@
 // Writes the export zip as one Blob made of parts: each entry's header bytes, then the entry's
 // own Blob, stored as it is (JPEGs do not shrink). No byte of an image is copied: the zip
-// refers to the stored Blobs, and each is read once, for its CRC-32, while the next one is
-// already being fetched. Cancel with an AbortSignal; progress is reported in bytes laid out.
+// refers to the stored Blobs, and each is read once, for its CRC-32, a few at a time as one
+// stream while the next few are fetched. Cancel with an AbortSignal; progress is reported in
+// bytes laid out.
 import { crc32Update } from './crc32';
 import { CENTRAL, EOCD, EOCD64, EOCD64_LOCATOR, LOCAL } from './zip-signatures';
 
@@ -14,7 +15,7 @@ export interface ZipEntry {
 
 export interface ZipOptions {
   signal?: AbortSignal;
-  /** Called with the bytes of zip laid out so far, after each entry. */
+  /** Called with the bytes of zip laid out so far, after each batch of entries. */
   onProgress?: (bytes: number) => void;
 }
 
@@ -32,11 +33,6 @@ interface Written {
   offset: number;
   time: number;
   date: number;
-}
-
-interface Read {
-  entry: ZipEntry;
-  bytes: Uint8Array<ArrayBuffer>;
 }
 
 function view(size: number): [Uint8Array<ArrayBuffer>, DataView] {
@@ -129,19 +125,64 @@ function end(count: number, dirOffset: number, dirSize: number): Uint8Array<Arra
   return out;
 }
 
-/** Entries read ahead of the one being checksummed: a few photos' bytes in memory at most. */
-export const READ_AHEAD = 4;
+/** Entries whose Blobs are read as one stream: a few photos at a time. */
+export const BATCH_ENTRIES = 8;
+/** And at most this many bytes of them, so that a batch of large files stays one stream. */
+const BATCH_BYTES = 8 << 20;
 
-/** The next entry with its bytes being read: started before the previous one is checksummed. */
-async function readNext(files: AsyncIterator<ZipEntry>): Promise<Read | undefined> {
-  const next = await files.next();
-  if (next.done) return undefined;
-  const { input } = next.value;
-  const bytes =
-    typeof input === 'string'
-      ? new TextEncoder().encode(input)
-      : new Uint8Array(await input.arrayBuffer());
-  return { entry: next.value, bytes };
+const sizeOf = (input: Blob | string) => (typeof input === 'string' ? input.length : input.size);
+
+/** The next entries, up to a batch; none once the source is done. */
+async function nextBatch(files: AsyncIterator<ZipEntry>): Promise<ZipEntry[]> {
+  const batch: ZipEntry[] = [];
+  let bytes = 0;
+  while (batch.length < BATCH_ENTRIES && bytes < BATCH_BYTES) {
+    const next = await files.next();
+    if (next.done) break;
+    batch.push(next.value);
+    bytes += sizeOf(next.value.input);
+  }
+  return batch;
+}
+
+/**
+ * The CRC-32 of each Blob, read as one stream of them all: a Blob made of Blobs copies
+ * nothing, and one stream read through was twice as fast in Chromium as reading each photo's
+ * Blob on its own (a round trip to the browser's blob store each).
+ */
+async function checksums(blobs: Blob[], signal: AbortSignal | undefined): Promise<number[]> {
+  const crcs: number[] = [];
+  let crc = 0;
+  let left = blobs[0]?.size ?? 0;
+  // Blobs ended (empty ones at once) give their CRC and the next one's size starts.
+  const settle = () => {
+    while (left === 0 && crcs.length < blobs.length) {
+      crcs.push(crc);
+      crc = 0;
+      left = blobs[crcs.length]?.size ?? 0;
+    }
+  };
+  settle();
+  if (crcs.length === blobs.length) return crcs;
+  const reader = new Blob(blobs).stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      signal?.throwIfAborted();
+      for (let at = 0; at < value.length;) {
+        const n = Math.min(left, value.length - at);
+        crc = crc32Update(crc, value.subarray(at, at + n));
+        at += n;
+        left -= n;
+        settle();
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  if (crcs.length !== blobs.length) throw new Error('a stored file ended early');
+  return crcs;
 }
 
 /**
@@ -157,44 +198,41 @@ export async function exportZip(
   const written: Written[] = [];
   const encoder = new TextEncoder();
   let offset = 0;
-  // A few entries are read ahead while one is checksummed: each read of a stored Blob waits on
-  // the disk and the browser's blob store, and one at a time left the checksum waiting.
-  const ahead: Promise<Read | undefined>[] = [];
-  let ended = false;
-  const fill = () => {
-    while (!ended && ahead.length < READ_AHEAD) {
-      const read = readNext(source);
-      read.then((r) => (ended ||= !r)).catch(() => undefined);
-      ahead.push(read);
-    }
-  };
+  // The next batch is asked for while this one is read: its entries may wait on the database.
+  let pending = nextBatch(source);
   try {
     for (;;) {
-      fill();
-      const read = await ahead.shift()!;
+      const batch = await pending;
       signal?.throwIfAborted();
-      if (!read) break;
-      const { entry, bytes } = read;
-      // Past 4 GiB an entry would need zip64 sizes; no photo or write-up comes near.
-      if (bytes.length >= MAX32) throw new RangeError(`${entry.name} is too large for a zip`);
-      const w: Written = {
-        name: encoder.encode(entry.name),
-        crc: crc32Update(0, bytes),
-        size: bytes.length,
-        offset,
-        ...dosTime(entry.lastModified ?? new Date()),
-      };
-      const header = localHeader(w);
-      // The entry's own Blob, not the bytes read from it: the zip refers to what is stored.
-      parts.push(header, typeof entry.input === 'string' ? bytes : entry.input);
-      written.push(w);
-      offset += header.length + w.size;
+      if (!batch.length) break;
+      pending = nextBatch(source);
+      pending.catch(() => undefined); // awaited next turn, or dropped with the source below
+      const blobs = batch.flatMap(({ input }) => (typeof input === 'string' ? [] : [input]));
+      const crcs = await checksums(blobs, signal);
+      let b = 0;
+      for (const entry of batch) {
+        const { input } = entry;
+        const text = typeof input === 'string' ? encoder.encode(input) : undefined;
+        const size = text ? text.length : sizeOf(input);
+        // Past 4 GiB an entry would need zip64 sizes; no photo or write-up comes near.
+        if (size >= MAX32) throw new RangeError(`${entry.name} is too large for a zip`);
+        const w: Written = {
+          name: encoder.encode(entry.name),
+          crc: text ? crc32Update(0, text) : crcs[b++]!,
+          size,
+          offset,
+          ...dosTime(entry.lastModified ?? new Date()),
+        };
+        const header = localHeader(w);
+        // The entry's own Blob, not bytes read from it: the zip refers to what is stored.
+        parts.push(header, text ?? input);
+        written.push(w);
+        offset += header.length + size;
+      }
       onProgress?.(offset);
     }
   } finally {
-    // On a failure or a cancel, the reads started ahead are dropped and the source closed.
-    ended = true;
-    for (const read of ahead) read.catch(() => undefined);
+    // On a failure or a cancel, the batch asked for is dropped and the source closed.
     await source.return?.();
   }
   const directory = written.map(centralHeader);
