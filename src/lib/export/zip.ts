@@ -127,7 +127,7 @@ function end(count: number, dirOffset: number, dirSize: number): Uint8Array<Arra
 
 /** Entries whose Blobs are read as one stream: a few photos at a time. */
 export const BATCH_ENTRIES = 8;
-/** And at most this many bytes of them, so that a batch of large files stays one stream. */
+/** And about this many bytes at most: progress is reported after each batch. */
 const BATCH_BYTES = 8 << 20;
 
 const sizeOf = (input: Blob | string) => (typeof input === 'string' ? input.length : input.size);

@@ -112,12 +112,11 @@ export async function syncPart(
     // the write-up made from them goes while the merge is stored.
     const upToDate = outcome.put.size === 0 && outcome.remove.length === 0;
     const documents = upToDate ? writeUp?.() : undefined;
-    documents?.catch(() => undefined); // awaited below, once the merge is stored
+    documents?.catch(() => undefined); // awaited last, once the merge is stored and counted
     const [, readEtag] = await Promise.all([
       store.apply(meta.conferenceId, part, outcome, snap.revs),
       readBack,
     ]);
-    await documents;
     etag ??= readEtag;
     // Counted once written: a merge redone after a 412 would count the same conflict twice.
     report.conflicts += outcome.conflicts.length;
@@ -131,6 +130,7 @@ export async function syncPart(
     // Without an ETag from the PUT, the next listing's one is unknown: read again next time.
     if (etag) meta.etags[part] = etag;
     else delete meta.etags[part];
+    await documents;
     return undefined;
   }
 }
