@@ -9,13 +9,13 @@ import { startAutoSync } from './ui/state/sync-trigger.svelte';
 
 // The first screen's dates need locale data whose loading is a long task: a worker loads it
 // for the whole page meanwhile.
-const dates = warmDates();
+warmDates();
 // The header index.html drew is painted before start-up work begins: the browser paints only
 // between tasks, and opening the database and adding the demo keep it busy for several. (A page
 // opened in the background gets no frame until shown, so it does not wait.)
 if (!document.hidden)
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
-start(dates);
+start();
 pwa.start();
 startAutoSync();
 // A French phone gets the app in French from its first frame (the words load in parallel with

@@ -16,14 +16,13 @@ export const conferenceList = new Live<Conference[]>(() => watchConferences(db))
 /** Set once start-up work (adding the demo on first launch) is done; `error` as thrown. */
 export const startup = $state<{ done: boolean; error?: unknown }>({ done: false });
 
-/** Start-up work; the list shows once it is done and `dates` (warmDates) has settled. */
-export function start(dates: Promise<void>): void {
-  const seeded = needsDemo(db)
+export function start(): void {
+  needsDemo(db)
     .then(async (add) => {
       if (add) await addDemo(db, deviceTimeZone());
     })
-    .catch((e: unknown) => (startup.error = e));
-  void Promise.all([seeded, dates]).finally(() => (startup.done = true));
+    .catch((e: unknown) => (startup.error = e))
+    .finally(() => (startup.done = true));
   // Shots a closed tab left unprocessed are finished in the background, and deleted photos
   // erased; the capture code is loaded only then, so it stays out of the start-up bundle.
   void countStartupWork(db)
