@@ -103,13 +103,13 @@ export async function uploadImages(
   // in, the photos it names are marked without being sent. Only a sync resumed after a crash
   // loses by this: the few images sent but not yet marked may go up again before it comes.
   let there = known;
-  const listed =
-    known ??
-    run.client.list(`${dir}images/`, 1, { names: true }).then((listing) => {
-      there = new Set((listing ?? []).map((e) => e.name));
-      return there;
-    });
-  if (listed instanceof Promise) listed.catch(() => undefined); // awaited below
+  const listed = known
+    ? Promise.resolve(known)
+    : run.client.list(`${dir}images/`, 1, { names: true }).then((listing) => {
+        there = new Set((listing ?? []).map((e) => e.name));
+        return there;
+      });
+  listed.catch(() => undefined); // awaited below, after the photos under way
   const sent = new Set<string>();
   const marks = new Marks(run);
   let total = photos.reduce((n, p) => n + p.size, 0);
