@@ -8,6 +8,7 @@ import { listConferences } from './conference-list';
 import { newConference } from './conference-record';
 import { WordedError } from '../util/words';
 import { RECORD_WORDS } from './errors';
+import { outboxRow, quietTransaction } from './outbox';
 import { removeBytes } from './photo-tables';
 import { talksWithUserData } from './user-data';
 import type { Conference, ScheduleSource, Talk, TimeZoneSource } from './types';
@@ -65,9 +66,15 @@ export class ConferenceRepo {
     const talks: Talk[] = toTalkFields(parsed.talks, zone[0]).map((t) =>
       Object.assign(t, { id: newId(), conferenceId: conference.id }),
     );
-    await this.db.transaction('rw', this.db.conferences, this.db.talks, async () => {
-      await this.db.conferences.add(conference);
-      await this.db.talks.bulkAdd(talks);
+    const db = this.db;
+    await db.transaction('rw', [db.conferences, db.talks, db.outbox], async (tx) => {
+      // A new conference waits for the server as one change, its own record: none of its
+      // talks can be on a server yet, and its first sync sends them all with it. A row per
+      // talk doubled the import's writes (883 more for FOSDEM 2026).
+      quietTransaction(tx.idbtrans);
+      await db.conferences.add(conference);
+      await db.talks.bulkAdd(talks);
+      await db.outbox.put(outboxRow('conferences', conference, 'id'));
     });
     return conference.id;
   }

@@ -18,6 +18,17 @@ export function quietTransaction(idbtrans: object): void {
 
 type Row = Record<string, unknown>;
 
+/** The outbox row saying that `record` of `table` changed at `at`, with a new revision. */
+export function outboxRow(table: string, of: object, keyPath: string, at = Date.now()): OutboxRow {
+  const record = of as Row;
+  return {
+    id: `${table}/${String(record[keyPath])}`,
+    conferenceId: String(table === 'conferences' ? record.id : record.conferenceId),
+    rev: `${at.toString(36)}${Math.random().toString(36).slice(2)}`,
+    at,
+  };
+}
+
 /** The records a write touches, read before a delete since the delete loses them. */
 function touched(table: DBCoreTable, req: DBCoreMutateRequest): Promise<Row[]> {
   if (req.type === 'add' || req.type === 'put') return Promise.resolve(req.values as Row[]);
@@ -59,12 +70,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
           const writing = table.mutate(req);
           const [records, result] = await Promise.all([reading, writing]);
           const at = Date.now();
-          const rows: OutboxRow[] = records.map((r) => ({
-            id: `${name}/${String(r[keyPath])}`,
-            conferenceId: String(name === 'conferences' ? r.id : r.conferenceId),
-            rev: `${at.toString(36)}${Math.random().toString(36).slice(2)}`,
-            at,
-          }));
+          const rows = records.map((r) => outboxRow(name, r, keyPath, at));
           if (rows.length) {
             await down.table('outbox').mutate({ type: 'put', trans: req.trans, values: rows });
           }

@@ -2,7 +2,7 @@
 // phone that skipped releases meets a new build.
 import Dexie, { type EntityTable } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConferenceRepo } from '../../../src/lib/db/conference-repo';
+import { newConference } from '../../../src/lib/db/conference-record';
 import { ConfnotesDb } from '../../../src/lib/db/db';
 import { NotesRepo } from '../../../src/lib/db/notes-repo';
 import { PhotoRepo } from '../../../src/lib/db/photo-repo';
@@ -11,6 +11,7 @@ import * as R from '../../../src/lib/model/records';
 import type { Conference, Photo, Star, Talk } from '../../../src/lib/model/types';
 import type { Setting } from '../../../src/lib/db/types';
 import { parseSchedule } from '../../../src/lib/schedule/parse';
+import { toTalkFields } from '../../../src/lib/schedule/materialise';
 import { image, type Bytes } from '../capture/exif';
 import { fixtureBytes, FIXTURES } from '../schedule/fixtures';
 
@@ -81,19 +82,29 @@ describe('schema version 1 to the current one (6)', () => {
     const name = 'migration-v1-v2';
     const v1 = new ConfnotesDbV1(name);
     opened.push(v1);
-    // ConferenceRepo only touches the version 1 tables, which the v1 class has.
-    const repo = new ConferenceRepo(v1 as unknown as ConfnotesDb);
+    // Written as version 1 wrote an import: the conference and its talks, nothing else.
     const schedule = parseSchedule(fixtureBytes('fosdem'), FIXTURES.fosdem);
-    const conferenceId = await repo.create(
+    const zone = schedule.conference.timeZone ?? 'Europe/Brussels';
+    const source = {
+      kind: 'file' as const,
+      fileName: FIXTURES.fosdem,
+      format: schedule.format,
+      fetchedAt: 1_422_000_000_000,
+    };
+    const conference = newConference(
       schedule,
-      {
-        kind: 'file',
-        fileName: FIXTURES.fosdem,
-        format: schedule.format,
-        fetchedAt: 1_422_000_000_000,
-      },
-      { deviceTimeZone: 'Europe/Brussels', now: 1_422_000_000_000 },
+      'fosdem-2015',
+      [zone, schedule.conference.timeZone ? 'file' : 'device'],
+      source,
+      1_422_000_000_000,
     );
+    const conferenceId = conference.id;
+    await v1.transaction('rw', v1.conferences, v1.talks, async () => {
+      await v1.conferences.add(conference);
+      await v1.talks.bulkAdd(
+        toTalkFields(schedule.talks, zone).map((t, i) => ({ ...t, id: `talk-${i}`, conferenceId })),
+      );
+    });
     const talks = await v1.talks.where({ conferenceId }).limit(3).toArray();
     await v1.stars.bulkAdd(talks.map((t) => ({ talkId: t.id, conferenceId, createdAt: 1 })));
     await v1.settings.bulkPut([
