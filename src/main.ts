@@ -19,8 +19,9 @@ start();
 pwa.start();
 startAutoSync();
 // A French phone gets the app in French from its first frame (the words load in parallel with
-// the above).
-await i18n.ready;
+// the above). The app is drawn in a task of its own: one task for all of start-up would hold
+// the page for long enough to be felt.
+await Promise.all([i18n.ready, new Promise((next) => setTimeout(next))]);
 // The app takes the place of index.html's header in one task, so no frame shows neither.
 const target = document.getElementById('app')!;
 target.replaceChildren();

@@ -1,7 +1,8 @@
 // First paint on a phone: Lighthouse 12 in its default mobile emulation (Moto G-class screen,
 // simulated slow 4G and 4x CPU) on the built app's first launch, scored for performance,
-// accessibility and best practices. Each figure is the median of three runs; DESIGN.md's gate:
-// performance >= 98, FCP <= 1.5 s, CLS <= 0.02, and 100 for the other two. The self-check runs
+// accessibility and best practices. Each figure is the median of five runs (with three, one
+// slow moment of this shared machine could be the figure); DESIGN.md's gate: performance >= 98,
+// FCP <= 1.5 s, CLS <= 0.02, and 100 for the other two. The self-check runs
 // a copy of the build with a render-blocking script that keeps the main thread busy for 400 ms:
 // the gate must fail it.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,7 +14,7 @@ import { CHROME_ARGS, chromePath } from '../support/browser';
 import { ROOT, startApp } from '../support/servers';
 import type { Row } from './startup';
 
-const RUNS = 3;
+const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface Figures {

@@ -3,6 +3,7 @@
 import type { ParsedSchedule } from '../schedule/types';
 import type { ConfnotesDb } from './db';
 import { newConference } from './conference-record';
+import { quietTransaction } from './outbox';
 import type { Talk } from './types';
 
 export async function addDemo(
@@ -32,7 +33,9 @@ export async function addDemo(
       conferenceId: conference.id,
     };
   });
-  await db.transaction('rw', db.conferences, db.talks, async () => {
+  await db.transaction('rw', db.conferences, db.talks, async (tx) => {
+    // The demo stays on this device (sync leaves it out), so nothing of it waits for a server.
+    quietTransaction(tx.idbtrans);
     await db.conferences.add(conference);
     await db.talks.bulkAdd(talks);
   });

@@ -27,12 +27,17 @@ class Pwa {
       this.installed = true;
       this.installEvent = undefined;
     });
-    if ('serviceWorker' in navigator) {
+    if (!('serviceWorker' in navigator)) return;
+    // Registered once the page has loaded: on a first visit the worker's install downloads
+    // every file of the app, which should not compete with the first screen's own.
+    const register = () => {
       this.#update = registerServiceWorker({
         onNeedRefresh: () => (this.needRefresh = true),
         onOfflineReady: () => (this.offlineReady = true),
       });
-    }
+    };
+    if (document.readyState === 'complete') register();
+    else addEventListener('load', register, { once: true });
   }
 
   get canInstall(): boolean {
