@@ -84,6 +84,8 @@ test('two shots of one slide stack; Keep this one and Unstack change only how th
   await page.getByRole('button', { name: 'Unstack', exact: true }).click();
   await expect(images).toHaveCount(3);
   await expect(page.getByRole('button', { name: /shots of/ })).toHaveCount(0);
+  // The button went with the stack: the focus goes to the shot that was on top, not the page.
+  await expect(page.locator(`#photo-${older.id}`)).toBeFocused();
   const after = await storedRows<Photo>(page, 'photos');
   expect(after.map((p) => p.id).sort()).toEqual(photos.map((p) => p.id).sort());
   for (const p of after) {

@@ -75,8 +75,15 @@ export class StackView {
     void this.actions.act(() => keepThisOne(appDb(), photo.id));
   }
 
+  /**
+   * The face of a stack just undone: its item takes the focus once it shows on its own, so
+   * that a keyboard or a screen reader is not left on the page's start with the button gone.
+   */
+  refocus = $state<string | undefined>();
+
   unstack(photo: Photo): void {
     if (photo.stack && this.isOpen(photo.stack)) this.toggle(photo.stack);
+    this.refocus = photo.id;
     void this.actions.act(() => unstack(appDb(), photo.id));
   }
 }
