@@ -1,7 +1,7 @@
 // Stacks of re-shots as the user meets them in the built app: two shots of one slide and one of
-// another added to a talk are read in the background; the two become one stack shown by its
-// newest shot, "Keep this one" puts the older on top, "Unstack" shows both again, and no photo
-// is ever deleted along the way. No request leaves the app's origin (fixtures.ts).
+// another added to a talk, a note between them, are read in the background; the two become one
+// stack shown by its newest shot, "Keep this one" puts the older on top, "Unstack" shows both
+// again, and no photo is ever deleted along the way. No request leaves the app's origin (fixtures.ts).
 import type { Photo } from '../../src/lib/model/types';
 import { CHROME_ARGS, chromePath } from '../support/browser';
 import { CAMERA_ARGS } from '../support/fake-camera';
@@ -35,12 +35,20 @@ test('two shots of one slide stack; Keep this one and Unstack change only how th
 
   await page.getByRole('link', { name: 'Xebicon 2019' }).click();
   await page.getByRole('link', { name: 'UX > craft' }).click();
-  await page.getByRole('button', { name: 'Open camera' }).click();
-  for (const [i, file] of files.entries()) {
-    await page.getByLabel('Add photos').setInputFiles(file);
-    await expect(page.getByText(`${i + 1} saved`)).toBeVisible();
-  }
-  await page.getByRole('link', { name: 'Done' }).click();
+  // The two shots of one slide, a note, then the other slide.
+  const shoot = async (batch: typeof files) => {
+    await page.getByRole('button', { name: 'Open camera' }).click();
+    for (const [i, file] of batch.entries()) {
+      await page.getByLabel('Add photos').setInputFiles(file);
+      await expect(page.getByText(`${i + 1} saved`)).toBeVisible();
+    }
+    await page.getByRole('link', { name: 'Done' }).click();
+  };
+  await shoot(files.slice(0, 2));
+  const notes = page.getByRole('textbox', { name: 'Notes' });
+  await notes.fill('Consumers rebalance');
+  await expect(notes).toHaveAccessibleDescription('Saved');
+  await shoot(files.slice(2));
 
   // Read in the background once the camera screen is closed; the re-shots then stack.
   const opener = page.getByRole('button', { name: '2 shots of Slide 2', exact: true });
@@ -57,6 +65,8 @@ test('two shots of one slide stack; Keep this one and Unstack change only how th
     /Rebalancing pauses/,
   );
   await expect(page.locator(`#photo-${older.id}`)).toHaveCount(0);
+  // Notes are numbered among notes: the stack above this one does not count.
+  await expect(page.getByRole('button', { name: 'Edit note 1', exact: true })).toBeVisible();
   // The face is first as the list shows it: moving it earlier would trade with its own stack.
   await expect(page.getByRole('button', { name: 'Move Slide 2 earlier' })).toBeDisabled();
 
