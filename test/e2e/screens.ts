@@ -238,6 +238,15 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    // An address the app does not know (an old bookmark, a mistyped link).
+    name: 'not found',
+    async open(page, f) {
+      await route(page, f, 'no/such/screen');
+      const words = f.lang === 'en' ? 'Page not found' : 'Page introuvable';
+      await expect(page.getByRole('heading', { level: 1, name: words })).toBeVisible();
+    },
+  },
+  {
     name: 'talk, a stack opened',
     async open(page, f) {
       const en = f.lang === 'en';
