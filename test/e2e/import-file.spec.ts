@@ -177,12 +177,11 @@ test('a conference named after its file can be renamed, and keeps the name offli
   await expect(page.getByRole('link', { name: 'Orlando Code Camp 2020' })).toBeVisible();
 });
 
-test('a long import shows a Cancel button, and cancelling it stores nothing', async ({
-  page,
-  app,
-}) => {
-  // 100,000 copies of one event with one UID (18 MB, under the 20 MB cap): long to read even
-  // now that telling them apart is linear, and every key has to be made unique.
+/**
+ * 100,000 copies of one event with one UID (18 MB, under the 20 MB cap): long to read even now
+ * that telling them apart is linear, and every key has to be made unique.
+ */
+function sameEventFile(): string {
   const event = [
     'BEGIN:VEVENT',
     'UID:same-event@hostile.example',
@@ -196,7 +195,14 @@ test('a long import shows a Cancel button, and cancelling it stores nothing', as
   const body = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${event.repeat(100_000)}END:VCALENDAR\r\n`;
   const path = join(tmpdir(), `confnotes-${process.pid}-same-event.ics`);
   writeFileSync(path, body);
+  return path;
+}
 
+test('a long import shows a Cancel button, and cancelling it stores nothing', async ({
+  page,
+  app,
+}) => {
+  const path = sameEventFile();
   await openApp(page, app);
   await expect(page.locator('main li.card')).toHaveCount(1);
   await importFile(page, app, path);
@@ -209,4 +215,22 @@ test('a long import shows a Cancel button, and cancelling it stores nothing', as
   await expect(cancel).toHaveCount(0);
   await page.goto(app.url);
   await expect(page.locator('main li.card')).toHaveCount(1);
+});
+
+test('a long update from a file can be cancelled too, and the schedule stays as it was', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await page.getByRole('link', { name: 'Xebicon 2019' }).click();
+  const talks = page.getByText('12 talks', { exact: true });
+  await expect(talks).toBeVisible();
+  await page.getByLabel('Update from file').setInputFiles(sameEventFile());
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await expect(page.getByRole('status')).toContainText('Updating…');
+  await cancel.click();
+  await expect(page.getByText('Update cancelled: the schedule was not changed.')).toBeVisible();
+  await expect(cancel).toHaveCount(0);
+  await page.reload();
+  await expect(talks).toBeVisible();
 });

@@ -22,6 +22,11 @@ export interface Cancel {
 const mark = (step: 'read' | 'parsed' | 'checked' | 'stored') =>
   performance.mark(`confnotes:import:${step}`);
 
+/** Stops before anything is written if the user cancelled after the last step that could. */
+function stopIfCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new ScheduleError('cancelled', SCHEDULE_WORDS.cancelled);
+}
+
 export type RefreshOutcome =
   { status: 'not-modified' } | { status: 'updated'; added: number; removed: number; kept: number };
 
@@ -61,6 +66,7 @@ export class ImportService {
   /** Aborting `signal` stops the import (ScheduleError 'cancelled'); nothing is stored. */
   async fromFile(file: File, { signal }: Cancel = {}): Promise<string> {
     const parsed = await this.parseFile(file, signal);
+    stopIfCancelled(signal);
     const id = await this.repo.create(
       parsed,
       { kind: 'file', fileName: file.name, format: parsed.format, fetchedAt: Date.now() },
@@ -75,6 +81,7 @@ export class ImportService {
     const res = await fetchSchedule(url, {}, this.online(), signal);
     if (res.status !== 'ok') throw new ScheduleFetchError('http', FETCH_WORDS.notModified);
     const parsed = await this.parse(res.bytes, res.fileName, signal);
+    stopIfCancelled(signal);
     const source: ScheduleSource = {
       kind: 'url',
       url: url.trim(),
@@ -86,17 +93,23 @@ export class ImportService {
     return this.repo.create(parsed, source, { deviceTimeZone: this.deviceTimeZone() });
   }
 
-  /** Fetches the schedule again (conditionally) and merges it into the stored conference. */
-  async refreshFromUrl(conferenceId: string): Promise<RefreshOutcome> {
+  /**
+   * Fetches the schedule again (conditionally) and merges it into the stored conference.
+   * Aborting `signal` stops the download or the reading (ScheduleError 'cancelled'), and the
+   * stored schedule stays as it was.
+   */
+  async refreshFromUrl(conferenceId: string, { signal }: Cancel = {}): Promise<RefreshOutcome> {
     const conf = await this.repo.get(conferenceId);
     if (!conf?.source.url) throw new WordedError(SCHEDULE_WORDS.fromFile);
     const { etag, lastModified, url } = conf.source;
-    const res = await fetchSchedule(url, { etag, lastModified }, this.online());
+    const res = await fetchSchedule(url, { etag, lastModified }, this.online(), signal);
+    stopIfCancelled(signal);
     if (res.status === 'not-modified') {
       await this.repo.touchSource(conferenceId, Date.now());
       return res;
     }
-    const parsed = await this.parse(res.bytes, res.fileName);
+    const parsed = await this.parse(res.bytes, res.fileName, signal);
+    stopIfCancelled(signal);
     const counts = await this.repo.refresh(conferenceId, parsed, {
       kind: 'url',
       url,
@@ -108,9 +121,14 @@ export class ImportService {
     return { status: 'updated', ...counts };
   }
 
-  /** Replaces a conference's schedule with a newer file the user picked. */
-  async refreshFromFile(conferenceId: string, file: File): Promise<RefreshOutcome> {
-    const parsed = await this.parseFile(file);
+  /** Replaces a conference's schedule with a newer file the user picked; `signal` as above. */
+  async refreshFromFile(
+    conferenceId: string,
+    file: File,
+    { signal }: Cancel = {},
+  ): Promise<RefreshOutcome> {
+    const parsed = await this.parseFile(file, signal);
+    stopIfCancelled(signal);
     const counts = await this.repo.refresh(conferenceId, parsed, {
       kind: 'file',
       fileName: file.name,

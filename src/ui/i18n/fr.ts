@@ -140,6 +140,8 @@ export const FR: Record<string, string> = {
   'Unsorted photos ({n})': 'Photos non classées ({n})',
   'Unsorted photos': 'Photos non classées',
   Unsorted: 'Non classées',
+  'Update cancelled: the schedule was not changed.':
+    'Mise à jour annulée : le programme n’a pas changé.',
   'Update from file': 'Mettre à jour depuis un fichier',
   'Updating…': 'Mise à jour…',
   'Use the phone camera': 'Utiliser l’appareil photo du téléphone',
