@@ -4,7 +4,7 @@
 // DevTools protocol (the floor slowed the same way, in the same page). That slows the page but
 // not the parser's worker: Chromium answers "Operation is only supported for pages, not
 // workers" when a worker's target is asked. The parts come from the marks ImportService leaves
-// (read, parse in the worker, check, store) and the render after.
+// (read, parse and check in the worker, store) and the render after.
 import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -100,7 +100,6 @@ async function importOnce(page: Page, want: ReturnType<typeof expected>, stallMs
   const steps: [string, number | undefined][] = [
     ['read', marks.read],
     ['parse', marks.parsed],
-    ['check', marks.checked],
     ['store', marks.stored],
     ['render', t1],
   ];
