@@ -160,3 +160,80 @@ test('starred talks without a time are left out, and the message says how many',
     alarms: [['DISPLAY', -600]],
   });
 });
+
+test('where the browser shares files, the calendar goes to the share sheet; closing the sheet is no error, and a refused share downloads', async ({
+  page,
+  app,
+}) => {
+  // Desktop Chromium has no share sheet for files: a stand-in with the phone's behaviour takes
+  // the file and answers as the user does (chooses an app, closes the sheet, or is refused).
+  await page.addInitScript(() => {
+    const w = window as unknown as {
+      answer: 'choose' | 'close' | 'refuse';
+      shared: { name: string; type: string; title?: string; text: string }[];
+    };
+    w.answer = 'choose';
+    w.shared = [];
+    Object.defineProperty(Navigator.prototype, 'canShare', {
+      configurable: true,
+      value: (data?: ShareData) => (data?.files?.length ?? 0) > 0,
+    });
+    Object.defineProperty(Navigator.prototype, 'share', {
+      configurable: true,
+      async value(data: ShareData) {
+        if (w.answer === 'refuse') throw new DOMException('too late', 'NotAllowedError');
+        if (w.answer === 'close') throw new DOMException('closed', 'AbortError');
+        const file = data.files![0]!;
+        w.shared.push({
+          name: file.name,
+          type: file.type,
+          title: data.title,
+          text: await file.text(),
+        });
+      },
+    });
+  });
+  await openApp(page, app);
+  await importFile(page, app, FIXTURES + 'frab-xml_wafer_debconf23_utc-dates_ist.xml');
+  await expect(page.getByRole('heading', { level: 1, name: 'DebConf 23' })).toBeVisible();
+  await star(page, 'Opening Ceremony');
+  await page.getByRole('link', { name: 'My agenda' }).click();
+  const add = page.getByRole('button', { name: 'Add to calendar' });
+  const said = page.getByRole('main').getByRole('status');
+  const shared = () =>
+    page.evaluate(() => (window as unknown as { shared: { name: string; text: string }[] }).shared);
+  const answer = (a: string) =>
+    page.evaluate((a) => ((window as unknown as { answer: string }).answer = a), a);
+
+  await add.click();
+  await expect(said).toHaveText('1 talk shared.');
+  const [sent] = await shared();
+  expect(sent).toMatchObject({
+    name: 'debconf-23-agenda.ics',
+    type: 'text/calendar',
+    title: 'DebConf 23',
+  });
+  expect(readCalendar(sent!.text).map((e) => [e.summary, e.start])).toEqual([
+    ['Opening Ceremony', '2023-09-10T05:00:00.000Z'],
+  ]);
+
+  // Closed without choosing: nothing is said to have happened, and nothing is downloaded.
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await answer('close');
+  await add.click();
+  await expect(said).toHaveCount(0);
+  await expect(add).toBeEnabled();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // Refused (the tap was too long ago): the file still reaches the user, as a download.
+  await answer('refuse');
+  const downloading = page.waitForEvent('download');
+  await add.click();
+  expect((await downloading).suggestedFilename()).toBe('debconf-23-agenda.ics');
+  await expect(said).toHaveText(
+    'debconf-23-agenda.ics downloaded with 1 talk: open it to add it to your calendar.',
+  );
+  expect(downloads).toHaveLength(1);
+  expect(await shared()).toHaveLength(1);
+});
