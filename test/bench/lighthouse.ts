@@ -78,7 +78,9 @@ async function startChromium(): Promise<{ port: number; stop: () => Promise<void
       const exited = new Promise((done) => chrome.once('exit', done));
       chrome.kill();
       await exited;
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes can still be writing its cache for a moment after the
+      // browser exits (ENOTEMPTY, which lost a whole run's figures): tried again meanwhile.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };
 }
