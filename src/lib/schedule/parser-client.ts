@@ -1,8 +1,9 @@
 // Owns the schedule-parsing worker: started on first use, stopped when idle, one request at a
 // time matched by id. The worker also checks what it read against the record schemas, so a
-// schedule that comes back is one that may be stored. Errors come back as ScheduleError with the worker's words and values, so
-// the screens can still translate them. A parse can be cancelled (AbortSignal) and has a time
-// budget; either way the worker is terminated, since a busy worker cannot be interrupted.
+// schedule that comes back is one that may be stored. Errors come back as ScheduleError with
+// the worker's words and values, so the screens can still translate them. A parse can be
+// cancelled (AbortSignal) and has a time budget; either way the worker is terminated, since a
+// busy worker cannot be interrupted.
 import type { WordValues } from '../util/words';
 import { ScheduleError, type ParsedSchedule, type ScheduleErrorCode } from './types';
 import { SCHEDULE_WORDS, type ScheduleWords } from './words';

@@ -84,6 +84,11 @@ export class StackView {
   unstack(photo: Photo): void {
     if (photo.stack && this.isOpen(photo.stack)) this.toggle(photo.stack);
     this.refocus = photo.id;
-    void this.actions.act(() => unstack(appDb(), photo.id));
+    void this.actions
+      .act(() => unstack(appDb(), photo.id))
+      .then(() => {
+        // Not undone (its error is shown): no later change should pull the focus there.
+        if (this.actions.error) this.refocus = undefined;
+      });
   }
 }
