@@ -2,9 +2,8 @@
 // file on the import screen to the first day's list shown, against the floor of the page's own
 // DOMParser reading the same bytes, each the first work of a fresh page opened on the import
 // screen; at full speed and with the CPU slowed 4x through the DevTools protocol (the floor's
-// page slowed the same way). That slows the page but
-// not the parser's worker: Chromium answers "Operation is only supported for pages, not
-// workers" when a worker's target is asked. The parts come from the marks ImportService leaves
+// page slowed the same way). That slows the page but not the parser's worker: Chromium answers
+// "Operation is only supported for pages, not workers" when a worker's target is asked. The parts come from the marks ImportService leaves
 // (read, parse and check in the worker, store) and the render after.
 import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -144,24 +143,25 @@ export async function importBench(browser: Browser, url: string): Promise<Row[]>
   const want = expected();
   const rows: Row[] = [];
   for (const rate of RATES) {
+    /** `work` as the first thing done in a fresh page on the import screen. */
+    const inFreshPage = async <T>(work: (page: Page) => Promise<T>): Promise<T> => {
+      const { page, close } = await openImport(browser, url, rate, xml);
+      try {
+        return await work(page);
+      } finally {
+        await close();
+      }
+    };
     const imports: Timing[] = [];
     const floors: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Each in a fresh page of its own, as a user's one import is: sharing a page, whichever
       // went second ran warm (the floor took 160 ms after an import and 260 ms before one), so
       // the rounds' ratios split in two. In turns first, and interleaved.
-      const floorRun = async () => {
-        const { page, close } = await openImport(browser, url, rate, xml);
-        floors.push(await floorOnce(page, events));
-        await close();
-      };
-      const importRun = async () => {
-        const { page, close } = await openImport(browser, url, rate, xml);
-        imports.push(await importOnce(page, want));
-        await close();
-      };
+      const floorRun = async () =>
+        floors.push(await inFreshPage((page) => floorOnce(page, events)));
       if (round % 2) await floorRun();
-      await importRun();
+      imports.push(await inFreshPage((page) => importOnce(page, want)));
       if (!(round % 2)) await floorRun();
       console.error(
         `import ${rate}x round ${round + 1}: ${imports.at(-1)!.total.toFixed(0)} ms, floor ${floors.at(-1)!.toFixed(0)} ms`,
@@ -175,9 +175,7 @@ export async function importBench(browser: Browser, url: string): Promise<Row[]>
 
     // The gate's self-check: an import whose page stalls for the whole budget right after the
     // pick must fail it, or the stopwatch does not cover what it claims to.
-    const slow = await openImport(browser, url, rate, xml);
-    const stalled = await importOnce(slow.page, want, BUDGET * floor);
-    await slow.close();
+    const stalled = await inFreshPage((page) => importOnce(page, want, BUDGET * floor));
     if (stalled.total / floor <= BUDGET)
       throw new Error(`import bench at ${rate}x: a stalled import passed the gate`);
 

@@ -2,9 +2,9 @@
 // simulated slow 4G and 4x CPU) on the built app's first launch, scored for performance,
 // accessibility and best practices. Each figure is the median of five runs (with three, one
 // slow moment of this shared machine could be the figure); DESIGN.md's gate: performance >= 98,
-// FCP <= 1.5 s, CLS <= 0.02, and 100 for the other two. The self-check runs
-// a copy of the build with a render-blocking script that keeps the main thread busy for 400 ms:
-// the gate must fail it.
+// FCP <= 1.5 s, CLS <= 0.02, and 100 for the other two. The self-check runs a copy of the build
+// with a render-blocking script that keeps the main thread busy for 400 ms: the gate must fail
+// it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
