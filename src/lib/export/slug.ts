@@ -42,6 +42,18 @@ export function extensionOf(type: string): string {
   return EXTENSIONS[type.toLowerCase().split(';')[0]!.trim()] ?? 'jpg';
 }
 
+const TYPES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(EXTENSIONS).map(([type, ext]) => [ext, type])),
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+};
+
+/** The image type a file name's extension gives ("a/b_01.JPG" gives image/jpeg), or "". */
+export function typeOfFile(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 || name.includes('/', dot) ? '' : (TYPES[name.slice(dot + 1).toLowerCase()] ?? '');
+}
+
 /**
  * Names photos `<slug>_01.jpg` onward in the order given (document order first, then any photo
  * the document does not show); two digits at least, three or more past 99.

@@ -43,11 +43,13 @@ function pieces(blob: Blob): ReadableStream<BufferSource> {
 /**
  * Inflates one entry, counting and checksumming bytes as they come: one byte more than the
  * entry declared (already within the caps) errors the stream, which cancels the inflater and
- * the read. Response lets the browser store the result as it comes, outside the JS heap.
+ * the read. Response lets the browser store the result as it comes, outside the JS heap; the
+ * Blob gets `type` ("" for none).
  */
 export async function inflate(
   raw: Blob,
   declared: number,
+  type: string,
   refuse: { larger: () => Error; broken: () => Error },
 ): Promise<{ data: Blob; crc: number }> {
   let seen = 0;
@@ -66,7 +68,8 @@ export async function inflate(
   });
   try {
     const inflated = pieces(raw).pipeThrough(new DecompressionStream('deflate-raw'));
-    const data = await new Response(inflated.pipeThrough(count)).blob();
+    const headers = type ? { 'Content-Type': type } : undefined;
+    const data = await new Response(inflated.pipeThrough(count), { headers }).blob();
     return { data, crc };
   } catch {
     throw refusal ?? refuse.broken();

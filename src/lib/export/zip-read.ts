@@ -3,10 +3,12 @@
 // below are checked on the declared sizes before anything is inflated. Stored entries become
 // zero-copy Blob slices; deflated ones (a zip re-made by the OS) are inflated as a stream that
 // stops as soon as an entry gives more than it declared (zip-inflate.ts). Every entry's CRC-32
-// is checked.
+// is checked. An image's Blob carries the type its extension names, as a file picked from a
+// disk does, so the photos take their Blobs as they are.
 import { worded, type WordValues } from '../util/words';
 import { ArchiveError } from './json';
 import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W } from './words';
+import { typeOfFile } from './slug';
 import { crc32, inflate } from './zip-inflate';
 import { CENTRAL, EOCD, EOCD64, EOCD64_LOCATOR, LOCAL } from './zip-signatures';
 
@@ -182,12 +184,13 @@ async function content(blob: Blob, item: Item, next: number, dirStart: number): 
   if (start + item.compressed > dirStart) throw damaged(P.entryCut, { name });
   // Entries sharing bytes let a small zip list the same deflated data thousands of times.
   if (start + item.compressed > next) throw damaged(P.entryOverlaps, { name });
-  const raw = blob.slice(start, start + item.compressed);
   if (item.method !== 0 && item.method !== 8) throw new ArchiveError(W.compression, { name });
+  const type = typeOfFile(item.name);
+  const raw = blob.slice(start, start + item.compressed, item.method === 0 ? type : '');
   const { data, crc } =
     item.method === 0
       ? { data: raw, crc: await crc32(raw) }
-      : await inflate(raw, item.size, {
+      : await inflate(raw, item.size, type, {
           larger: () => damaged(P.entryLarger, { name }),
           broken: () => damaged(P.entryInflate, { name }),
         });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { archiveEntries } from '../../../src/lib/export/archive';
 import { ArchiveError } from '../../../src/lib/export/json';
 import { exportZip } from '../../../src/lib/export/zip';
+import { nameImages, typeOfFile } from '../../../src/lib/export/slug';
 import { MAX_ENTRIES, readZip } from '../../../src/lib/export/zip-read';
 import { records } from './records';
 import { xebiconInput } from './xebicon-notes';
@@ -156,6 +157,42 @@ describe('names', () => {
     expect(await outcome(blob(zip))).toBe(
       'This zip file is damaged ("confnotes.json" is in it twice). Nothing was imported.',
     );
+  });
+});
+
+describe('types', () => {
+  it('an image entry, stored or deflated, carries the type its extension names', async () => {
+    const zip = craftZip([
+      json(),
+      stored('images/a_01.jpg', 'abc'),
+      deflated('images/a_02.PNG', 'def'.repeat(100)),
+      stored('images/a_03.heic', 'ghi'),
+      stored('a.adoc', '= A'),
+      deflated('images/no-extension', 'jkl'.repeat(100)),
+    ]);
+    const files = await readZip(blob(zip));
+    const types = Object.fromEntries([...files].map(([name, b]) => [name, b.type]));
+    expect(types).toEqual({
+      'confnotes.json': '',
+      'images/a_01.jpg': 'image/jpeg',
+      'images/a_02.PNG': 'image/png',
+      'images/a_03.heic': 'image/heic',
+      'a.adoc': '',
+      'images/no-extension': '',
+    });
+    expect(await files.get('images/a_02.PNG')!.text()).toBe('def'.repeat(100));
+  });
+
+  it('a type survives the trip: the name an export gives it reads back as that type', () => {
+    const types = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'];
+    fc.assert(
+      fc.property(fc.constantFrom(...types, 'image/heic', 'image/heif'), fc.nat(999), (type, n) => {
+        const [name] = nameImages('conf', [{ id: String(n), type }]).values();
+        expect(typeOfFile(`images/${name}`)).toBe(type);
+      }),
+    );
+    expect(typeOfFile('images.jpg/readme')).toBe('');
+    expect(typeOfFile('photo.jpeg')).toBe('image/jpeg');
   });
 });
 
