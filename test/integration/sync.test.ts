@@ -361,7 +361,8 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     const report = clean(await phone.sync());
     expect(report.conferences[0]!.uploaded).toBe(1);
     const tagged = `${photo.id}-${imageTag(corners)}.jpg`;
-    expect(readdirSync(onDisk(slug, 'images'))).toContain(tagged);
+    // The image it replaced is gone: nothing names it any more.
+    expect(readdirSync(onDisk(slug, 'images'))).toEqual([tagged]);
     // The write-up names the new image.
     expect(readFileSync(onDisk(slug, `${slug}.md`), 'utf8')).toContain(`](images/${tagged})`);
 
@@ -376,6 +377,70 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     expect(proxy.requests.filter((r) => r.method === 'GET' && r.path.includes('/images/'))).toEqual(
       [],
     );
+  });
+
+  it('deletes the image a crop replaced, keeping whichever image the photo shows', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const photo = await phone.addPhoto(conferenceId, talkId, 7);
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
+    clean(await laptop.sync());
+    const images = () => readdirSync(onDisk(slug, 'images')).sort();
+    const repo = new PhotoRepo(phone.db);
+    const crop = async (x: number) => {
+      const corners = {
+        topLeft: { x, y: 0.1 },
+        topRight: { x: 0.9, y: 0.1 },
+        bottomRight: { x: 0.9, y: 0.9 },
+        bottomLeft: { x, y: 0.9 },
+      };
+      const jpeg = new Blob([new Uint8Array(900).fill(x * 100)], { type: 'image/jpeg' });
+      const tag = imageTag(corners);
+      await repo.storeCrop(
+        photo.id,
+        { jpeg, thumb: jpeg, width: 1600, height: 900 },
+        { corners, imageTag: tag, keepOriginal: false },
+      );
+      return `${photo.id}-${tag}.jpg`;
+    };
+
+    // Cropped twice between two syncs: only the last crop goes up, and the first image goes.
+    await crop(0.2);
+    const second = await crop(0.3);
+    // Meanwhile the laptop captions the photo it still shows whole.
+    await new PhotoEdits(laptop.db).setCaption(photo.id, 'the architecture');
+    clean(await phone.sync());
+    expect(images()).toEqual([second]);
+    // Both changed the photo: the laptop, merging last, keeps its version, whole image and
+    // all (merge.ts). Its image goes back up, and the crop's goes in turn.
+    clean(await laptop.sync());
+    expect(images()).toEqual([`${photo.id}.jpg`]);
+    clean(await phone.sync());
+    const whole = await phone.db.photos.get(photo.id);
+    expect(whole).toMatchObject({ caption: 'the architecture' });
+    expect(whole?.imageTag).toBeUndefined();
+    expect((await phone.repo.image(photo.id))?.size).toBe(2048);
+    // The crop's thumbnail went with its image: lists show the whole one until a new one is made.
+    expect(await phone.db.thumbs.get(photo.id)).toMatchObject({ standIn: 1 });
+
+    // A DELETE that fails leaves the name for the next sync, which deletes it.
+    const third = await crop(0.4);
+    proxy.fail({ method: 'DELETE', path: /\/images\//, fault: { status: 503 } });
+    clean(await phone.sync());
+    expect(images()).toEqual([`${photo.id}.jpg`, third].sort());
+    clean(await phone.sync());
+    expect(images()).toEqual([third]);
+
+    // The same corners as before: its image goes up again, and the one it replaced goes.
+    expect(await crop(0.3)).toBe(second);
+    clean(await phone.sync());
+    expect(images()).toEqual([second]);
+    clean(await laptop.sync());
+    const shown = await laptop.repo.image(photo.id);
+    expect(new Uint8Array(await shown!.arrayBuffer())[0]).toBe(30);
+    const md = readFileSync(onDisk(slug, `${slug}.md`), 'utf8');
+    expect(md).toContain(`](images/${second})`);
   });
 
   it('carries slide text and stack choices both ways, merging a photo changed on both', async () => {

@@ -285,12 +285,18 @@ export class SyncRepo implements SyncStore {
     return this.photos.jpeg(id);
   }
 
-  /** An image from the server; it serves as its own thumbnail until one is made. */
+  /**
+   * An image from the server; it serves as its own thumbnail until one is made. It replaces
+   * any other version held here (another crop), whose thumbnail goes with it.
+   */
   async storeImage(id: string, blob: Blob, name: string): Promise<void> {
     const db = this.db;
     const row = { id, blob, type: blob.type, name };
     await writeWithRetry(() =>
-      db.transaction('rw', db.photoBlobs, db.thumbs, () => putReceivedImage(db, row)),
+      db.transaction('rw', db.photoBlobs, db.thumbs, async () => {
+        await db.thumbs.delete(id);
+        await putReceivedImage(db, row);
+      }),
     );
   }
 }

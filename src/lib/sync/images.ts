@@ -3,7 +3,7 @@
 // has it), and images of photos deleted here are deleted there, with the revive check.
 import type { Photo } from '../model/types';
 import { eachLimited } from './limit';
-import { flagRevived, imageFile } from './revive';
+import { flagRevived, imageFile, imageRef } from './revive';
 import type { SyncRun, ConferenceReport } from './run';
 import { recordIn, type SyncRecord } from './state';
 import type { SyncMeta } from './store';
@@ -21,7 +21,10 @@ export async function downloadImages(
   const wanted: { key: string; photo: Photo }[] = [];
   for (const [key, record] of put) {
     const photo = recordIn('photos', key, record);
-    if (photo && photo.deletedAt === undefined && !(await run.store.hasImage(photo))) {
+    // The image this version shows: a record without a tag shows the whole photo, so the key
+    // is given even then (left out, any image held here would do).
+    const shown = photo && { id: photo.id, imageTag: photo.imageTag };
+    if (photo && shown && photo.deletedAt === undefined && !(await run.store.hasImage(shown))) {
       wanted.push({ key, photo });
     }
   }
@@ -43,8 +46,9 @@ export async function downloadImages(
 }
 
 /**
- * Deletes the images of photos this device deleted, once the state file says so. Cleanup
- * only: a failure leaves the name for the next sync and never fails this one.
+ * Deletes the images of photos this device deleted, and those its crops replaced, once the
+ * state file says so. Cleanup only: a failure leaves the name for the next sync and never
+ * fails this one.
  */
 export async function removeStaleImages(run: SyncRun, meta: SyncMeta, dir: string) {
   const names = meta.staleImages;
@@ -52,8 +56,9 @@ export async function removeStaleImages(run: SyncRun, meta: SyncMeta, dir: strin
   const left: string[] = [];
   const deleted: string[] = [];
   for (const name of names) {
-    // Back here since (another device's edit outlived the deletion): the image stays.
-    if (await run.store.hasImage({ id: name.slice(0, 64) })) continue;
+    // Shown here again since (another device's edit outlived the deletion or the crop, or
+    // the same corners were set again): the image stays.
+    if (await run.store.hasImage(imageRef(name))) continue;
     try {
       await run.client.remove(`${dir}images/${name}`);
       deleted.push(name);

@@ -37,6 +37,25 @@ export function deletedImages(before: StateDoc, tombstones: Record<string, numbe
   return photosOf(keys, before.records).map(imageFile);
 }
 
+/**
+ * Image files the server's state named for photos this merge gives another image (cropped
+ * again, or brought back whole): nothing names them once the merge is written.
+ */
+export function replacedImages(before: StateDoc, records: Record<string, SyncRecord>): string[] {
+  const now = new Map(alivePhotos(records).map((p) => [p.id, imageFile(p)]));
+  return alivePhotos(before.records).flatMap((p) => {
+    const [was, is] = [imageFile(p), now.get(p.id)];
+    return is !== undefined && is !== was ? [was] : [];
+  });
+}
+
+/** The photo an image file is named after, and the crop it shows (see imageFile). */
+export function imageRef(name: string): { id: string; imageTag: string | undefined } {
+  const id = name.slice(0, 64);
+  const tag = /^-([0-9a-f]+)\./.exec(name.slice(64))?.[1];
+  return { id, imageTag: tag };
+}
+
 /** Photos the server had tombstoned and this device's edit brought back. */
 export function revivedPhotos(before: StateDoc, records: Record<string, SyncRecord>): Photo[] {
   const keys = Object.keys(before.tombstones).filter((key) => key in records);

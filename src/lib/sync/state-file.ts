@@ -4,7 +4,7 @@
 import { merge } from './merge';
 import { downloadImages, uploadImages } from './images';
 import { outlastWeak, sameTag } from './etag';
-import { alivePhotos, deletedImages, revivedPhotos } from './revive';
+import { alivePhotos, deletedImages, replacedImages, revivedPhotos } from './revive';
 import type { ConferenceReport, SyncRun } from './run';
 import {
   emptyState,
@@ -121,7 +121,9 @@ export async function syncPart(
     // Counted once written: a merge redone after a 412 would count the same conflict twice.
     report.conflicts += outcome.conflicts.length;
     report.downloaded += outcome.put.size + outcome.remove.length;
-    const stale = outcome.changed ? deletedImages(doc, outcome.tombstones) : [];
+    const stale = outcome.changed
+      ? [...deletedImages(doc, outcome.tombstones), ...replacedImages(doc, outcome.records)]
+      : [];
     if (stale.length) {
       // Kept with the folder's state until deleted, so a stop before that only delays it.
       meta.staleImages = [...new Set([...(meta.staleImages ?? []), ...stale])];

@@ -29,7 +29,7 @@ export interface SyncMeta {
   lost?: 'missing' | 'replaced';
   /** The user chose not to sync this conference. */
   paused?: boolean;
-  /** Images of photos this device deleted, still to be deleted from the server. */
+  /** Images of photos this device deleted or cropped again, still to be deleted from the server. */
   staleImages?: string[];
 }
 
