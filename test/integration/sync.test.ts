@@ -122,6 +122,17 @@ function clean(report: SyncReport) {
   return report;
 }
 
+/** A phone and a laptop sharing one conference with one photo, synced to both. */
+async function sharedPhoto(seed: number) {
+  const phone = new Device('phone');
+  const laptop = new Device('laptop');
+  const { conferenceId, talkId } = await phone.importRc3();
+  const photo = await phone.addPhoto(conferenceId, talkId, seed);
+  const slug = clean(await phone.sync()).conferences[0]!.folder;
+  clean(await laptop.sync());
+  return { phone, laptop, photo, slug };
+}
+
 describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
   beforeAll(async () => {
     dav = await startDav({ password: 'app-pw-7c1e9b', etag });
@@ -337,12 +348,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
   });
 
   it('brings a photo cropped again on one device, corners and new image, to the other', async () => {
-    const phone = new Device('phone');
-    const laptop = new Device('laptop');
-    const { conferenceId, talkId } = await phone.importRc3();
-    const photo = await phone.addPhoto(conferenceId, talkId, 6);
-    const slug = clean(await phone.sync()).conferences[0]!.folder;
-    clean(await laptop.sync());
+    const { phone, laptop, photo, slug } = await sharedPhoto(6);
     expect((await laptop.repo.image(photo.id))?.size).toBe(2048);
 
     const straight = new Uint8Array(1500).map((_, i) => (i * 7) % 253);
@@ -380,12 +386,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
   });
 
   it('deletes the image a crop replaced, keeping whichever image the photo shows', async () => {
-    const phone = new Device('phone');
-    const laptop = new Device('laptop');
-    const { conferenceId, talkId } = await phone.importRc3();
-    const photo = await phone.addPhoto(conferenceId, talkId, 7);
-    const slug = clean(await phone.sync()).conferences[0]!.folder;
-    clean(await laptop.sync());
+    const { phone, laptop, photo, slug } = await sharedPhoto(7);
     const images = () => readdirSync(onDisk(slug, 'images')).sort();
     const repo = new PhotoRepo(phone.db);
     const crop = async (x: number) => {
@@ -489,12 +490,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
   describe('a photo revived on one device while another deletes its image', () => {
     /** The phone deletes a photo the laptop captions; the phone's DELETE of its image waits. */
     async function race() {
-      const phone = new Device('phone');
-      const laptop = new Device('laptop');
-      const { conferenceId, talkId } = await phone.importRc3();
-      const photo = await phone.addPhoto(conferenceId, talkId, 8);
-      const slug = clean(await phone.sync()).conferences[0]!.folder;
-      clean(await laptop.sync());
+      const { phone, laptop, photo, slug } = await sharedPhoto(8);
       const edits = new PhotoEdits(phone.db);
       await edits.delete(photo.id);
       await edits.purgeDeleted(Date.now() + 1);
