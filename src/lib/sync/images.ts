@@ -21,10 +21,10 @@ export async function downloadImages(
   const wanted: { key: string; photo: Photo }[] = [];
   for (const [key, record] of put) {
     const photo = recordIn('photos', key, record);
+    if (!photo || photo.deletedAt !== undefined) continue;
     // The image this version shows: a record without a tag shows the whole photo, so the key
     // is given even then (left out, any image held here would do).
-    const shown = photo && { id: photo.id, imageTag: photo.imageTag };
-    if (photo && shown && photo.deletedAt === undefined && !(await run.store.hasImage(shown))) {
+    if (!(await run.store.hasImage({ id: photo.id, imageTag: photo.imageTag }))) {
       wanted.push({ key, photo });
     }
   }
