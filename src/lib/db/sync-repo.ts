@@ -274,10 +274,9 @@ export class SyncRepo implements SyncStore {
     if (ids.length) await this.photos.markSent(ids, 'syncedAt', Date.now());
   }
 
-  async hasImage(photo: { id: string; imageTag?: string | undefined }): Promise<boolean> {
-    if (!(await this.photos.hasJpeg(photo.id))) return false;
-    if (!('imageTag' in photo)) return true;
-    return (await this.db.photos.get(photo.id))?.imageTag === photo.imageTag;
+  async hasImage(image: { id: string; imageTag: string | undefined }): Promise<boolean> {
+    if (!(await this.photos.hasJpeg(image.id))) return false;
+    return (await this.db.photos.get(image.id))?.imageTag === image.imageTag;
   }
 
   /** The stored JPEG only: a photo's original never goes to the server. */

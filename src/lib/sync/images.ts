@@ -22,8 +22,7 @@ export async function downloadImages(
   for (const [key, record] of put) {
     const photo = recordIn('photos', key, record);
     if (!photo || photo.deletedAt !== undefined) continue;
-    // The image this version shows: a record without a tag shows the whole photo, so the key
-    // is given even then (left out, any image held here would do).
+    // The image this version shows: a record without a tag shows the whole photo.
     if (!(await run.store.hasImage({ id: photo.id, imageTag: photo.imageTag }))) {
       wanted.push({ key, photo });
     }

@@ -69,10 +69,10 @@ export interface SyncStore {
   photosToUpload(conferenceId: string): Promise<Photo[]>;
   markUploaded(ids: string[]): Promise<void>;
   /**
-   * Whether this device holds the photo's image: in the version `imageTag` names when it is
-   * given (undefined naming the first), in any version when the key is left out.
+   * Whether this device shows the image `imageTag` names (undefined naming the whole photo,
+   * never cropped): a photo held in another version does not count.
    */
-  hasImage(photo: { id: string; imageTag?: string | undefined }): Promise<boolean>;
+  hasImage(image: { id: string; imageTag: string | undefined }): Promise<boolean>;
   image(id: string): Promise<Blob | undefined>;
   storeImage(id: string, blob: Blob, name: string): Promise<void>;
   document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined>;
