@@ -183,13 +183,25 @@ describe('types', () => {
     expect(await files.get('images/a_02.PNG')!.text()).toBe('def'.repeat(100));
   });
 
-  it('a type survives the trip: the name an export gives it reads back as that type', () => {
-    const types = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'];
+  it('a type survives the trip: each name an export gives an image reads back as its type', () => {
+    const types = [
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'image/avif',
+      'image/gif',
+      'image/heic',
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...types, 'image/heic', 'image/heif'), fc.nat(999), (type, n) => {
-        const [name] = nameImages('conf', [{ id: String(n), type }]).values();
-        expect(typeOfFile(`images/${name}`)).toBe(type);
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z0-9-]{1,20}$/),
+        fc.array(fc.constantFrom(...types), { minLength: 1, maxLength: 150 }),
+        (slug, photoTypes) => {
+          const photos = photoTypes.map((type, i) => ({ id: `photo-${i}`, type }));
+          const names = nameImages(slug, photos);
+          for (const p of photos) expect(typeOfFile(`images/${names.get(p.id)}`)).toBe(p.type);
+        },
+      ),
     );
     expect(typeOfFile('images.jpg/readme')).toBe('');
     expect(typeOfFile('photo.jpeg')).toBe('image/jpeg');
