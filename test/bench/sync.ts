@@ -252,7 +252,6 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
     const bytes = second.reduce((n, r) => n + r.bytesIn, 0);
     const methods = [...new Set(second.map((r) => r.method))].sort();
     const listingsOnly = second.every((r) => r.method === 'PROPFIND' || r.method === 'OPTIONS');
-    console.log('second sync requests:', second);
 
     // A second device (another browser profile) gets it all: against the same GETs on the same
     // lanes from the same page. Timed from "Save account", which syncs at once.

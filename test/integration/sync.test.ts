@@ -13,6 +13,7 @@ import { PhotoEdits } from '../../src/lib/db/photo-edits';
 import { keepThisOne, stackAfterReading } from '../../src/lib/db/photo-stacks';
 import { PhotoRepo } from '../../src/lib/db/photo-repo';
 import { StarRepo } from '../../src/lib/db/star-repo';
+import { StorageFullError } from '../../src/lib/db/errors';
 import { SyncRepo } from '../../src/lib/db/sync-repo';
 import type { Photo } from '../../src/lib/model/types';
 import { SyncEngine, type SyncReport } from '../../src/lib/sync/engine';
@@ -599,6 +600,37 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
       expect(await laptop.text(id), label).toBe(text);
       expect(await laptop.repo.image(photo.id), label).toBeTruthy();
     }
+  });
+
+  it('keeps nothing half-received when the disk fills while images come in', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const photos: Photo[] = [];
+    for (let i = 1; i <= 30; i++) photos.push(await phone.addPhoto(conferenceId, talkId, 200 + i));
+    clean(await phone.sync());
+    // The laptop's disk is full from its second batch of received images on.
+    const storeImages = laptop.repo.storeImages.bind(laptop.repo);
+    let batches = 0;
+    laptop.repo.storeImages = async (images) => {
+      if (++batches > 1) throw new StorageFullError();
+      await storeImages(images);
+    };
+    await expect(laptop.sync()).rejects.toBeInstanceOf(StorageFullError);
+    // No photo lands without its image.
+    expect(await laptop.db.photos.count()).toBe(0);
+    const kept = await laptop.db.photoBlobs.count();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(photos.length);
+
+    // Space freed: the next sync fetches only the images not kept, and every photo lands.
+    laptop.repo.storeImages = storeImages;
+    proxy.requests.length = 0;
+    clean(await laptop.sync());
+    const gets = proxy.requests.filter((r) => r.method === 'GET' && r.path.includes('/images/'));
+    expect(gets).toHaveLength(photos.length - kept);
+    expect(await laptop.db.photos.count()).toBe(photos.length);
+    for (const photo of photos) expect(await laptop.repo.image(photo.id), photo.id).toBeTruthy();
   });
 
   it('asks before anything when the folder was emptied, and can send it all again', async () => {

@@ -9,7 +9,18 @@ import type { StoredBlob } from './types';
  */
 export async function putReceivedImage(db: ConfnotesDb, row: StoredBlob): Promise<void> {
   await db.photoBlobs.put(row);
-  // The image is not stored twice: its thumbnail row only says it stands in for one.
-  if (!(await db.thumbs.get(row.id)))
-    await db.thumbs.put({ id: row.id, name: row.name, standIn: 1 });
+  if (!(await db.thumbs.get(row.id))) await db.thumbs.put(standInThumb(row));
 }
+
+/**
+ * Stores received images that replace whatever version of them is held here (another crop):
+ * each one's thumbnail goes with the old version. Call inside a transaction over photoBlobs
+ * and thumbs.
+ */
+export async function replaceImages(db: ConfnotesDb, rows: StoredBlob[]): Promise<void> {
+  await db.photoBlobs.bulkPut(rows);
+  await db.thumbs.bulkPut(rows.map(standInThumb));
+}
+
+/** The image is not stored twice: its thumbnail row only says it stands in for one. */
+const standInThumb = (row: StoredBlob) => ({ id: row.id, name: row.name, standIn: 1 as const });

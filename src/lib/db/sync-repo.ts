@@ -9,6 +9,7 @@ import type { SyncRecord } from '../sync/state';
 import type {
   Applied,
   ForeignFolder,
+  ReceivedImage,
   Snapshot,
   SyncAccount,
   SyncMeta,
@@ -21,7 +22,7 @@ import { writeWithRetry } from './errors';
 import { SYNCED_TABLES, quietTransaction } from './outbox';
 import { PhotoRepo } from './photo-repo';
 import { removeBytes } from './photo-tables';
-import { putReceivedImage } from './received-image';
+import { replaceImages } from './received-image';
 import { talksWithUserData } from './user-data';
 import type { Conference, Photo, SyncedTable } from './types';
 
@@ -285,17 +286,14 @@ export class SyncRepo implements SyncStore {
   }
 
   /**
-   * An image from the server; it serves as its own thumbnail until one is made. It replaces
-   * any other version held here (another crop), whose thumbnail goes with it.
+   * Images from the server, in one transaction; each serves as its own thumbnail until one is
+   * made, and replaces any other version held here (another crop) with its thumbnail.
    */
-  async storeImage(id: string, blob: Blob, name: string): Promise<void> {
+  async storeImages(images: ReceivedImage[]): Promise<void> {
     const db = this.db;
-    const row = { id, blob, type: blob.type, name };
+    const rows = images.map(({ id, blob, name }) => ({ id, blob, type: blob.type, name }));
     await writeWithRetry(() =>
-      db.transaction('rw', db.photoBlobs, db.thumbs, async () => {
-        await db.thumbs.delete(id);
-        await putReceivedImage(db, row);
-      }),
+      db.transaction('rw', db.photoBlobs, db.thumbs, () => replaceImages(db, rows)),
     );
   }
 }

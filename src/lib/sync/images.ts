@@ -6,7 +6,7 @@ import { eachLimited } from './limit';
 import { flagRevived, imageFile, imageRef } from './revive';
 import type { SyncRun, ConferenceReport } from './run';
 import { recordIn, type SyncRecord } from './state';
-import type { SyncMeta } from './store';
+import type { ReceivedImage, SyncMeta } from './store';
 import { DavError } from './webdav';
 import { SyncError } from './words';
 
@@ -28,20 +28,28 @@ export async function downloadImages(
     }
   }
   let done = 0;
-  await eachLimited(wanted, run.parallel, async ({ key, photo }) => {
-    run.progress(meta, 'downloading', done, wanted.length);
-    const got = await run.client.get(`${dir}images/${imageFile(photo)}`);
-    if (!got) {
-      // Its image is not on the server (yet): leave the photo for a later sync.
-      put.delete(key);
-      return;
-    }
-    const bytes = await got.res.blob();
-    const blob = bytes.type === photo.type ? bytes : bytes.slice(0, bytes.size, photo.type);
-    await run.store.storeImage(photo.id, blob, imageFile(photo));
-    report.downloaded++;
-    run.progress(meta, 'downloading', ++done, wanted.length);
+  // Stored a batch at a time, each batch one transaction, while the next images come.
+  const stored = new Batches(STORE_BATCH, async (images: ReceivedImage[]) => {
+    await run.store.storeImages(images);
+    report.downloaded += images.length;
   });
+  try {
+    await eachLimited(wanted, run.parallel, async ({ key, photo }) => {
+      run.progress(meta, 'downloading', done, wanted.length);
+      const got = await run.client.get(`${dir}images/${imageFile(photo)}`);
+      if (!got) {
+        // Its image is not on the server (yet): leave the photo for a later sync.
+        put.delete(key);
+        return;
+      }
+      const bytes = await got.res.blob();
+      const blob = bytes.type === photo.type ? bytes : bytes.slice(0, bytes.size, photo.type);
+      stored.add({ id: photo.id, blob, name: imageFile(photo) });
+      run.progress(meta, 'downloading', ++done, wanted.length);
+    });
+  } finally {
+    await stored.flush();
+  }
 }
 
 /**
@@ -115,7 +123,7 @@ export async function uploadImages(
       });
   listed.catch(() => undefined); // awaited below, after the photos under way
   const sent = new Set<string>();
-  const marks = new Marks(run);
+  const marks = new Batches(MARK_BATCH, (ids: string[]) => run.store.markUploaded(ids));
   let total = photos.reduce((n, p) => n + p.size, 0);
   let bytes = 0;
   if (total) run.progress(meta, 'uploading', 0, total);
@@ -156,37 +164,45 @@ export async function uploadImages(
 
 /** Photos marked as on the server this many at a time, while the next images go up. */
 const MARK_BATCH = 25;
+/** Images fetched stored this many at a time, while the next ones come. */
+const STORE_BATCH = 25;
 
 /**
- * The marks of photos the server has, written a batch at a time while images are still going
- * up, so that the end of the upload waits for the last batch only (a transaction per photo
- * would cost more than the upload). A mark lost to a crash costs nothing: the listing of
- * `images/` shows the server has the image.
+ * Database writes made a batch at a time, each batch one transaction, while the transfers
+ * they follow go on: the end waits for the last batch only, where a transaction per photo
+ * would cost more than the transfer. Marks of images sent: one lost to a crash costs nothing,
+ * as the listing of `images/` shows the server has the image. Images fetched: one lost is
+ * fetched again, as its record lands only once every batch is written. The first failure to
+ * write stops the next `add`, and `flush` throws it.
  */
-class Marks {
-  #waiting: string[] = [];
+class Batches<T> {
+  #waiting: T[] = [];
   #writing: Promise<void> = Promise.resolve();
   #failed: Error | undefined;
 
-  constructor(private readonly run: SyncRun) {}
+  constructor(
+    private readonly size: number,
+    private readonly write: (items: T[]) => Promise<void>,
+  ) {}
 
-  add(id: string): void {
-    this.#waiting.push(id);
-    if (this.#waiting.length >= MARK_BATCH) this.#write();
+  add(item: T): void {
+    if (this.#failed) throw this.#failed;
+    this.#waiting.push(item);
+    if (this.#waiting.length >= this.size) this.#next();
   }
 
-  /** Every mark written; the first failure to write one is thrown here. */
+  /** Every item written; the first failure to write one is thrown here. */
   async flush(): Promise<void> {
-    this.#write();
+    this.#next();
     await this.#writing;
     if (this.#failed) throw this.#failed;
   }
 
-  #write(): void {
-    const ids = this.#waiting.splice(0);
-    if (!ids.length) return;
+  #next(): void {
+    const items = this.#waiting.splice(0);
+    if (!items.length) return;
     this.#writing = this.#writing.then(() =>
-      this.run.store.markUploaded(ids).catch((err: unknown) => {
+      this.write(items).catch((err: unknown) => {
         this.#failed ??= err instanceof Error ? err : new Error(String(err));
       }),
     );

@@ -54,6 +54,13 @@ export interface Applied {
   base: Map<string, string | null>;
 }
 
+/** An image fetched from the server, named as the server names it. */
+export interface ReceivedImage {
+  id: string;
+  blob: Blob;
+  name: string;
+}
+
 /** What the engine needs of the database (SyncRepo and the export loader). */
 export interface SyncStore {
   conferences(): Promise<Conference[]>;
@@ -74,7 +81,7 @@ export interface SyncStore {
    */
   hasImage(image: { id: string; imageTag: string | undefined }): Promise<boolean>;
   image(id: string): Promise<Blob | undefined>;
-  storeImage(id: string, blob: Blob, name: string): Promise<void>;
+  storeImages(images: ReceivedImage[]): Promise<void>;
   document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined>;
   /** Folders of the account found not to be Confnotes', by name. */
   foreignFolders(account: string): Promise<Record<string, ForeignFolder>>;
