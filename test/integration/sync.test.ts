@@ -602,6 +602,29 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     }
   });
 
+  it('sends every conference’s changes in one sync, each cleared only once it is written', async () => {
+    const phone = new Device('phone');
+    const laptop = new Device('laptop');
+    const first = await phone.importRc3();
+    const second = await phone.importRc3();
+    const note = async ({ conferenceId, talkId }: typeof first, text: string) =>
+      (await phone.notes.saveEntry(conferenceId, talkId, undefined, text))!;
+    // Both folders hold notes already, so a sync that finds no change waiting here for one
+    // of them reads nothing more than its listing.
+    await note(first, 'before');
+    await note(second, 'before');
+    clean(await phone.sync());
+    clean(await laptop.sync());
+    const notes = [await note(first, first.conferenceId), await note(second, second.conferenceId)];
+    await phone.addPhoto(first.conferenceId, first.talkId, 31);
+    expect(await phone.db.outbox.count()).toBeGreaterThan(2);
+    clean(await phone.sync());
+    expect(await phone.db.outbox.count()).toBe(0);
+    clean(await laptop.sync());
+    expect(await laptop.text(notes[0]!)).toBe(first.conferenceId);
+    expect(await laptop.text(notes[1]!)).toBe(second.conferenceId);
+  });
+
   it('keeps nothing half-received when the disk fills while images come in', async () => {
     const phone = new Device('phone');
     const laptop = new Device('laptop');

@@ -169,7 +169,7 @@ export class ConferenceRepo {
       db.opinions,
       db.freeSections,
       db.outbox,
-      db.syncBase,
+      db.syncBases,
     ];
     await db.transaction('rw', tables, async () => {
       const photoIds = await db.photos.where({ conferenceId: id }).primaryKeys();
@@ -184,7 +184,7 @@ export class ConferenceRepo {
       // Deleting here does not delete on the sync server: the folder stays there, and the
       // conference's sync record (syncMeta) stays too, so sync does not bring it back.
       await db.outbox.where({ conferenceId: id }).delete();
-      await db.syncBase.where({ conferenceId: id }).delete();
+      await db.syncBases.where({ conferenceId: id }).delete();
     });
   }
 }

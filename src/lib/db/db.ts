@@ -12,10 +12,12 @@ import type {
   Star,
   StoredBlob,
   SyncBase,
+  SyncBases,
   SyncMeta,
   Talk,
   ThumbRow,
 } from './types';
+import { TABLES, type PartName, type SyncedTable } from '../model/tables';
 import { outboxMiddleware } from './outbox';
 
 export class ConfnotesDb extends Dexie {
@@ -31,7 +33,7 @@ export class ConfnotesDb extends Dexie {
   opinions!: EntityTable<Opinion, 'talkId'>;
   freeSections!: EntityTable<FreeSection, 'id'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
-  syncBase!: EntityTable<SyncBase, 'id'>;
+  syncBases!: EntityTable<SyncBases, 'id'>;
   syncMeta!: EntityTable<SyncMeta, 'conferenceId'>;
 
   constructor(name: string) {
@@ -92,9 +94,32 @@ export class ConfnotesDb extends Dexie {
     this.version(6).stores({
       photos: 'id, conferenceId, talkId, [talkId+position], status, takenAt, deletedAt, cropBy',
     });
+    // Version 7 keeps the merge bases of a conference's state file in one record, where version
+    // 4 kept a row per synced record: a sync of 300 new photos wrote 300 rows of bases after its
+    // last image, and each sync read them all back.
+    // Version 8 drops the old rows once copied: a table an upgrade reads goes in a later one.
+    this.version(7)
+      .stores({ syncBases: 'id, conferenceId' })
+      .upgrade(async (tx) => {
+        const bundles = new Map<string, SyncBases>();
+        await tx.table<SyncBase, string>('syncBase').each((row) => {
+          const table = row.id.slice(0, row.id.indexOf('/')) as SyncedTable;
+          if (!Object.hasOwn(TABLES, table)) return;
+          const id = basesId(row.conferenceId, TABLES[table].part);
+          let bundle = bundles.get(id);
+          if (!bundle)
+            bundles.set(id, (bundle = { id, conferenceId: row.conferenceId, hashes: new Map() }));
+          bundle.hashes.set(row.id, row.hash);
+        });
+        await tx.table<SyncBases, string>('syncBases').bulkPut([...bundles.values()]);
+      });
+    this.version(8).stores({ syncBase: null });
     this.use(outboxMiddleware);
   }
 }
+
+/** The key of a conference's merge bases for one state file. */
+export const basesId = (conferenceId: string, part: PartName) => `${conferenceId}/${part}`;
 
 export function createDb(name = 'confnotes'): ConfnotesDb {
   return new ConfnotesDb(name);

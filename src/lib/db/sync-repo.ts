@@ -17,7 +17,7 @@ import type {
 } from '../sync/store';
 import type { ExportInput, Lang } from '../export/model';
 import { ArchiveRepo } from './archive-repo';
-import type { ConfnotesDb } from './db';
+import { basesId, type ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { SYNCED_TABLES, quietTransaction } from './outbox';
 import { PhotoRepo } from './photo-repo';
@@ -120,7 +120,7 @@ export class SyncRepo implements SyncStore {
     const tables = PARTS[part];
     return db.transaction(
       'r',
-      [...tables.map((t) => db.table(t)), db.syncBase, db.outbox],
+      [...tables.map((t) => db.table(t)), db.syncBases, db.outbox],
       async () => {
         const local = new Map<string, SyncRecord>();
         const notYet = new Set<string>();
@@ -138,12 +138,11 @@ export class SyncRepo implements SyncStore {
           }
         }
         const inPart = (id: string) => tables.includes(tableOf(id));
-        // Read whole (one getAll each), not walked with a cursor: a step of a cursor is a
-        // round trip to the database, and a notebook holds thousands of these.
-        const base = new Map<string, string>();
-        for (const b of await db.syncBase.where({ conferenceId }).toArray()) {
-          if (inPart(b.id)) base.set(b.id, b.hash);
-        }
+        const base =
+          (await db.syncBases.get(basesId(conferenceId, part)))?.hashes ??
+          new Map<string, string>();
+        // Read whole (one getAll), not walked with a cursor: a step of a cursor is a round
+        // trip to the database, and a notebook holds thousands of these.
         const revs = new Map<string, string>();
         // A photo still processing, or that failed, is not sent: its change is not waiting
         // either (becoming ready is a change of its own).
@@ -169,7 +168,7 @@ export class SyncRepo implements SyncStore {
     const names = incoming ? [...SYNCED_TABLES, 'photoBlobs', 'thumbs', 'originals'] : [];
     const tables = names.map((t) => db.table(t));
     await writeWithRetry(() =>
-      db.transaction('rw', [...tables, db.syncBase, db.outbox], async (tx) => {
+      db.transaction('rw', [...tables, db.syncBases, db.outbox], async (tx) => {
         quietTransaction(tx.idbtrans);
         // The records this merge changed, and those waiting to go out when it was taken.
         const ids = [...done.base.keys(), ...done.put.keys(), ...done.remove, ...revs.keys()];
@@ -233,13 +232,19 @@ export class SyncRepo implements SyncStore {
           await db.table(table).delete(id);
           if (table === 'photos') await removeBytes(db, id);
         }
-        const bases = [...done.base].filter(([key]) => !held.has(key));
-        await db.syncBase.bulkDelete(bases.filter(([, hash]) => hash === null).map(([id]) => id));
-        await db.syncBase.bulkPut(
-          bases.flatMap(([id, hash]) => (hash === null ? [] : [{ id, conferenceId, hash }])),
-        );
-        const cleared = [...new Set(ids)].filter((k) => now.has(k) && untouched(k));
-        await db.outbox.bulkDelete(cleared);
+        const id = basesId(conferenceId, part);
+        const hashes = (await db.syncBases.get(id))?.hashes ?? new Map<string, string>();
+        for (const [key, hash] of done.base) {
+          if (held.has(key)) continue;
+          if (hash === null) hashes.delete(key);
+          else hashes.set(key, hash);
+        }
+        await db.syncBases.put({ id, conferenceId, hashes });
+        const cleared = new Set(ids.filter((k) => now.has(k) && untouched(k)));
+        // Every row waiting went out (the usual case): the table is emptied in one request,
+        // where deleting row by row cost one each.
+        const all = cleared.size === waiting.length && (await db.outbox.count()) === cleared.size;
+        await (all ? db.outbox.clear() : db.outbox.bulkDelete([...cleared]));
       }),
     );
   }
@@ -252,9 +257,9 @@ export class SyncRepo implements SyncStore {
   async reconnect(conferenceId: string): Promise<void> {
     const db = this.db;
     await writeWithRetry(() =>
-      db.transaction('rw', db.syncBase, db.syncMeta, db.photos, async (tx) => {
+      db.transaction('rw', db.syncBases, db.syncMeta, db.photos, async (tx) => {
         quietTransaction(tx.idbtrans);
-        await db.syncBase.where({ conferenceId }).delete();
+        await db.syncBases.where({ conferenceId }).delete();
         await db.photos.where({ conferenceId }).modify((p) => void delete p.syncedAt);
         const meta = await db.syncMeta.get(conferenceId);
         if (meta) {

@@ -45,7 +45,18 @@ export interface OutboxRow {
   at: number;
 }
 
-/** The hash of a record as the server and this device last agreed on it (the merge base). */
+/**
+ * The merge bases of one conference's state file: the hash of each record as the server and
+ * this device last agreed on it, by record key (`<table>/<primary key>`).
+ */
+export interface SyncBases {
+  /** `<conference id>/<part>`: see `basesId`. */
+  id: string;
+  conferenceId: string;
+  hashes: Map<string, string>;
+}
+
+/** Version 4 to 6 kept a row per record (the `syncBase` table, gone since version 8). */
 export interface SyncBase {
   id: string;
   conferenceId: string;
