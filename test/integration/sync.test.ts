@@ -194,7 +194,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     const phone = new Device('phone');
     const { conferenceId, talkId } = await phone.importRc3();
     for (let i = 1; i <= 3; i++) await phone.addPhoto(conferenceId, talkId, i);
-    clean(await phone.sync());
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
     const puts = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/images/'));
     expect(puts).toHaveLength(3);
 
@@ -205,7 +205,16 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     expect(waiting.get(conferenceId) ?? 0).toBe(0);
 
     proxy.requests.length = 0;
-    clean(await phone.sync());
+    // The conference's state folder is listed without waiting for the account's listing.
+    const account = proxy.hold({ method: 'PROPFIND', path: new RegExp(`/${folder}$`) });
+    const syncing = phone.sync();
+    await account.reached;
+    // A held request is listed once let through.
+    await expect
+      .poll(() => proxy.requests.map((r) => r.path))
+      .toEqual([`/dav/${folder}${slug}/.confnotes/`]);
+    account.release();
+    clean(await syncing);
     expect(proxy.requests.map((r) => r.method)).toEqual(['PROPFIND', 'PROPFIND']);
   });
 

@@ -13,6 +13,7 @@ import { SyncRun, type ConferenceReport, type SyncOptions, type SyncReport } fro
 import { PART_NAMES, STATE_DIR } from './state';
 import { syncPart } from './state-file';
 import type { SyncAccount, SyncMeta, SyncStore } from './store';
+import type { DavEntry } from './dav-listing';
 import { DavClient, DavError } from './webdav';
 import { writeDocuments } from './write-up';
 import { SyncError } from './words';
@@ -40,6 +41,7 @@ export class SyncEngine {
   async run(): Promise<SyncReport> {
     const report: SyncReport = { conferences: [] };
     try {
+      const early = await this.listFirstFolder();
       const { local, remote, metas } = await discoverFolders(this.ctx);
       const byId = new Map(local.map((c) => [c.id, c]));
       for (const meta of metas.values()) {
@@ -60,7 +62,9 @@ export class SyncEngine {
           continue;
         }
         try {
-          await this.syncConference(meta, remote.has(meta.folder), entry);
+          const exists = remote.has(meta.folder);
+          const listed = early?.conferenceId === meta.conferenceId ? early.listing : undefined;
+          await this.syncConference(meta, exists, entry, listed);
         } catch (err) {
           // Account-wide problems stop the run; others are this conference's.
           const accountWide = err instanceof DavError && ACCOUNT_WIDE.includes(err.code);
@@ -75,12 +79,37 @@ export class SyncEngine {
     return report;
   }
 
-  /** A conference's folder from its listing to its write-up. */
-  private async syncConference(meta: SyncMeta, exists: boolean, report: ConferenceReport) {
+  /**
+   * The state folder of the first conference to sync, when it synced before, listed beside the
+   * account's listing rather than after it: one round trip less before its first image goes,
+   * which on a venue's network is much of a small sync. The first only: the others' turn may
+   * come minutes later. A failure is met where the listing is used.
+   */
+  private async listFirstFolder() {
+    const { client, store } = this.ctx;
+    const here = new Set((await store.conferences()).map((c) => c.id));
+    // Taken as the run takes them: discovery keeps the stored order, then adds folders.
+    const first = (await store.metas()).find(
+      (m) => !m.paused && (here.has(m.conferenceId) || !m.lastSyncAt),
+    );
+    if (first?.lost) return undefined;
+    if (!first?.lastSyncAt) return undefined;
+    const listing = client.list(`${first.folder}/${STATE_DIR}/`, 1);
+    listing.catch(() => undefined);
+    return { conferenceId: first.conferenceId, listing };
+  }
+
+  /** A conference's folder from its listing (perhaps started early) to its write-up. */
+  private async syncConference(
+    meta: SyncMeta,
+    exists: boolean,
+    report: ConferenceReport,
+    early?: Promise<DavEntry[] | null>,
+  ) {
     const { client, store } = this.ctx;
     const dir = `${meta.folder}/`;
     this.ctx.progress(meta, 'checking', 0, 1);
-    const listing = exists ? await client.list(`${dir}${STATE_DIR}/`, 1) : null;
+    const listing = exists ? await (early ?? client.list(`${dir}${STATE_DIR}/`, 1)) : null;
     const etags = new Map<string, string | undefined>();
     for (const entry of listing ?? []) {
       if (!entry.folder) etags.set(entry.name.replace(/\.json$/, ''), entry.etag);
@@ -107,8 +136,8 @@ export class SyncEngine {
     // or whose schedule file is the very one the last sync saw (a replaced folder has another).
     const schedule = etags.get('schedule');
     const ours = schedule === undefined || sameTag(schedule, meta.etags.schedule);
-    const sending = ours ? uploadImages(this.ctx, meta, dir, report) : Promise.resolve(undefined);
-    sending.catch(() => undefined); // thrown where the notes part waits for it
+    const sending = ours ? uploadImages(this.ctx, meta, dir, report) : undefined;
+    sending?.catch(() => undefined); // thrown where the notes part waits for it
     // The readable write-up, written once, after the state that names its images: by the
     // notes part when its merge leaves this device's records as they are, or at the end.
     let documents: Promise<void> | undefined;
@@ -135,7 +164,7 @@ export class SyncEngine {
       }
     } finally {
       // Never left running past its conference's sync.
-      await sending.catch(() => undefined);
+      await sending?.catch(() => undefined);
     }
     await removeStaleImages(this.ctx, meta, dir);
     await writeUp();

@@ -93,6 +93,8 @@ export interface MoreImages {
   alive?: Photo[];
   /** The images a listing earlier in this sync found, with those sent since: not listed again. */
   there?: Set<string>;
+  /** Whether this device's unsent photos go too: not once an earlier upload took them. */
+  own?: boolean;
 }
 
 /**
@@ -105,9 +107,10 @@ export async function uploadImages(
   meta: SyncMeta,
   dir: string,
   report: ConferenceReport,
-  { revived = [], alive = [], there: known }: MoreImages = {},
+  { revived = [], alive = [], there: known, own = true }: MoreImages = {},
 ): Promise<Set<string> | undefined> {
-  const photos = [...(await run.store.photosToUpload(meta.conferenceId)), ...revived];
+  const unsent = own ? await run.store.photosToUpload(meta.conferenceId) : [];
+  const photos = [...unsent, ...revived];
   if (!photos.length && !alive.length) return known;
   // Listing `images/` can take long on a slow server or network, and grows with the photos
   // already there, so this device's unsent photos start going up meanwhile. Each PUT says

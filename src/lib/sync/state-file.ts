@@ -27,16 +27,17 @@ export async function syncPart(
   part: PartName,
   listedEtag: string | undefined,
   report: ConferenceReport,
-  sending: Promise<Set<string> | undefined>,
+  sending: Promise<Set<string> | undefined> | undefined,
   writeUp?: () => Promise<void>,
 ): Promise<SyncMeta['lost'] | undefined> {
   const { client, store } = run;
   const path = `${dir}${stateFile(part)}`;
-  // The images the engine started sending first, then any the merge asks for, checked against
-  // what the server was found to hold then.
+  // The images the engine started sending first (this device's unsent photos), then any the
+  // merge asks for, checked against what the server was found to hold then. A photo finished
+  // since that upload read them is among the alive ones if the merge names it.
   const sendImages = async (revived: Photo[] = [], alive: Photo[] = []) => {
     const there = await sending;
-    await uploadImages(run, meta, dir, report, { revived, alive, there });
+    await uploadImages(run, meta, dir, report, { revived, alive, there, own: !sending });
   };
   for (let attempt = 0; ; attempt++) {
     const snap = await store.snapshot(meta.conferenceId, part);
@@ -96,7 +97,7 @@ export async function syncPart(
         }
         // The deleting device's DELETE may have come between our image check and this
         // write: look again now that the revival is on the server.
-        if (revived.length) await uploadImages(run, meta, dir, report, { revived });
+        if (revived.length) await uploadImages(run, meta, dir, report, { revived, own: false });
       } catch (err) {
         // Another device wrote in between: read its version and merge again.
         if (err instanceof DavError && err.code === 'precondition' && attempt < 4) {
