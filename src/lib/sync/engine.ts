@@ -92,8 +92,7 @@ export class SyncEngine {
     const first = (await store.metas()).find(
       (m) => !m.paused && (here.has(m.conferenceId) || !m.lastSyncAt),
     );
-    if (first?.lost) return undefined;
-    if (!first?.lastSyncAt) return undefined;
+    if (!first?.lastSyncAt || first.lost) return undefined;
     const listing = client.list(`${first.folder}/${STATE_DIR}/`, 1);
     listing.catch(() => undefined);
     return { conferenceId: first.conferenceId, listing };
