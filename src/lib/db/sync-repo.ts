@@ -232,14 +232,16 @@ export class SyncRepo implements SyncStore {
           await db.table(table).delete(id);
           if (table === 'photos') await removeBytes(db, id);
         }
-        const id = basesId(conferenceId, part);
-        const hashes = (await db.syncBases.get(id))?.hashes ?? new Map<string, string>();
-        for (const [key, hash] of done.base) {
-          if (held.has(key)) continue;
-          if (hash === null) hashes.delete(key);
-          else hashes.set(key, hash);
+        if (done.base.size) {
+          const id = basesId(conferenceId, part);
+          const hashes = (await db.syncBases.get(id))?.hashes ?? new Map<string, string>();
+          for (const [key, hash] of done.base) {
+            if (held.has(key)) continue;
+            if (hash === null) hashes.delete(key);
+            else hashes.set(key, hash);
+          }
+          await db.syncBases.put({ id, conferenceId, hashes });
         }
-        await db.syncBases.put({ id, conferenceId, hashes });
         const cleared = new Set(ids.filter((k) => now.has(k) && untouched(k)));
         // Every row waiting went out (the usual case): the table is emptied in one request,
         // where deleting row by row cost one each.
