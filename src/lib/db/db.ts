@@ -17,7 +17,7 @@ import type {
   Talk,
   ThumbRow,
 } from './types';
-import { TABLES, type PartName, type SyncedTable } from '../model/tables';
+import { TABLES, tableOf, type PartName } from '../model/tables';
 import { outboxMiddleware } from './outbox';
 
 export class ConfnotesDb extends Dexie {
@@ -103,7 +103,7 @@ export class ConfnotesDb extends Dexie {
       .upgrade(async (tx) => {
         const bundles = new Map<string, SyncBases>();
         await tx.table<SyncBase, string>('syncBase').each((row) => {
-          const table = row.id.slice(0, row.id.indexOf('/')) as SyncedTable;
+          const table = tableOf(row.id);
           if (!Object.hasOwn(TABLES, table)) return;
           const id = basesId(row.conferenceId, TABLES[table].part);
           let bundle = bundles.get(id);

@@ -25,3 +25,11 @@ export const SYNCED_TABLES = Object.keys(TABLES) as SyncedTable[];
 /** The tables of one sync state file. */
 export const tablesOf = (part: PartName): SyncedTable[] =>
   SYNCED_TABLES.filter((t) => TABLES[t].part === part);
+
+/** A record's key in the outbox and the sync state: `<table>/<primary key>`. */
+export const recordKey = (table: SyncedTable, key: string) => `${table}/${key}`;
+
+/** The table a record key names (see `recordKey`). */
+export function tableOf(key: string): SyncedTable {
+  return key.slice(0, key.indexOf('/')) as SyncedTable;
+}

@@ -7,7 +7,7 @@ import type { InferOutput } from 'valibot';
 import type { SyncedTable } from '../model/types';
 import { check, SYNCED_RECORDS } from '../model/check';
 import { Id, Stamp } from '../model/fields';
-import { tablesOf, type PartName } from '../model/tables';
+import { tableOf, tablesOf, type PartName } from '../model/tables';
 import { SYNC_WORDS as W, SyncError } from './words';
 
 export const STATE_FORMAT = 'confnotes-sync';
@@ -58,11 +58,7 @@ export class StateError extends SyncError {
   override readonly name = 'StateError';
 }
 
-export const recordKey = (table: SyncedTable, key: string) => `${table}/${key}`;
-
-export function tableOf(key: string): SyncedTable {
-  return key.slice(0, key.indexOf('/')) as SyncedTable;
-}
+export { recordKey, tableOf } from '../model/tables';
 
 /**
  * The record under `key` as its table's type; undefined when the key is another table's. A
