@@ -27,8 +27,14 @@ export interface Folders {
   metas: Map<string, SyncMeta>;
 }
 
+/** What this device holds before the account is listed: its sync records and conferences. */
+export interface Held {
+  metas: SyncMeta[];
+  local: Conference[];
+}
+
 /** Lists the account folder and pairs conferences with folders. */
-export async function discoverFolders(run: SyncRun): Promise<Folders> {
+export async function discoverFolders(run: SyncRun, held: Held): Promise<Folders> {
   const { client, store } = run;
   const top = await client.list('', 1);
   if (top === null) {
@@ -37,8 +43,8 @@ export async function discoverFolders(run: SyncRun): Promise<Folders> {
   }
   const folders = top.filter((e) => e.folder && e.path);
   const remote = new Set(folders.map((e) => e.name));
-  const metas = new Map((await store.metas()).map((m) => [m.conferenceId, m]));
-  const local = await store.conferences();
+  const metas = new Map(held.metas.map((m) => [m.conferenceId, m]));
+  const { local } = held;
   const known = new Set([...metas.values()].map((m) => m.folder));
 
   // Folders this device has not met: another device's conferences, or this device's own

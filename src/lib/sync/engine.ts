@@ -6,7 +6,7 @@
 // Images go up before the state that names them, and an interrupted sync resumes where it
 // stopped: the images the server already lists are not sent again. This module runs the
 // folder's life; discovery, the state files, the images and the write-up are parts of their own.
-import { discoverFolders } from './discovery';
+import { discoverFolders, type Held } from './discovery';
 import { sameTag } from './etag';
 import { removeStaleImages, uploadImages } from './images';
 import { SyncRun, type ConferenceReport, type SyncOptions, type SyncReport } from './run';
@@ -23,6 +23,12 @@ export type { ForeignFolder, SyncStore } from './store';
 
 /** Failures that stop the whole run rather than one conference's sync. */
 const ACCOUNT_WIDE = ['auth', 'offline', 'unreachable', 'cors', 'redirect', 'unsafe'];
+
+/**
+ * Whether a run syncs this folder: not paused, nor the folder of a conference deleted here
+ * (its record stays, so that the folder is not fetched back).
+ */
+const syncs = (meta: SyncMeta, here: boolean) => !meta.paused && (here || !meta.lastSyncAt);
 
 function newFolderId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
@@ -41,13 +47,14 @@ export class SyncEngine {
   async run(): Promise<SyncReport> {
     const report: SyncReport = { conferences: [] };
     try {
-      const early = await this.listFirstFolder();
-      const { local, remote, metas } = await discoverFolders(this.ctx);
+      const { store } = this.ctx;
+      const held: Held = { metas: await store.metas(), local: await store.conferences() };
+      const early = this.listFirstFolder(held);
+      const { local, remote, metas } = await discoverFolders(this.ctx, held);
       const byId = new Map(local.map((c) => [c.id, c]));
       for (const meta of metas.values()) {
         const conference = byId.get(meta.conferenceId);
-        // A conference deleted here keeps its record, so its folder is not fetched back.
-        if (meta.paused || (!conference && meta.lastSyncAt)) continue;
+        if (!syncs(meta, !!conference)) continue;
         const entry: ConferenceReport = {
           conferenceId: meta.conferenceId,
           title: conference?.title ?? meta.folder,
@@ -85,15 +92,12 @@ export class SyncEngine {
    * which on a venue's network is much of a small sync. The first only: the others' turn may
    * come minutes later. A failure is met where the listing is used.
    */
-  private async listFirstFolder() {
-    const { client, store } = this.ctx;
-    const here = new Set((await store.conferences()).map((c) => c.id));
+  private listFirstFolder({ metas, local }: Held) {
+    const here = new Set(local.map((c) => c.id));
     // Taken as the run takes them: discovery keeps the stored order, then adds folders.
-    const first = (await store.metas()).find(
-      (m) => !m.paused && (here.has(m.conferenceId) || !m.lastSyncAt),
-    );
+    const first = metas.find((m) => syncs(m, here.has(m.conferenceId)));
     if (!first?.lastSyncAt || first.lost) return undefined;
-    const listing = client.list(`${first.folder}/${STATE_DIR}/`, 1);
+    const listing = this.client.list(`${first.folder}/${STATE_DIR}/`, 1);
     listing.catch(() => undefined);
     return { conferenceId: first.conferenceId, listing };
   }
