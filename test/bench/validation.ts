@@ -20,7 +20,7 @@ import type { Row } from './startup';
 
 const FOSDEM = new URL('../fixtures/schedules/pentabarf-xml_fosdem2015.xml', import.meta.url);
 const PHOTOS = 300;
-const ROUNDS = 15;
+const ROUNDS = 31;
 const BUDGET = 1.1;
 
 v8.setFlagsFromString('--expose-gc');

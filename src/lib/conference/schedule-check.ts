@@ -10,7 +10,7 @@ import {
   warning,
   type ScheduleWarning,
 } from '../schedule/words';
-import { check } from '../model/check';
+import { check, passesAsIs } from '../model/check';
 import { ParsedConference, ParsedTalk } from '../model/records';
 
 type Fields = Record<string, unknown>;
@@ -51,11 +51,15 @@ export function checkSchedule(parsed: ParsedSchedule): ParsedSchedule {
     warnings.push(warning(W.conferenceField, { field }));
   }
 
-  const talks: ParsedSchedule['talks'] = [];
+  // The file's own list while every talk passes as it is: checking a large schedule then
+  // allocates nothing, which would set the garbage collector copying the whole parsed tree.
+  let talks: ParsedSchedule['talks'] | undefined;
   const lostTalks: number[] = [];
   let firstLoss: { title: string; field: string } | undefined;
   let talksWithLoss = 0;
   parsed.talks.forEach((talk, i) => {
+    if (passesAsIs(ParsedTalk, talk)) return talks?.push(talk);
+    talks ??= parsed.talks.slice(0, i);
     const dropped: string[] = [];
     const ok = repaired(ParsedTalk, talk, dropped);
     if (!ok) return lostTalks.push(i + 1);
@@ -75,7 +79,7 @@ export function checkSchedule(parsed: ParsedSchedule): ParsedSchedule {
   return {
     ...parsed,
     conference,
-    talks,
+    talks: talks ?? parsed.talks,
     warnings: [...parsed.warnings, ...warnings],
   };
 }

@@ -2,6 +2,7 @@
 // which field, so the message can name it. Callers turn a flaw into their own words (an
 // archive error, a sync error, a schedule warning); nothing here knows about storage.
 import * as v from 'valibot';
+import { compileAsIs, type AsIs } from './as-is';
 import { Conference, Entry, FreeSection, Opinion, Photo, Star, Talk } from './records';
 import { SYNCED_TABLES, TABLES, type SyncedTable } from './tables';
 
@@ -32,20 +33,43 @@ export interface Flaw {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; field: string };
 
-/** A parser per schema, made once: the first issue is enough to name the field. */
-const parsers = new WeakMap<
-  v.GenericSchema,
-  (value: unknown) => v.SafeParseResult<v.GenericSchema>
->();
+interface Checker {
+  /** Whether the value passes as it is (as-is.ts); absent where the schema is not compiled. */
+  asIs: AsIs | undefined;
+  /** Valibot's parser: the first issue is enough to name the field. */
+  parse: (value: unknown) => v.SafeParseResult<v.GenericSchema>;
+}
 
-/** One value against a schema; the value out has unknown keys dropped. */
+/** A checker per schema, made once. */
+const checkers = new WeakMap<v.GenericSchema, Checker>();
+
+function checkerOf(schema: v.GenericSchema): Checker {
+  let checker = checkers.get(schema);
+  if (!checker) {
+    checker = { asIs: compileAsIs(schema), parse: v.safeParser(schema, { abortEarly: true }) };
+    checkers.set(schema, checker);
+  }
+  return checker;
+}
+
+/**
+ * Whether the value passes the schema as it is, with no field to drop: then check() would
+ * return it unchanged. False says nothing more: check() tells a flaw from a field to drop.
+ */
+export const passesAsIs = (schema: v.GenericSchema, value: unknown): boolean =>
+  checkerOf(schema).asIs?.(value) ?? false;
+
+/**
+ * One value against a schema; the value out has unknown keys dropped. A value that passes as
+ * it is comes back itself, not a copy: callers must not count on a fresh object.
+ */
 export function check<S extends v.GenericSchema>(
   schema: S,
   value: unknown,
 ): Checked<v.InferOutput<S>> {
-  let parse = parsers.get(schema);
-  if (!parse) parsers.set(schema, (parse = v.safeParser(schema, { abortEarly: true })));
-  const result = parse(value) as v.SafeParseResult<S>;
+  const checker = checkerOf(schema);
+  if (checker.asIs?.(value)) return { ok: true, value: value as v.InferOutput<S> };
+  const result = checker.parse(value) as v.SafeParseResult<S>;
   if (result.success) return { ok: true, value: result.output };
   return { ok: false, field: v.getDotPath(result.issues[0]) ?? '' };
 }

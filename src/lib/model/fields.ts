@@ -50,11 +50,22 @@ function realDate(text: string): boolean {
 /** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
 export const LocalDate = v.pipe(v.string(), v.regex(/^\d{4}-\d\d-\d\d$/), v.check(realDate));
 
+/** Wall clocks already judged by their date, kept whole: a check then slices no string. */
+const clocks = new Map<string, boolean>();
+
 /** Conference wall clock `YYYY-MM-DDTHH:mm`. */
 export const WallClock = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d$/),
-  v.check((s) => realDate(s.slice(0, 10))),
+  v.check((s) => {
+    let real = clocks.get(s);
+    if (real === undefined) {
+      real = realDate(s.slice(0, 10));
+      if (clocks.size >= 10_000) clocks.clear();
+      clocks.set(s, real);
+    }
+    return real;
+  }),
 );
 
 const zones = new Map<string, boolean>();
