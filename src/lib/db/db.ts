@@ -38,42 +38,38 @@ export class ConfnotesDb extends Dexie {
 
   constructor(name: string) {
     super(name);
-    this.version(1).stores({
-      conferences: 'id, createdAt',
-      talks: 'id, conferenceId, [conferenceId+sourceKey]',
-      stars: 'talkId, conferenceId',
-      settings: 'key',
-    });
-    // Version 2 only adds tables, so it needs no upgrade(): Dexie carries the version 1 tables
-    // over untouched. Image bytes sit in tables of their own, keyed by photo id and never
-    // indexed, so listing a talk's photos reads metadata only. `deletedAt` is a sparse index:
-    // IndexedDB leaves out records without the field, so it lists only the trash.
-    this.version(2).stores({
-      photos: 'id, conferenceId, talkId, [talkId+position], status, takenAt, deletedAt',
-      photoBlobs: 'id',
-      thumbs: 'id',
-      originals: 'id',
-    });
-    // Version 3 adds the written notes. Text entries share the position sequence of a talk's
-    // photos, so the timeline interleaves them in the order they were made.
-    this.version(3).stores({
-      entries: 'id, conferenceId, talkId, [talkId+position]',
-      opinions: 'talkId, conferenceId',
-      freeSections: 'id, conferenceId',
-    });
-    // Version 4 adds sync: the outbox of changes not yet on the server (filled by
-    // outboxMiddleware in the same transaction as each change), the merge base of every
-    // synced record, and each conference's server folder.
-    this.version(4).stores({
-      outbox: 'id, conferenceId',
-      syncBase: 'id, conferenceId',
-      syncMeta: 'conferenceId',
-    });
+    // Dexie diffs the installed database against the declared schema, so only the versions
+    // with an upgrade() or a table to drop are declared, and the first of them whole. Declaring
+    // all eight cost a first launch 14 ms of its main thread on this machine: each stores()
+    // call parses every version declared before it again.
+    //
+    // Version 1: conferences, talks, stars, settings. Version 2 adds photos, their image bytes
+    // in tables of their own keyed by photo id and never indexed (listing a talk's photos reads
+    // metadata only); `deletedAt` is sparse, so it lists only the trash. Version 3 adds the
+    // written notes; entries share the position sequence of a talk's photos, so the timeline
+    // interleaves them in the order they were made. Version 4 adds sync: the outbox of changes
+    // not yet on the server (filled by outboxMiddleware in the same transaction as each
+    // change), the merge base of every synced record, and each conference's server folder.
     // Version 5 indexes thumbnails that are stand-ins (see ThumbRow), sparsely, so finding the
     // ones still to make reads no image. Before it, a received image was stored again as its
     // own thumbnail: told by its size, that copy is dropped for a stand-in mark.
     this.version(5)
-      .stores({ thumbs: 'id, standIn' })
+      .stores({
+        conferences: 'id, createdAt',
+        talks: 'id, conferenceId, [conferenceId+sourceKey]',
+        stars: 'talkId, conferenceId',
+        settings: 'key',
+        photos: 'id, conferenceId, talkId, [talkId+position], status, takenAt, deletedAt',
+        photoBlobs: 'id',
+        thumbs: 'id, standIn',
+        originals: 'id',
+        entries: 'id, conferenceId, talkId, [talkId+position]',
+        opinions: 'talkId, conferenceId',
+        freeSections: 'id, conferenceId',
+        outbox: 'id, conferenceId',
+        syncBase: 'id, conferenceId',
+        syncMeta: 'conferenceId',
+      })
       .upgrade(async (tx) => {
         const images = new Map<string, number>();
         await tx.table<StoredBlob, string>('photoBlobs').each((row) => {
@@ -91,15 +87,15 @@ export class ConfnotesDb extends Dexie {
     // Version 6 indexes who decided each photo's crop (the Photo record gained `corners`,
     // `cropBy` and `imageTag`). Sparse: photos processed before slides were found have none,
     // and need no upgrade; the index finds the finder's crops whose originals are still kept.
-    this.version(6).stores({
-      photos: 'id, conferenceId, talkId, [talkId+position], status, takenAt, deletedAt, cropBy',
-    });
     // Version 7 keeps the merge bases of a conference's state file in one record, where version
     // 4 kept a row per synced record: a sync of 300 new photos wrote 300 rows of bases after its
     // last image, and each sync read them all back.
     // Version 8 drops the old rows once copied: a table an upgrade reads goes in a later one.
     this.version(7)
-      .stores({ syncBases: 'id, conferenceId' })
+      .stores({
+        photos: 'id, conferenceId, talkId, [talkId+position], status, takenAt, deletedAt, cropBy',
+        syncBases: 'id, conferenceId',
+      })
       .upgrade(async (tx) => {
         const bundles = new Map<string, SyncBases>();
         await tx.table<SyncBase, string>('syncBase').each((row) => {

@@ -79,6 +79,27 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
+/** Each store of a database as IndexedDB itself has it: key path and indexes. */
+async function shape(name: string): Promise<Record<string, unknown>> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const tx = idb.transaction([...idb.objectStoreNames]);
+  const out: Record<string, unknown> = {};
+  for (const store of [...idb.objectStoreNames].map((n) => tx.objectStore(n))) {
+    const indexes = [...store.indexNames].map((n) => store.index(n));
+    out[store.name] = {
+      keyPath: store.keyPath,
+      autoIncrement: store.autoIncrement,
+      indexes: indexes.map((x) => [x.name, x.keyPath, x.unique, x.multiEntry]),
+    };
+  }
+  idb.close();
+  return out;
+}
+
 async function snapshot(db: Dexie) {
   return {
     conferences: await db.table('conferences').toArray(),
@@ -305,6 +326,25 @@ describe('schema version 1 to the current one (8)', () => {
     expect((await new SyncRepo(db).snapshot('c2', 'schedule')).base.get('talks/t9')).toBe(
       'h-other',
     );
+  });
+
+  it('ends every upgrade with the stores and indexes of a fresh database', async () => {
+    const fresh = new ConfnotesDb('migration-shape-fresh');
+    opened.push(fresh);
+    await fresh.open();
+    const want = await shape('migration-shape-fresh');
+    expect(Object.keys(want)).toHaveLength(14);
+    const olds = [ConfnotesDbV1, ConfnotesDbV4, ConfnotesDbV5, ConfnotesDbV6];
+    for (const [i, Old] of olds.entries()) {
+      const name = `migration-shape-${i}`;
+      const old = new Old(name);
+      await old.open();
+      old.close();
+      const db = new ConfnotesDb(name);
+      opened.push(db);
+      await db.open();
+      expect(await shape(name), Old.name).toEqual(want);
+    }
   });
 
   it('creates a fresh database at the current version', async () => {
