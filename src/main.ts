@@ -15,8 +15,8 @@ warmDates();
 // opened in the background gets no frame until shown, so it does not wait.)
 if (!document.hidden)
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
-start();
-pwa.start();
+const started = start();
+pwa.start(started);
 startAutoSync();
 // A French phone gets the app in French from its first frame (the words load in parallel with
 // the above). The app is drawn in a task of its own: one task for all of start-up would hold

@@ -16,8 +16,9 @@ export const conferenceList = new Live<Conference[]>(() => watchConferences(db))
 /** Set once start-up work (adding the demo on first launch) is done; `error` as thrown. */
 export const startup = $state<{ done: boolean; error?: unknown }>({ done: false });
 
-export function start(): void {
-  needsDemo(db)
+/** Starts the start-up work; resolves once the demo is in (or was not needed), even on error. */
+export function start(): Promise<unknown> {
+  const demo = needsDemo(db)
     .then(async (add) => {
       if (add) await addDemo(db, deviceTimeZone());
     })
@@ -30,6 +31,7 @@ export function start(): void {
       if (work) await (await import('./capture.svelte')).resumeCapture();
     })
     .catch((e: unknown) => (startup.error = e));
+  return demo;
 }
 
 /** The conference running today (local date), else the one imported last. */
