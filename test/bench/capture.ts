@@ -8,7 +8,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { CAMERA_ARGS, makeFakeCamera } from '../support/fake-camera';
-import { launch } from '../support/browser';
+import { launch, workerReady } from '../support/browser';
 
 const SHOTS = 7;
 /**
@@ -326,6 +326,7 @@ export async function captureBench(url: string) {
     await page.addInitScript('window.__name = (f) => f');
     await page.addInitScript(blobScript);
     await page.goto(url);
+    await workerReady(page);
     // "Read slide text" is on, as it is for users: its one-time download is over before any
     // measure starts.
     await page.goto(new URL('#/settings', url).href);

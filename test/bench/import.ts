@@ -5,6 +5,7 @@
 // page slowed the same way). That slows the page but not the parser's worker: Chromium answers
 // "Operation is only supported for pages, not workers" when a worker's target is asked. The parts come from the marks ImportService leaves
 // (read, parse and check in the worker, store) and the render after.
+import { workerReady } from '../support/browser';
 import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +130,7 @@ async function openImport(browser: Browser, url: string, rate: number, xml: stri
   const page = await context.newPage();
   await page.goto(`${url}#/import`);
   await page.getByLabel('Schedule file').waitFor();
+  await workerReady(page);
   await page.evaluate((xml) => {
     (window as unknown as { floorBytes: Uint8Array }).floorBytes = new TextEncoder().encode(xml);
   }, xml);

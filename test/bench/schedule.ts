@@ -1,6 +1,7 @@
 // Schedule import and search, in the built app. The import of FOSDEM 2026 (883 talks) is timed
 // against the browser's own XML parser on the same bytes (import.ts); search, over FOSDEM 2015's
 // 551 talks plus 500 read slides and notes, is timed per keystroke (search.ts).
+import { workerReady } from '../support/browser';
 import type { Browser } from '@playwright/test';
 import { importBench } from './import';
 import { searchKeystrokes } from './search';
@@ -21,6 +22,7 @@ export async function scheduleBench(browser: Browser, url: string) {
     const page = await context.newPage();
     await page.goto(`${url}#/import`);
     await page.getByLabel('Schedule file').waitFor();
+    await workerReady(page);
     await page.getByLabel('Schedule file').setInputFiles(FOSDEM);
     await page.getByRole('heading', { level: 1, name: 'FOSDEM 2015' }).waitFor();
     await page.getByText('551 talks').waitFor();

@@ -6,6 +6,7 @@
 // which syncs once). The self-check sends every image twice on those lanes: the gate must fail
 // it. Then a second sync with nothing changed (listings only), and a second device's pull
 // against the same GETs on the same lanes.
+import { workerReady } from '../support/browser';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
@@ -161,6 +162,7 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
     const page = await context.newPage();
     await page.goto(appUrl);
     await page.locator('main a.title').first().waitFor();
+    await workerReady(page);
     // The account first, while only the demo (never synced) exists: what is timed below is
     // the sync itself, not the connection test that saving an account runs.
     await page.goto(`${appUrl}#/settings`);

@@ -6,7 +6,7 @@
 // slowed 4x through the DevTools protocol; each ratio is the median of the rounds' own ratios.
 import type { Page } from '@playwright/test';
 import { HD_CAMERA, cameraArgs, makeFakeCamera } from '../support/fake-camera';
-import { launch } from '../support/browser';
+import { launch, workerReady } from '../support/browser';
 import type { Row } from './startup';
 
 const ROUNDS = 11;
@@ -183,6 +183,7 @@ export async function tapToSafeBench(url: string): Promise<Row[]> {
     await page.addInitScript('window.__name = (f) => f');
     await page.addInitScript(instrument);
     await page.goto(url);
+    await workerReady(page);
     // "Read slide text" is on, as for users: its download is over before anything is measured.
     await page.goto(new URL('#/settings', url).href);
     await page.getByText(/^\d+ photos? read\.$/).waitFor({ timeout: 60_000 });

@@ -2,7 +2,7 @@
 // screenshots). No tool may download a browser of its own here.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 
 export const CHROME_ARGS = [
   '--headless',
@@ -41,4 +41,13 @@ export function launch(extraArgs: string[] = []): Promise<Browser> {
     args: [...CHROME_ARGS, ...extraArgs],
     headless: true,
   });
+}
+
+/**
+ * Waits until the app's service worker is active: its first-visit install (every file of the
+ * app downloaded) starts once start-up is done, and a bench measures an installed app, as a
+ * phone has it from its second launch on.
+ */
+export async function workerReady(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }
