@@ -38,11 +38,11 @@ class Pwa {
       this.installEvent = undefined;
     });
     if (!('serviceWorker' in navigator)) return;
-    // On a first visit the worker's install downloads every file of the app, the reading
-    // engine's too. Registered once the page has loaded, the first screen is up and the main
-    // thread is idle: started alongside, it slowed the first launch's start-up tasks (creating
-    // the database, adding the demo, the first list): Lighthouse's blocking time was 126 to
-    // 605 ms in six runs on this machine, and 42 to 132 ms once the install waited.
+    // On a first visit the worker's install downloads every file of the app. Registered once
+    // the page has loaded, start-up work is done and the main thread is idle: started
+    // alongside, it slowed the first launch's start-up tasks (creating the database, adding the
+    // demo, the first list): Lighthouse's blocking time was 126 to 605 ms in six runs on this
+    // machine, and 42 to 132 ms once the install waited.
     const loaded = new Promise<unknown>((done) => {
       if (document.readyState === 'complete') done(undefined);
       else addEventListener('load', done, { once: true });
