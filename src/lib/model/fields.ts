@@ -27,63 +27,54 @@ export const Instant = v.pipe(
 /** Creation and change times: the clock of some device, so only bounded, never trusted as order. */
 export const Stamp = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(AFTER_LATEST_MS));
 
-/** Dates already judged: a schedule's thousand wall clocks fall on a handful of days. */
-const dates = new Map<string, boolean>();
+/**
+ * `judge` with its answers kept, so a schedule's thousand wall clocks, which fall on a handful
+ * of days, are judged once each; past `max` answers, they are forgotten at once.
+ */
+function remembered(judge: (text: string) => boolean, max = Infinity) {
+  const answers = new Map<string, boolean>();
+  return (text: string): boolean => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = judge(text);
+      if (answers.size >= max) answers.clear();
+      answers.set(text, answer);
+    }
+    return answer;
+  };
+}
 
 /** A date that exists (no 2024-02-30) in a year a conference can have. */
-function realDate(text: string): boolean {
-  let real = dates.get(text);
-  if (real === undefined) {
-    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    real =
-      plausibleYear(y) &&
-      date.getUTCFullYear() === y &&
-      date.getUTCMonth() === m - 1 &&
-      date.getUTCDate() === d;
-    if (dates.size >= 1_000) dates.clear();
-    dates.set(text, real);
-  }
-  return real;
-}
+const realDate = remembered((text) => {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return (
+    plausibleYear(y) &&
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d
+  );
+}, 1_000);
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
 export const LocalDate = v.pipe(v.string(), v.regex(/^\d{4}-\d\d-\d\d$/), v.check(realDate));
 
-/** Wall clocks already judged by their date, kept whole: a check then slices no string. */
-const clocks = new Map<string, boolean>();
-
-/** Conference wall clock `YYYY-MM-DDTHH:mm`. */
+/** Conference wall clock `YYYY-MM-DDTHH:mm`, its date judged with the whole string as key. */
 export const WallClock = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d$/),
-  v.check((s) => {
-    let real = clocks.get(s);
-    if (real === undefined) {
-      real = realDate(s.slice(0, 10));
-      if (clocks.size >= 10_000) clocks.clear();
-      clocks.set(s, real);
-    }
-    return real;
-  }),
+  v.check(remembered((s) => realDate(s.slice(0, 10)), 10_000)),
 );
 
-const zones = new Map<string, boolean>();
-
 /** Whether this browser knows the IANA zone: an unknown one throws in every Intl call. */
-export function isTimeZone(zone: string): boolean {
-  let known = zones.get(zone);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      known = true;
-    } catch {
-      known = false;
-    }
-    zones.set(zone, known);
+export const isTimeZone = remembered((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
-  return known;
-}
+});
 
 export const TimeZone = v.pipe(v.string(), v.maxLength(64), v.check(isTimeZone));
 
