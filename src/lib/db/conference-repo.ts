@@ -9,7 +9,7 @@ import { newConference } from './conference-record';
 import { WordedError } from '../util/words';
 import { RECORD_WORDS } from './errors';
 import { outboxRow, quietTransaction } from './outbox';
-import { removeBytes } from './photo-tables';
+import { photoTables, removeBytes } from './photo-tables';
 import { talksWithUserData } from './user-data';
 import type { Conference, ScheduleSource, Talk, TimeZoneSource } from './types';
 
@@ -162,9 +162,7 @@ export class ConferenceRepo {
       db.talks,
       db.stars,
       db.photos,
-      db.originals,
-      db.photoBlobs,
-      db.thumbs,
+      ...photoTables(db),
       db.entries,
       db.opinions,
       db.freeSections,

@@ -6,6 +6,7 @@ import type {
   Entry,
   FreeSection,
   Opinion,
+  OnServerRow,
   OutboxRow,
   Photo,
   Setting,
@@ -18,7 +19,7 @@ import type {
   ThumbRow,
 } from './types';
 import { TABLES, tableOf, type PartName } from '../model/tables';
-import { outboxMiddleware } from './outbox';
+import { outboxMiddleware, quietTransaction } from './outbox';
 
 export class ConfnotesDb extends Dexie {
   conferences!: EntityTable<Conference, 'id'>;
@@ -35,6 +36,7 @@ export class ConfnotesDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'id'>;
   syncBases!: EntityTable<SyncBases, 'id'>;
   syncMeta!: EntityTable<SyncMeta, 'conferenceId'>;
+  onServer!: EntityTable<OnServerRow, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -110,6 +112,26 @@ export class ConfnotesDb extends Dexie {
         await tx.table<SyncBases, string>('syncBases').bulkPut([...bundles.values()]);
       });
     this.version(8).stores({ syncBase: null });
+    // Version 9 moves the mark of a photo's image sent to the sync server (`syncedAt`) out of
+    // the photo record into a table of its own, with the image tag it was sent under.
+    this.version(9)
+      .stores({ onServer: 'id, conferenceId' })
+      .upgrade(async (tx) => {
+        // A local mark, not a change to share: nothing enters the outbox.
+        quietTransaction(tx.idbtrans);
+        const marks: OnServerRow[] = [];
+        await tx
+          .table<Photo & { syncedAt?: number }, string>('photos')
+          .toCollection()
+          .modify((photo) => {
+            if (photo.syncedAt === undefined) return;
+            const mark: OnServerRow = { id: photo.id, conferenceId: photo.conferenceId };
+            if (photo.imageTag !== undefined) mark.tag = photo.imageTag;
+            marks.push(mark);
+            delete photo.syncedAt;
+          });
+        await tx.table<OnServerRow, string>('onServer').bulkPut(marks);
+      });
     this.use(outboxMiddleware);
   }
 }

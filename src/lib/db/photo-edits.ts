@@ -4,7 +4,7 @@ import type { ConfnotesDb } from './db';
 import { WordedError } from '../util/words';
 import { RECORD_WORDS, writeWithRetry } from './errors';
 import { isUnsortedTray, trayConference } from '../model/photo-ids';
-import { nextPosition, photosInTalk, removeBytes } from './photo-tables';
+import { nextPosition, photosInTalk, photoTables, removeBytes } from './photo-tables';
 import type { Photo } from './types';
 
 export interface UndoToken {
@@ -91,7 +91,7 @@ export class PhotoEdits {
   async purgeDeleted(before: number): Promise<number> {
     const db = this.db;
     return writeWithRetry(() =>
-      db.transaction('rw', [db.photos, db.originals, db.photoBlobs, db.thumbs], async () => {
+      db.transaction('rw', [db.photos, ...photoTables(db)], async () => {
         const ids = await db.photos.where('deletedAt').below(before).primaryKeys();
         await db.photos.bulkDelete(ids);
         for (const id of ids) await removeBytes(db, id);
@@ -103,7 +103,7 @@ export class PhotoEdits {
   /** Erases every photo of a conference, for when the conference itself is deleted. */
   async purgeConference(conferenceId: string): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.photos, db.originals, db.photoBlobs, db.thumbs], async () => {
+    await db.transaction('rw', [db.photos, ...photoTables(db)], async () => {
       const ids = await db.photos.where({ conferenceId }).primaryKeys();
       await db.photos.bulkDelete(ids);
       for (const id of ids) await removeBytes(db, id);

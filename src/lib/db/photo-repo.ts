@@ -7,7 +7,15 @@ import { quietTransaction } from './outbox';
 import { writeWithRetry } from './errors';
 import { PhotoEdits } from './photo-edits';
 import { contentId, isUnsortedTray, unsortedTray } from '../model/photo-ids';
-import { nextPosition, photosInTalk, removeBytes, visible, withType } from './photo-tables';
+import {
+  nextPosition,
+  onServerTest,
+  photosInTalk,
+  photoTables,
+  removeBytes,
+  visible,
+  withType,
+} from './photo-tables';
 import type { PhotoStore, ProcessedImage, UserCrop } from '../capture/photo-store';
 import type { Photo } from './types';
 
@@ -38,7 +46,7 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     const id = await contentId(blob);
     const name = blob instanceof File ? blob.name : '';
     const db = this.db;
-    const tables = [db.photos, db.originals, db.photoBlobs, db.thumbs, db.talks, db.entries];
+    const tables = [db.photos, ...photoTables(db), db.talks, db.entries];
     return writeWithRetry(
       () =>
         db.transaction('rw', tables, async () => {
@@ -112,7 +120,7 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
       const cropped: Photo = { ...photo, cropBy: 'user', imageTag: crop.imageTag };
       if (crop.corners) cropped.corners = crop.corners;
       else delete cropped.corners;
-      delete cropped.syncedAt;
+      // Not in a zip yet; nor on the server, as its `onServer` mark names the previous tag.
       delete cropped.exportedAt;
       return cropped;
     });
@@ -263,19 +271,17 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
 
   /** Counted from the conference's photos read whole: a cursor is a round trip per photo. */
   private async unexported(conferenceId: string): Promise<number> {
-    const photos = await this.db.photos.where({ conferenceId }).toArray();
-    return photos.filter(
-      (p) => visible(p) && p.exportedAt === undefined && p.syncedAt === undefined,
-    ).length;
+    const [photos, onServer] = await Promise.all([
+      this.db.photos.where({ conferenceId }).toArray(),
+      onServerTest(this.db, conferenceId),
+    ]);
+    return photos.filter((p) => visible(p) && p.exportedAt === undefined && !onServer(p)).length;
   }
 
-  /**
-   * Records that photos went out in a zip (exportedAt) or to the sync server (syncedAt). Only
-   * this device cares, so the change stays out of the sync outbox.
-   */
-  async markSent(ids: readonly string[], field: 'exportedAt' | 'syncedAt', at: number) {
+  /** Records that photos went out in a zip. Only this device cares: not for the sync outbox. */
+  async markExported(ids: readonly string[], at: number) {
     const db = this.db;
-    const changes = ids.map((key) => ({ key, changes: { [field]: at } }));
+    const changes = ids.map((key) => ({ key, changes: { exportedAt: at } }));
     await writeWithRetry(() =>
       db.transaction('rw', db.photos, async (tx) => {
         quietTransaction(tx.idbtrans);

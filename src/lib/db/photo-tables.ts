@@ -1,8 +1,9 @@
-// Queries the photo modules share: a talk's photos in order, the next free position, and the
-// three byte tables (originals, photoBlobs, thumbs) that hang off a photo id.
+// Queries the photo modules share: a talk's photos in order, the next free position, the three
+// byte tables (originals, photoBlobs, thumbs) and the sync mark (onServer) that hang off a
+// photo id.
 import Dexie from 'dexie';
 import type { ConfnotesDb } from './db';
-import type { Photo } from './types';
+import type { OnServerRow, Photo } from './types';
 
 /** Photos of a talk or tray, in order: the [talkId+position] index between its two ends. */
 export function photosInTalk(db: ConfnotesDb, talkId: string) {
@@ -41,12 +42,46 @@ export async function nextPosition(db: ConfnotesDb, talkId: string): Promise<num
   return Math.max(photo ? photo.position + 1 : 0, entry ? entry.position + 1 : 0);
 }
 
-/** Deletes a photo's bytes; call inside a transaction over the three byte tables. */
+/**
+ * Deletes a photo's bytes and its sync mark; call inside a transaction over those four tables
+ * (`photoTables`).
+ */
 export async function removeBytes(db: ConfnotesDb, id: string): Promise<void> {
-  await Promise.all([db.originals.delete(id), db.photoBlobs.delete(id), db.thumbs.delete(id)]);
+  await Promise.all([
+    db.originals.delete(id),
+    db.photoBlobs.delete(id),
+    db.thumbs.delete(id),
+    db.onServer.delete(id),
+  ]);
 }
 
+/** The tables that hang off a photo id, which `removeBytes` clears. */
+export const photoTables = (db: ConfnotesDb) => [
+  db.originals,
+  db.photoBlobs,
+  db.thumbs,
+  db.onServer,
+];
+
 export const visible = (p: Photo): boolean => p.deletedAt === undefined;
+
+/** The mark saying that a photo's image, as it is now, is on the sync server. */
+export function onServerMark({ id, conferenceId, imageTag }: Photo): OnServerRow {
+  return imageTag === undefined ? { id, conferenceId } : { id, conferenceId, tag: imageTag };
+}
+
+/**
+ * Whether a photo of the conference has its current image on the sync server: marked so, under
+ * the image tag it has now (a crop since then is a new image, not sent yet).
+ */
+export async function onServerTest(
+  db: ConfnotesDb,
+  conferenceId: string,
+): Promise<(photo: Photo) => boolean> {
+  const marks = await db.onServer.where({ conferenceId }).toArray();
+  const tags = new Map(marks.map((m) => [m.id, m.tag]));
+  return (p) => tags.has(p.id) && tags.get(p.id) === p.imageTag;
+}
 
 /** The Blob with its MIME type, which Safari and fake-indexeddb may have dropped. */
 export function withType(row: { blob?: Blob; type?: string } | undefined): Blob | undefined {

@@ -21,7 +21,7 @@ import { basesId, type ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { SYNCED_TABLES, quietTransaction } from './outbox';
 import { PhotoRepo } from './photo-repo';
-import { removeBytes } from './photo-tables';
+import { onServerMark, onServerTest, removeBytes } from './photo-tables';
 import { replaceImages } from './received-image';
 import { talksWithUserData } from './user-data';
 import type { Conference, Photo, SyncedTable } from './types';
@@ -165,7 +165,9 @@ export class SyncRepo implements SyncStore {
     // that brings nothing in writes its bases and outbox alone, and leaves every other table
     // free for reads meanwhile (the write-up's).
     const incoming = done.put.size > 0 || done.remove.length > 0;
-    const names = incoming ? [...SYNCED_TABLES, 'photoBlobs', 'thumbs', 'originals'] : [];
+    const names = incoming
+      ? [...SYNCED_TABLES, 'photoBlobs', 'thumbs', 'originals', 'onServer']
+      : [];
     const tables = names.map((t) => db.table(t));
     await writeWithRetry(() =>
       db.transaction('rw', [...tables, db.syncBases, db.outbox], async (tx) => {
@@ -199,13 +201,10 @@ export class SyncRepo implements SyncStore {
         if (photos.length) {
           // Keep what only this device knows about each photo (when it went out in a zip).
           const mine = await db.photos.bulkGet(photos.map((p) => p.id));
-          const at = Date.now();
-          const merged = photos.map((p, i) => ({
-            ...p,
-            exportedAt: mine[i]?.exportedAt,
-            syncedAt: mine[i]?.syncedAt ?? at,
-          }));
+          const merged = photos.map((p, i) => ({ ...p, exportedAt: mine[i]?.exportedAt }));
           puts.set('photos', merged);
+          // Their images are on the server: the images came from there.
+          await db.onServer.bulkPut(photos.map(onServerMark));
         }
         for (const [table, records] of puts) await db.table(table).bulkPut(records);
         for (const key of done.remove) {
@@ -259,10 +258,10 @@ export class SyncRepo implements SyncStore {
   async reconnect(conferenceId: string): Promise<void> {
     const db = this.db;
     await writeWithRetry(() =>
-      db.transaction('rw', db.syncBases, db.syncMeta, db.photos, async (tx) => {
+      db.transaction('rw', db.syncBases, db.syncMeta, db.onServer, async (tx) => {
         quietTransaction(tx.idbtrans);
         await db.syncBases.where({ conferenceId }).delete();
-        await db.photos.where({ conferenceId }).modify((p) => void delete p.syncedAt);
+        await db.onServer.where({ conferenceId }).delete();
         const meta = await db.syncMeta.get(conferenceId);
         if (meta) {
           await db.syncMeta.put({ conferenceId, folder: meta.folder, etags: {}, files: {} });
@@ -271,15 +270,23 @@ export class SyncRepo implements SyncStore {
     );
   }
 
-  /** Ready photos of a conference whose image this device has not yet put on the server. */
+  /** Ready photos of a conference whose image, as it is now, this device has not sent yet. */
   async photosToUpload(conferenceId: string): Promise<Photo[]> {
     // Filtered here rather than with Dexie's filter, which walks a cursor a record at a time.
-    const photos = await this.db.photos.where({ conferenceId }).toArray();
-    return photos.filter((p) => p.status === 'ready' && p.deletedAt === undefined && !p.syncedAt);
+    const [photos, onServer] = await Promise.all([
+      this.db.photos.where({ conferenceId }).toArray(),
+      onServerTest(this.db, conferenceId),
+    ]);
+    return photos.filter((p) => p.status === 'ready' && p.deletedAt === undefined && !onServer(p));
   }
 
-  async markUploaded(ids: string[]): Promise<void> {
-    if (ids.length) await this.photos.markSent(ids, 'syncedAt', Date.now());
+  /**
+   * Marks the images of these photos, as they were when read for sending, as on the server.
+   * The marks have a table of their own (see OnServerRow), so no photo record is rewritten.
+   */
+  async markUploaded(photos: Photo[]): Promise<void> {
+    if (photos.length)
+      await writeWithRetry(() => this.db.onServer.bulkPut(photos.map(onServerMark)));
   }
 
   async hasImage(image: { id: string; imageTag: string | undefined }): Promise<boolean> {

@@ -196,9 +196,9 @@ export const Photo = v.object({
   kept: v.optional(v.literal(true)),
   /** "Unstack": the user took this photo out of its stack; it is never stacked again. */
   unstacked: v.optional(v.literal(true)),
-  /** When the photo last went out in a zip or to the sync server; unset means never. */
+  /** When the photo last went out in a zip; unset means never. (Sent to the sync server: see
+   * the database's `onServer` marks; a `syncedAt` of an older record is dropped.) */
   exportedAt: v.optional(Stamp),
-  syncedAt: v.optional(Stamp),
 });
 
 export const Entry = v.object({

@@ -126,14 +126,14 @@ export async function uploadImages(
       });
   listed.catch(() => undefined); // awaited below, after the photos under way
   const sent = new Set<string>();
-  const marks = new Batches(MARK_BATCH, (ids: string[]) => run.store.markUploaded(ids));
+  const marks = new Batches(MARK_BATCH, (sent: Photo[]) => run.store.markUploaded(sent));
   let total = photos.reduce((n, p) => n + p.size, 0);
   let bytes = 0;
   if (total) run.progress(meta, 'uploading', 0, total);
   const send = async (photo: Photo) => {
     const name = imageFile(photo);
     if (there?.has(name)) {
-      marks.add(photo.id);
+      marks.add(photo);
       total -= photo.size;
       return;
     }
@@ -146,7 +146,7 @@ export async function uploadImages(
       if (!(err instanceof DavError && err.code === 'precondition')) throw err;
     }
     sent.add(name);
-    marks.add(photo.id);
+    marks.add(photo);
     report.uploaded++;
     bytes += photo.size;
     run.progress(meta, 'uploading', bytes, total);

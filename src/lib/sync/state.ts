@@ -73,10 +73,10 @@ export function recordIn<T extends SyncedTable>(
   return tableOf(key) === table ? (record as TableRecords[T] | undefined) : undefined;
 }
 
-// Fields that describe this device, not the record: when a photo last went out in a zip or
-// reached the server.
+// Fields that describe this device, not the record: when a photo last went out in a zip, and
+// why its processing failed here.
 const LOCAL_FIELDS: Partial<Record<SyncedTable, string[]>> = {
-  photos: ['exportedAt', 'syncedAt', 'error'],
+  photos: ['exportedAt', 'error'],
 };
 
 /** The record as it travels: without fields that only mean something on this device. */

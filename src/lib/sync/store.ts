@@ -74,7 +74,7 @@ export interface SyncStore {
     revs: Map<string, string>,
   ): Promise<void>;
   photosToUpload(conferenceId: string): Promise<Photo[]>;
-  markUploaded(ids: string[]): Promise<void>;
+  markUploaded(photos: Photo[]): Promise<void>;
   /**
    * Whether this device shows the image `imageTag` names (undefined naming the whole photo,
    * never cropped): a photo held in another version does not count.

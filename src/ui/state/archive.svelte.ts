@@ -51,9 +51,8 @@ export class ExportJob {
       if (navigator.canShare?.({ files: [file] }))
         await navigator.share({ files: [file], title: name });
       else download(file);
-      await photos.markSent(
+      await photos.markExported(
         records.photos.map((p) => p.id),
-        'exportedAt',
         Date.now(),
       );
       const size = (file.size / 1024 / 1024).toLocaleString(i18n.lang, {

@@ -74,6 +74,15 @@ class ConfnotesDbV6 extends ConfnotesDbV5 {
   }
 }
 
+/** Version 8 as it shipped: merge bases one record per state file, `syncedAt` on photos. */
+class ConfnotesDbV8 extends ConfnotesDbV6 {
+  constructor(name: string) {
+    super(name);
+    this.version(7).stores({ syncBases: 'id, conferenceId' });
+    this.version(8).stores({ syncBase: null });
+  }
+}
+
 const opened: Dexie[] = [];
 afterEach(() => {
   for (const db of opened.splice(0)) db.close();
@@ -109,7 +118,7 @@ async function snapshot(db: Dexie) {
   };
 }
 
-describe('schema version 1 to the current one (8)', () => {
+describe('schema version 1 to the current one (9)', () => {
   it('keeps every record of a real FOSDEM import and adds the photo tables', async () => {
     const name = 'migration-v1-v2';
     const v1 = new ConfnotesDbV1(name);
@@ -151,7 +160,7 @@ describe('schema version 1 to the current one (8)', () => {
     const db = new ConfnotesDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await snapshot(db)).toEqual(before);
 
     const idb = db.backendDB();
@@ -159,6 +168,7 @@ describe('schema version 1 to the current one (8)', () => {
       'conferences',
       'entries',
       'freeSections',
+      'onServer',
       'opinions',
       'originals',
       'outbox',
@@ -221,7 +231,7 @@ describe('schema version 1 to the current one (8)', () => {
     const db = new ConfnotesDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await new PhotoRepo(db).standInThumbs()).toEqual(['synced']);
     // The copy of the image is dropped; the photo's image stands in for its thumbnail.
     expect((await db.thumbs.get('synced'))?.blob).toBeUndefined();
@@ -259,7 +269,7 @@ describe('schema version 1 to the current one (8)', () => {
     const db = new ConfnotesDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     // Nothing to convert: the old records are valid as they are, and read back unchanged.
     expect(await db.photos.toArray()).toEqual(before);
     for (const p of await db.photos.toArray()) expect(v.safeParse(R.Photo, p).success).toBe(true);
@@ -304,7 +314,7 @@ describe('schema version 1 to the current one (8)', () => {
     const db = new ConfnotesDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(db.backendDB().objectStoreNames.contains('syncBase')).toBe(false);
     const bundles = await db.syncBases.orderBy('id').toArray();
     expect(bundles.map((b) => [b.id, b.conferenceId, Object.fromEntries(b.hashes)])).toEqual([
@@ -328,13 +338,60 @@ describe('schema version 1 to the current one (8)', () => {
     );
   });
 
+  it('moves, from version 8, the marks of images sent to the server out of the photos', async () => {
+    const name = 'migration-v8-v9';
+    const v8 = new ConfnotesDbV8(name);
+    opened.push(v8);
+    const photo = (c: string, position: number, more: object) => ({
+      id: c.repeat(64),
+      conferenceId: 'c1',
+      talkId: 't1',
+      position,
+      caption: '',
+      takenAt: 1_700_000_000_000,
+      width: 1920,
+      height: 1440,
+      size: 1000,
+      type: 'image/jpeg',
+      status: 'ready',
+      createdAt: 1_700_000_000_000,
+      ...more,
+    });
+    // Sent whole; sent after a crop (its tag); never sent; sent, then in another conference.
+    const sent = photo('a', 0, { syncedAt: 5 });
+    const cropped = photo('b', 1, { syncedAt: 6, imageTag: '0badcafe', cropBy: 'user' });
+    const unsent = photo('c', 2, { exportedAt: 7 });
+    const other = photo('d', 0, { conferenceId: 'c2', syncedAt: 8 });
+    await v8.table('photos').bulkPut([sent, cropped, unsent, other]);
+    v8.close();
+
+    const db = new ConfnotesDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(9);
+    const photos = await db.photos.orderBy('id').toArray();
+    expect(photos.some((p) => 'syncedAt' in p)).toBe(false);
+    expect(photos.map((p) => p.exportedAt)).toEqual([undefined, undefined, 7, undefined]);
+    for (const p of photos) expect(v.safeParse(R.Photo, p).success).toBe(true);
+    expect(await db.onServer.orderBy('id').toArray()).toEqual([
+      { id: sent.id, conferenceId: 'c1' },
+      { id: cropped.id, conferenceId: 'c1', tag: '0badcafe' },
+      { id: other.id, conferenceId: 'c2' },
+    ]);
+    // A local mark, not a change to share; and the next sync sends only the unsent photo.
+    expect(await db.outbox.count()).toBe(0);
+    const sync = new SyncRepo(db);
+    expect((await sync.photosToUpload('c1')).map((p) => p.id)).toEqual([unsent.id]);
+    expect(await sync.photosToUpload('c2')).toEqual([]);
+  });
+
   it('ends every upgrade with the stores and indexes of a fresh database', async () => {
     const fresh = new ConfnotesDb('migration-shape-fresh');
     opened.push(fresh);
     await fresh.open();
     const want = await shape('migration-shape-fresh');
-    expect(Object.keys(want)).toHaveLength(14);
-    const olds = [ConfnotesDbV1, ConfnotesDbV4, ConfnotesDbV5, ConfnotesDbV6];
+    expect(Object.keys(want)).toHaveLength(15);
+    const olds = [ConfnotesDbV1, ConfnotesDbV4, ConfnotesDbV5, ConfnotesDbV6, ConfnotesDbV8];
     for (const [i, Old] of olds.entries()) {
       const name = `migration-shape-${i}`;
       const old = new Old(name);
@@ -351,7 +408,7 @@ describe('schema version 1 to the current one (8)', () => {
     const db = new ConfnotesDb('migration-fresh');
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.photos.count()).toBe(0);
     expect(await db.entries.count()).toBe(0);
   });

@@ -5,6 +5,7 @@ import { ConferenceRepo } from '../../../src/lib/db/conference-repo';
 import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
 import { StorageFullError } from '../../../src/lib/db/errors';
 import { PhotoRepo, unsortedTray, type ProcessedImage } from '../../../src/lib/db/photo-repo';
+import { SyncRepo } from '../../../src/lib/db/sync-repo';
 import type { Photo, Talk } from '../../../src/lib/model/types';
 import { image } from '../capture/exif';
 import { parsed } from '../schedule/fixtures';
@@ -168,10 +169,14 @@ describe('processing', () => {
   });
 
   it('stores the user’s crop as final: new image and thumbnail, sent again, original dropped', async () => {
+    const sync = new SyncRepo(db, photos);
     const { id } = await photos.addShot(conf, keynote.id, shot(), 1);
-    await photos.completeProcessing(id, processed(), { keepOriginal: true, foundBy: 'finder' });
-    await photos.markSent([id], 'syncedAt', 5);
-    await photos.markSent([id], 'exportedAt', 6);
+    const found = { keepOriginal: true, foundBy: 'finder' } as const;
+    const ready = await photos.completeProcessing(id, processed(), found);
+    await sync.markUploaded([ready!]);
+    await photos.markExported([id], 6);
+    expect(await sync.photosToUpload(conf)).toEqual([]);
+    expect(await photos.countUnexported(conf)).toBe(0);
     const corners = {
       topLeft: { x: 0.1, y: 0.1 },
       topRight: { x: 0.9, y: 0.1 },
@@ -183,8 +188,11 @@ describe('processing', () => {
     const crop = { corners, imageTag: '12345678', keepOriginal: false };
     const cropped = await photos.storeCrop(id, { jpeg, thumb, width: 1200, height: 900 }, crop);
     expect(cropped).toMatchObject({ cropBy: 'user', corners, imageTag: '12345678', size: 900 });
-    expect(cropped!.syncedAt).toBeUndefined();
     expect(cropped!.exportedAt).toBeUndefined();
+    // Its mark names the image before the crop: the crop goes to the server, mark untouched.
+    expect((await sync.photosToUpload(conf)).map((p) => p.id)).toEqual([id]);
+    expect(await photos.countUnexported(conf)).toBe(1);
+    expect(await db.onServer.get(id)).toEqual({ id, conferenceId: conf });
     expect((await photos.jpeg(id))!.size).toBe(900);
     expect((await photos.thumb(id))!.size).toBe(300);
     expect(await photos.original(id)).toBeUndefined();
@@ -340,6 +348,7 @@ describe('lists and edits', () => {
     await photos.restore(token);
     expect(ids(await next(photos.watchTalkPhotos(keynote.id)))[0]).toBe(a!.id);
 
+    await new SyncRepo(db, photos).markUploaded([(await db.photos.get(a!.id))!]);
     const again = await photos.delete(a!.id);
     await photos.delete(b!.id);
     expect(await photos.purgeDeleted(again.deletedAt)).toBe(0); // nothing deleted before it
@@ -347,6 +356,7 @@ describe('lists and edits', () => {
     expect(await db.photoBlobs.get(a!.id)).toBeUndefined();
     expect(await db.thumbs.get(a!.id)).toBeUndefined();
     expect(await db.originals.get(b!.id)).toBeUndefined();
+    expect(await db.onServer.count()).toBe(0);
     await photos.restore(again); // too late: nothing comes back
     expect(await db.photos.get(a!.id)).toBeUndefined();
   });
@@ -363,20 +373,22 @@ describe('lists and edits', () => {
   it('adding a deleted photo again brings it back fresh', async () => {
     const file = shot();
     const first = await photos.addShot(conf, keynote.id, file, 1);
-    await photos.completeProcessing(first.id, processed());
+    const ready = await photos.completeProcessing(first.id, processed());
+    await new SyncRepo(db, photos).markUploaded([ready!]);
     await photos.delete(first.id);
     const again = await photos.addShot(conf, openjdk.id, file, 2);
     expect(again).toMatchObject({ id: first.id, talkId: openjdk.id, status: 'pending' });
     expect(again.deletedAt).toBeUndefined();
     expect(await db.photoBlobs.get(first.id)).toBeUndefined();
+    expect(await db.onServer.get(first.id)).toBeUndefined();
   });
 
   it('counts photos not yet exported or synced, live', async () => {
     const [a, b, c] = await three();
     expect(await photos.countUnexported(conf)).toBe(3);
     const badge = next(photos.watchUnexported(conf), (count) => count === 1);
-    await photos.markSent([a!.id], 'exportedAt', 100);
-    await photos.markSent([b!.id], 'syncedAt', 100);
+    await photos.markExported([a!.id], 100);
+    await new SyncRepo(db, photos).markUploaded([b!]);
     expect(await badge).toBe(1);
     expect(await photos.countUnexported('other')).toBe(0);
     expect(c).toBeDefined();
