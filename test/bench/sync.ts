@@ -1,7 +1,7 @@
 // Sync of 300 photos from the built app in Chromium to a real Apache mod_dav on another origin
-// (through a counting proxy), against the floor of the same PUTs (the same stored Blobs, the
-// same headers) from the same page to the same server on as many lanes as the app sends
-// images on (IMAGE_LANES), in interleaved rounds: each round stores 300 new photos, which the
+// (through a counting proxy), against the floor of the same PUTs (the same stored Blobs, read
+// in the same chunks, the same headers) from the same page to the same server on as many lanes
+// as the app sends images on (IMAGE_LANES), in interleaved rounds: each round stores 300 new photos, which the
 // app's sync and the floor both send. Both run after the same warm-up (the account saved,
 // which syncs once). The self-check sends every image twice on those lanes: the gate must fail
 // it. Then a second sync with nothing changed (listings only), and a second device's pull
@@ -10,6 +10,7 @@ import { workerReady } from '../support/browser';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { READ_CHUNK } from '../../src/lib/sync/images';
 import { IMAGE_LANES } from '../../src/lib/sync/run';
 import { startDav } from '../support/dav-server';
 import { startFaultProxy } from '../support/fault-proxy';
@@ -28,9 +29,10 @@ interface Lanes {
 }
 
 /**
- * The floor: the photos' stored Blobs, each read from IndexedDB when its turn comes as the
- * app's store does, PUT as the app's client does (same headers and fetch options) on `lanes`
- * lanes; `copies` 2 sends each one twice (the self-check).
+ * The floor: the photos' stored Blobs, read from IndexedDB as the app's upload reads them
+ * (`chunk` at a time, one transaction each, a chunk ahead of the lanes), PUT as the app's
+ * client does (same headers and fetch options) on `lanes` lanes; `copies` 2 sends each one
+ * twice (the self-check).
  */
 function putLanes({
   url,
@@ -38,7 +40,8 @@ function putLanes({
   lanes,
   ids,
   copies,
-}: Lanes & { url: string; ids: string[]; copies: number }): Promise<number> {
+  chunk: size,
+}: Lanes & { url: string; ids: string[]; copies: number; chunk: number }): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const open = indexedDB.open('confnotes');
@@ -47,18 +50,37 @@ function putLanes({
       const db = open.result;
       const names = ids.flatMap((id) => Array.from({ length: copies }, (_, c) => [id, c] as const));
       let next = 0;
+      const chunks = new Map<number, Promise<Blob[]>>();
       // No named functions in here: tsx would wrap them in a helper the page lacks.
       const work = Array.from({ length: lanes }, async () => {
         while (next < names.length) {
-          const [id, copy] = names[next++]!;
-          const row = await new Promise<{ blob: Blob }>((ok, fail) => {
-            const req = db.transaction('photoBlobs').objectStore('photoBlobs').get(id);
-            req.onsuccess = () => ok(req.result as { blob: Blob });
-            req.onerror = () => fail(req.error);
-          });
+          const i = next++;
+          const [id, copy] = names[i]!;
+          const at = Math.floor(i / size);
+          // The first lane into a chunk lets the one before go and reads the next one.
+          for (const c of chunks.has(at + 1) ? [at] : [at, at + 1]) {
+            if (chunks.has(c) || c * size >= names.length) continue;
+            if (c === at + 1) chunks.delete(at - 1);
+            const part = names.slice(c * size, (c + 1) * size);
+            const store = db.transaction('photoBlobs').objectStore('photoBlobs');
+            const reading = new Promise<Blob[]>((ok, fail) => {
+              const blobs: Blob[] = [];
+              let left = part.length;
+              part.forEach(([key], k) => {
+                const req = store.get(key);
+                req.onsuccess = () => {
+                  blobs[k] = (req.result as { blob: Blob }).blob;
+                  if (--left === 0) ok(blobs);
+                };
+                req.onerror = () => fail(req.error);
+              });
+            });
+            chunks.set(c, reading);
+          }
+          const blob = (await chunks.get(at)!)[i % size]!;
           const res = await fetch(`${url}${id}${copy ? `-${copy}` : ''}.jpg`, {
             method: 'PUT',
-            body: row.blob,
+            body: blob,
             headers: { Authorization: auth, 'Content-Type': 'image/jpeg', 'If-None-Match': '*' },
             credentials: 'omit',
             cache: 'no-store',
@@ -191,6 +213,7 @@ export async function syncBench(browser: Browser, appUrl: string): Promise<Row[]
         url: `${proxy.url}${folder}`,
         ids: fresh,
         copies,
+        chunk: READ_CHUNK,
       });
       const other = proxy.requests.filter((r) => !r.path.includes(`/${folder}`));
       if (other.length) throw new Error(`the app sent ${other.length} requests during the floor`);

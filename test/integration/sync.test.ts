@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Observable } from 'dexie';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type ConfnotesDb } from '../../src/lib/db/db';
 import { ConferenceRepo } from '../../src/lib/db/conference-repo';
 import { NotesRepo } from '../../src/lib/db/notes-repo';
@@ -43,6 +43,11 @@ class Device {
     this.db = createDb(`sync-${name}-${++n}`);
     this.repo = new SyncRepo(this.db);
     this.notes = new NotesRepo(this.db);
+  }
+
+  /** The stored JPEG of a photo here. */
+  image(id: string): Promise<Blob | undefined> {
+    return new PhotoRepo(this.db).jpeg(id);
   }
 
   sync(lang: 'en' | 'fr' = 'en', now?: () => number): Promise<SyncReport> {
@@ -174,9 +179,9 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     expect(await laptop.text(noteId!)).toBe('- first point');
     expect((await laptop.db.opinions.get(talkId))?.text).toBe('Worth it');
     expect(await laptop.db.stars.get(talkId)).toBeTruthy();
-    const image = await laptop.repo.image(photo.id);
+    const image = await laptop.image(photo.id);
     expect(new Uint8Array(await image!.arrayBuffer())).toEqual(
-      new Uint8Array(await (await phone.repo.image(photo.id))!.arrayBuffer()),
+      new Uint8Array(await (await phone.image(photo.id))!.arrayBuffer()),
     );
     expect(await laptop.db.outbox.count()).toBe(0);
 
@@ -349,17 +354,17 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     // The laptop's edit outlives the deletion: its image goes back up, and the phone gets both.
     clean(await laptop.sync());
     expect(await laptop.db.photos.get(gone.id)).toBeUndefined();
-    expect(await laptop.repo.image(gone.id)).toBeUndefined();
+    expect(await laptop.image(gone.id)).toBeUndefined();
     expect(images()).toEqual([`${kept.id}.jpg`]);
     clean(await phone.sync());
     expect((await phone.db.photos.get(kept.id))?.caption).toBe('worth keeping');
-    expect(await phone.repo.image(kept.id)).toBeTruthy();
+    expect(await phone.image(kept.id)).toBeTruthy();
     expect(images()).toEqual([`${kept.id}.jpg`]);
   });
 
   it('brings a photo cropped again on one device, corners and new image, to the other', async () => {
     const { phone, laptop, photo, slug } = await sharedPhoto(6);
-    expect((await laptop.repo.image(photo.id))?.size).toBe(2048);
+    expect((await laptop.image(photo.id))?.size).toBe(2048);
 
     const straight = new Uint8Array(1500).map((_, i) => (i * 7) % 253);
     const jpeg = new Blob([straight], { type: 'image/jpeg' });
@@ -385,7 +390,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     clean(await laptop.sync());
     const there = await laptop.db.photos.get(photo.id);
     expect(there).toMatchObject({ corners, cropBy: 'user', width: 1600, height: 900 });
-    const image = await laptop.repo.image(photo.id);
+    const image = await laptop.image(photo.id);
     expect(new Uint8Array(await image!.arrayBuffer())).toEqual(straight);
     // Nothing more to fetch on the next sync: the laptop holds this version.
     proxy.requests.length = 0;
@@ -431,7 +436,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     const whole = await phone.db.photos.get(photo.id);
     expect(whole).toMatchObject({ caption: 'the architecture' });
     expect(whole?.imageTag).toBeUndefined();
-    expect((await phone.repo.image(photo.id))?.size).toBe(2048);
+    expect((await phone.image(photo.id))?.size).toBe(2048);
     // The crop's thumbnail went with its image: lists show the whole one until a new one is made.
     expect(await phone.db.thumbs.get(photo.id)).toMatchObject({ standIn: 1 });
 
@@ -448,7 +453,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     clean(await phone.sync());
     expect(images()).toEqual([second]);
     clean(await laptop.sync());
-    const shown = await laptop.repo.image(photo.id);
+    const shown = await laptop.image(photo.id);
     expect(new Uint8Array(await shown!.arrayBuffer())[0]).toBe(30);
     const md = readFileSync(onDisk(slug, `${slug}.md`), 'utf8');
     expect(md).toContain(`](images/${second})`);
@@ -523,7 +528,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
       expect(image()).toBe(true);
       clean(await phone.sync());
       expect((await phone.db.photos.get(photo.id))?.caption).toBe('keep it');
-      expect(await phone.repo.image(photo.id)).toBeTruthy();
+      expect(await phone.image(photo.id)).toBeTruthy();
     });
 
     it('the DELETE between the image check and the reviving write: sent again at once', async () => {
@@ -538,7 +543,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
       clean(await reviving);
       expect(image()).toBe(true);
       clean(await phone.sync());
-      expect(await phone.repo.image((await phone.db.photos.toArray())[0]!.id)).toBeTruthy();
+      expect(await phone.image((await phone.db.photos.toArray())[0]!.id)).toBeTruthy();
     });
   });
 
@@ -607,7 +612,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
       clean(await phone.sync());
       clean(await laptop.sync());
       expect(await laptop.text(id), label).toBe(text);
-      expect(await laptop.repo.image(photo.id), label).toBeTruthy();
+      expect(await laptop.image(photo.id), label).toBeTruthy();
     }
   });
 
@@ -662,7 +667,7 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     const gets = proxy.requests.filter((r) => r.method === 'GET' && r.path.includes('/images/'));
     expect(gets).toHaveLength(photos.length - kept);
     expect(await laptop.db.photos.count()).toBe(photos.length);
-    for (const photo of photos) expect(await laptop.repo.image(photo.id), photo.id).toBeTruthy();
+    for (const photo of photos) expect(await laptop.image(photo.id), photo.id).toBeTruthy();
   });
 
   it('asks before anything when the folder was emptied, and can send it all again', async () => {
@@ -702,6 +707,18 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     const puts = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/images/'));
     expect(sentBefore + puts.length).toBe(6);
     expect(readdirSync(onDisk(failed.conferences[0]!.folder, 'images'))).toHaveLength(12);
+  });
+
+  it('reads the images to send a chunk at a time, and marks each one sent under its tag', async () => {
+    const phone = new Device('phone');
+    const { conferenceId, talkId } = await phone.importRc3();
+    for (let i = 1; i <= 60; i++) await phone.addPhoto(conferenceId, talkId, 100 + i);
+    const reads = vi.spyOn(phone.repo, 'images');
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
+    expect(reads.mock.calls.map(([ids]) => ids.length)).toEqual([25, 25, 10]);
+    expect(readdirSync(onDisk(slug, 'images'))).toHaveLength(60);
+    expect(await phone.db.onServer.where({ conferenceId }).count()).toBe(60);
+    expect(await phone.repo.photosToUpload(conferenceId)).toEqual([]);
   });
 
   it('stops and asks when another copy replaced the folder', async () => {

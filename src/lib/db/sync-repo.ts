@@ -174,8 +174,13 @@ export class SyncRepo implements SyncStore {
         quietTransaction(tx.idbtrans);
         // The records this merge changed, and those waiting to go out when it was taken.
         const ids = [...done.base.keys(), ...done.put.keys(), ...done.remove, ...revs.keys()];
-        // The conference's outbox read whole: one request, where a get per record was hundreds.
-        const waiting = await db.outbox.where({ conferenceId }).toArray();
+        // The conference's outbox read whole: one request, where a get per record was hundreds;
+        // its merge bases at the same time.
+        const basesKey = basesId(conferenceId, part);
+        const [waiting, bases] = await Promise.all([
+          db.outbox.where({ conferenceId }).toArray(),
+          done.base.size ? db.syncBases.get(basesKey) : undefined,
+        ]);
         const now = new Map(waiting.map((r) => [r.id, r.rev]));
         const untouched = (key: string) => now.get(key) === revs.get(key);
         const held = new Set<string>();
@@ -232,14 +237,13 @@ export class SyncRepo implements SyncStore {
           if (table === 'photos') await removeBytes(db, id);
         }
         if (done.base.size) {
-          const id = basesId(conferenceId, part);
-          const hashes = (await db.syncBases.get(id))?.hashes ?? new Map<string, string>();
+          const hashes = bases?.hashes ?? new Map<string, string>();
           for (const [key, hash] of done.base) {
             if (held.has(key)) continue;
             if (hash === null) hashes.delete(key);
             else hashes.set(key, hash);
           }
-          await db.syncBases.put({ id, conferenceId, hashes });
+          await db.syncBases.put({ id: basesKey, conferenceId, hashes });
         }
         const cleared = new Set(ids.filter((k) => now.has(k) && untouched(k)));
         // Every row waiting went out (the usual case): the table is emptied in one request,
@@ -294,9 +298,9 @@ export class SyncRepo implements SyncStore {
     return (await this.db.photos.get(image.id))?.imageTag === image.imageTag;
   }
 
-  /** The stored JPEG only: a photo's original never goes to the server. */
-  image(id: string): Promise<Blob | undefined> {
-    return this.photos.jpeg(id);
+  /** The stored JPEGs only: a photo's original never goes to the server. */
+  images(ids: string[]): Promise<(Blob | undefined)[]> {
+    return this.photos.jpegs(ids);
   }
 
   /**

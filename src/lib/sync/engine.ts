@@ -14,6 +14,7 @@ import { PART_NAMES, STATE_DIR } from './state';
 import { syncPart } from './state-file';
 import type { SyncAccount, SyncMeta, SyncStore } from './store';
 import type { DavEntry } from './dav-listing';
+import type { Photo } from '../model/types';
 import { DavClient, DavError } from './webdav';
 import { writeDocuments } from './write-up';
 import { SyncError } from './words';
@@ -35,6 +36,13 @@ function newFolderId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** What the run started for its first folder while it listed the account (startFirstFolder). */
+interface Early {
+  conferenceId: string;
+  listing: Promise<DavEntry[] | null> | undefined;
+  unsent: Promise<Photo[]>;
+}
+
 export class SyncEngine {
   readonly client: DavClient;
   private readonly ctx: SyncRun;
@@ -48,8 +56,9 @@ export class SyncEngine {
     const report: SyncReport = { conferences: [] };
     try {
       const { store } = this.ctx;
-      const held: Held = { metas: await store.metas(), local: await store.conferences() };
-      const early = this.listFirstFolder(held);
+      const [stored, here] = await Promise.all([store.metas(), store.conferences()]);
+      const held: Held = { metas: stored, local: here };
+      const early = this.startFirstFolder(held);
       const { local, remote, metas } = await discoverFolders(this.ctx, held);
       const byId = new Map(local.map((c) => [c.id, c]));
       for (const meta of metas.values()) {
@@ -70,8 +79,8 @@ export class SyncEngine {
         }
         try {
           const exists = remote.has(meta.folder);
-          const listed = early?.conferenceId === meta.conferenceId ? early.listing : undefined;
-          await this.syncConference(meta, exists, entry, listed);
+          const first = early?.conferenceId === meta.conferenceId ? early : undefined;
+          await this.syncConference(meta, exists, entry, first);
         } catch (err) {
           // Account-wide problems stop the run; others are this conference's.
           const accountWide = err instanceof DavError && ACCOUNT_WIDE.includes(err.code);
@@ -87,19 +96,23 @@ export class SyncEngine {
   }
 
   /**
-   * The state folder of the first conference to sync, when it synced before, listed beside the
-   * account's listing rather than after it: one round trip less before its first image goes,
-   * which on a venue's network is much of a small sync. The first only: the others' turn may
-   * come minutes later. A failure is met where the listing is used.
+   * The first conference to sync, started beside the account's listing rather than after it:
+   * its unsent photos read and, when it synced before, its state folder listed. Its first
+   * image goes a round trip sooner, which on a venue's network is much of a small sync. The
+   * first only: the others' turn may come minutes later. A failure is met where it is used.
    */
-  private listFirstFolder({ metas, local }: Held) {
+  private startFirstFolder({ metas, local }: Held): Early | undefined {
     const here = new Set(local.map((c) => c.id));
     // Taken as the run takes them: discovery keeps the stored order, then adds folders.
     const first = metas.find((m) => syncs(m, here.has(m.conferenceId)));
-    if (!first?.lastSyncAt || first.lost) return undefined;
-    const listing = this.client.list(`${first.folder}/${STATE_DIR}/`, 1);
-    listing.catch(() => undefined);
-    return { conferenceId: first.conferenceId, listing };
+    if (!first || first.lost) return undefined;
+    const unsent = this.ctx.store.photosToUpload(first.conferenceId);
+    unsent.catch(() => undefined);
+    const listing = first.lastSyncAt
+      ? this.client.list(`${first.folder}/${STATE_DIR}/`, 1)
+      : undefined;
+    listing?.catch(() => undefined);
+    return { conferenceId: first.conferenceId, listing, unsent };
   }
 
   /** A conference's folder from its listing (perhaps started early) to its write-up. */
@@ -107,12 +120,12 @@ export class SyncEngine {
     meta: SyncMeta,
     exists: boolean,
     report: ConferenceReport,
-    early?: Promise<DavEntry[] | null>,
+    early?: Early,
   ) {
     const { client, store } = this.ctx;
     const dir = `${meta.folder}/`;
     this.ctx.progress(meta, 'checking', 0, 1);
-    const listing = exists ? await (early ?? client.list(`${dir}${STATE_DIR}/`, 1)) : null;
+    const listing = exists ? await (early?.listing ?? client.list(`${dir}${STATE_DIR}/`, 1)) : null;
     const etags = new Map<string, string | undefined>();
     for (const entry of listing ?? []) {
       if (!entry.folder) etags.set(entry.name.replace(/\.json$/, ''), entry.etag);
@@ -139,7 +152,8 @@ export class SyncEngine {
     // or whose schedule file is the very one the last sync saw (a replaced folder has another).
     const schedule = etags.get('schedule');
     const ours = schedule === undefined || sameTag(schedule, meta.etags.schedule);
-    const sending = ours ? uploadImages(this.ctx, meta, dir, report) : undefined;
+    const unsent = early?.unsent;
+    const sending = ours ? uploadImages(this.ctx, meta, dir, report, { unsent }) : undefined;
     sending?.catch(() => undefined); // thrown where the notes part waits for it
     // The readable write-up, written once, after the state that names its images: by the
     // notes part when its merge leaves this device's records as they are, or at the end.

@@ -95,6 +95,8 @@ export interface MoreImages {
   there?: Set<string>;
   /** Whether this device's unsent photos go too: not once an earlier upload took them. */
   own?: boolean;
+  /** This device's unsent photos, when read already (at the start of the run). */
+  unsent?: Promise<Photo[]>;
 }
 
 /**
@@ -107,9 +109,9 @@ export async function uploadImages(
   meta: SyncMeta,
   dir: string,
   report: ConferenceReport,
-  { revived = [], alive = [], there: known, own = true }: MoreImages = {},
+  { revived = [], alive = [], there: known, own = true, unsent: read }: MoreImages = {},
 ): Promise<Set<string> | undefined> {
-  const unsent = own ? await run.store.photosToUpload(meta.conferenceId) : [];
+  const unsent = own ? await (read ?? run.store.photosToUpload(meta.conferenceId)) : [];
   const photos = [...unsent, ...revived];
   if (!photos.length && !alive.length) return known;
   // Listing `images/` can take long on a slow server or network, and grows with the photos
@@ -130,14 +132,14 @@ export async function uploadImages(
   let total = photos.reduce((n, p) => n + p.size, 0);
   let bytes = 0;
   if (total) run.progress(meta, 'uploading', 0, total);
-  const send = async (photo: Photo) => {
+  const send = async (photo: Photo, images: ImageReader) => {
     const name = imageFile(photo);
     if (there?.has(name)) {
       marks.add(photo);
       total -= photo.size;
       return;
     }
-    const blob = await run.store.image(photo.id);
+    const blob = await images.get(photo);
     if (!blob) return;
     try {
       await run.client.put(`${dir}images/${name}`, blob, { type: photo.type, ifNoneMatch: '*' });
@@ -151,17 +153,68 @@ export async function uploadImages(
     bytes += photo.size;
     run.progress(meta, 'uploading', bytes, total);
   };
+  const sendAll = (list: Photo[]) => {
+    const images = new ImageReader(list, (ids) => run.store.images(ids));
+    return eachLimited(list, run.parallel, (photo) => send(photo, images));
+  };
   try {
-    await eachLimited(photos, run.parallel, send);
+    await sendAll(photos);
     // Images missing on the server of photos the state says are alive: sent if held here.
     const listing = await listed;
     const queued = new Set(photos.map((p) => p.id));
     const missing = alive.filter((p) => !listing.has(imageFile(p)) && !queued.has(p.id));
     total += missing.reduce((n, p) => n + p.size, 0);
-    await eachLimited(missing, run.parallel, send);
+    await sendAll(missing);
     return new Set([...listing, ...sent]);
   } finally {
     await marks.flush();
+  }
+}
+
+/** Images to send read this many at a time, a chunk ahead of the lanes. */
+export const READ_CHUNK = 25;
+
+/**
+ * The stored images of the photos to send, read a chunk at a time (one request each) and a
+ * chunk ahead of the lanes. Read one by one as each lane came to it, an image waited behind the
+ * merge's large reads of the database, which went first, and so did the lane. Every photo of
+ * the list is asked for in its order (eachLimited), so the chunk before the one a lane starts
+ * is let go: only the lanes still on it hold its images.
+ */
+class ImageReader {
+  readonly #at: Map<string, number>;
+  readonly #chunks = new Map<number, Promise<(Blob | undefined)[]>>();
+
+  constructor(
+    private readonly photos: Photo[],
+    private readonly read: (ids: string[]) => Promise<(Blob | undefined)[]>,
+  ) {
+    this.#at = new Map(photos.map((p, i) => [p.id, i]));
+  }
+
+  async get(photo: Photo): Promise<Blob | undefined> {
+    const i = this.#at.get(photo.id) ?? -1;
+    if (i < 0) return undefined;
+    const chunk = Math.floor(i / READ_CHUNK);
+    const images = this.#load(chunk);
+    if (!this.#chunks.has(chunk + 1)) {
+      // The first lane into this chunk: the one before is let go, the next one read ahead
+      // (a failure to read it is met by the lane that needs it).
+      this.#chunks.delete(chunk - 1);
+      void this.#load(chunk + 1);
+    }
+    return (await images)[i % READ_CHUNK];
+  }
+
+  #load(chunk: number): Promise<(Blob | undefined)[]> {
+    let images = this.#chunks.get(chunk);
+    if (!images) {
+      const ids = this.photos.slice(chunk * READ_CHUNK, (chunk + 1) * READ_CHUNK).map((p) => p.id);
+      images = ids.length ? this.read(ids) : Promise.resolve([]);
+      images.catch(() => undefined); // thrown to the lane that awaits it
+      this.#chunks.set(chunk, images);
+    }
+    return images;
   }
 }
 

@@ -80,7 +80,8 @@ export interface SyncStore {
    * never cropped): a photo held in another version does not count.
    */
   hasImage(image: { id: string; imageTag: string | undefined }): Promise<boolean>;
-  image(id: string): Promise<Blob | undefined>;
+  /** The stored JPEGs of these photos, in their order: one read for all of them. */
+  images(ids: string[]): Promise<(Blob | undefined)[]>;
   storeImages(images: ReceivedImage[]): Promise<void>;
   document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined>;
   /** Folders of the account found not to be Confnotes', by name. */
