@@ -218,8 +218,11 @@ class ImageReader {
   }
 }
 
-/** Photos marked as on the server this many at a time, while the next images go up. */
-const MARK_BATCH = 25;
+/**
+ * Photos marked as on the server this many at a time, while the next images go up: each batch
+ * is a database transaction, and a mark lost to a crash costs only a look at the listing.
+ */
+const MARK_BATCH = 100;
 /** Images fetched stored this many at a time, while the next ones come. */
 const STORE_BATCH = 25;
 

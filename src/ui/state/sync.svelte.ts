@@ -20,9 +20,9 @@ const syncRepo = new SyncRepo(appDb());
 const AUTO_GAP_MS = 20_000;
 // A change made while the app is open goes out this long after it started waiting.
 const QUIET_MS = 8_000;
-// The progress bar moves at most this often: a frame drawn per image sent took the main thread
-// from the uploads (a second and a half of rendering in a 300-photo sync).
-const PROGRESS_MS = 250;
+// The progress bar moves at most this often, twice a second: a frame drawn per image sent took
+// the main thread from the uploads (a second and a half of rendering in a 300-photo sync).
+const PROGRESS_MS = 500;
 
 class SyncState {
   running = $state(false);
