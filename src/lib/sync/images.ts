@@ -128,7 +128,7 @@ export async function uploadImages(
       });
   listed.catch(() => undefined); // awaited below, after the photos under way
   const sent = new Set<string>();
-  const marks = new Batches(MARK_BATCH, (sent: Photo[]) => run.store.markUploaded(sent));
+  const marks = new Batches(MARK_BATCH, (done: Photo[]) => run.store.markUploaded(done));
   let total = photos.reduce((n, p) => n + p.size, 0);
   let bytes = 0;
   if (total) run.progress(meta, 'uploading', 0, total);
