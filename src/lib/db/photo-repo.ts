@@ -9,8 +9,8 @@ import { PhotoEdits } from './photo-edits';
 import { contentId, isUnsortedTray, unsortedTray } from '../model/photo-ids';
 import {
   nextPosition,
-  onServerTest,
   photosInTalk,
+  photosOffServer,
   photoTables,
   removeBytes,
   visible,
@@ -274,13 +274,9 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     return liveQuery(() => this.unexported(conferenceId));
   }
 
-  /** Counted from the conference's photos read whole: a cursor is a round trip per photo. */
   private async unexported(conferenceId: string): Promise<number> {
-    const [photos, onServer] = await Promise.all([
-      this.db.photos.where({ conferenceId }).toArray(),
-      onServerTest(this.db, conferenceId),
-    ]);
-    return photos.filter((p) => visible(p) && p.exportedAt === undefined && !onServer(p)).length;
+    const offServer = await photosOffServer(this.db, conferenceId);
+    return offServer.filter((p) => p.exportedAt === undefined).length;
   }
 
   /** Records that photos went out in a zip. Only this device cares: not for the sync outbox. */

@@ -71,16 +71,18 @@ export function onServerMark({ id, conferenceId, imageTag }: Photo): OnServerRow
 }
 
 /**
- * Whether a photo of the conference has its current image on the sync server: marked so, under
- * the image tag it has now (a crop since then is a new image, not sent yet).
+ * The conference's photos, not deleted, whose current image is not known to be on the sync
+ * server: unmarked, or marked under another image tag (a crop since is a new image). Photos
+ * and marks are each read whole: a cursor is a round trip per photo.
  */
-export async function onServerTest(
-  db: ConfnotesDb,
-  conferenceId: string,
-): Promise<(photo: Photo) => boolean> {
-  const marks = await db.onServer.where({ conferenceId }).toArray();
+export async function photosOffServer(db: ConfnotesDb, conferenceId: string): Promise<Photo[]> {
+  const [photos, marks] = await Promise.all([
+    db.photos.where({ conferenceId }).toArray(),
+    db.onServer.where({ conferenceId }).toArray(),
+  ]);
   const tags = new Map(marks.map((m) => [m.id, m.tag]));
-  return (p) => tags.has(p.id) && tags.get(p.id) === p.imageTag;
+  const onServer = (p: Photo) => tags.has(p.id) && tags.get(p.id) === p.imageTag;
+  return photos.filter((p) => visible(p) && !onServer(p));
 }
 
 /** The Blob with its MIME type, which Safari and fake-indexeddb may have dropped. */

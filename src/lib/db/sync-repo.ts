@@ -21,7 +21,7 @@ import { basesId, type ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { SYNCED_TABLES, quietTransaction } from './outbox';
 import { PhotoRepo } from './photo-repo';
-import { onServerMark, onServerTest, removeBytes } from './photo-tables';
+import { onServerMark, photoTables, photosOffServer, removeBytes } from './photo-tables';
 import { replaceImages } from './received-image';
 import { talksWithUserData } from './user-data';
 import type { Conference, Photo, SyncedTable } from './types';
@@ -165,10 +165,7 @@ export class SyncRepo implements SyncStore {
     // that brings nothing in writes its bases and outbox alone, and leaves every other table
     // free for reads meanwhile (the write-up's).
     const incoming = done.put.size > 0 || done.remove.length > 0;
-    const names = incoming
-      ? [...SYNCED_TABLES, 'photoBlobs', 'thumbs', 'originals', 'onServer']
-      : [];
-    const tables = names.map((t) => db.table(t));
+    const tables = incoming ? [...SYNCED_TABLES.map((t) => db.table(t)), ...photoTables(db)] : [];
     await writeWithRetry(() =>
       db.transaction('rw', [...tables, db.syncBases, db.outbox], async (tx) => {
         quietTransaction(tx.idbtrans);
@@ -276,12 +273,8 @@ export class SyncRepo implements SyncStore {
 
   /** Ready photos of a conference whose image, as it is now, this device has not sent yet. */
   async photosToUpload(conferenceId: string): Promise<Photo[]> {
-    // Filtered here rather than with Dexie's filter, which walks a cursor a record at a time.
-    const [photos, onServer] = await Promise.all([
-      this.db.photos.where({ conferenceId }).toArray(),
-      onServerTest(this.db, conferenceId),
-    ]);
-    return photos.filter((p) => p.status === 'ready' && p.deletedAt === undefined && !onServer(p));
+    const offServer = await photosOffServer(this.db, conferenceId);
+    return offServer.filter((p) => p.status === 'ready');
   }
 
   /**
