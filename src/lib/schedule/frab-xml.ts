@@ -15,7 +15,7 @@ import {
   type ParsedSpeaker,
 } from './types';
 import { SCHEDULE_WORDS } from './words';
-import { readXml, XmlSyntaxError, type XmlElement } from './xml-tree';
+import { readXml, XmlSyntaxError, type XmlElement } from '../util/xml-tree';
 
 type Fields = Map<string, XmlElement>;
 

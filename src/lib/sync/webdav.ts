@@ -1,5 +1,5 @@
 // A small WebDAV client for the sync: PROPFIND listings, GET, conditional PUT and MKCOL,
-// with every failure turned into one plain-language reason. It uses fetch and fast-xml-parser
+// with every failure turned into one plain-language reason. It uses fetch and util/xml-tree
 // only (no DOM), so the service worker can run it for Background Sync too. Path confinement
 // is in dav-paths.ts, the listing parser in dav-listing.ts.
 import { DavError, type DavErrorCode } from './dav-error';

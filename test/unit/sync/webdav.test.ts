@@ -60,6 +60,79 @@ describe('parseMultistatus', () => {
     expect(entries[1]!.etag).toBe('"qvTGHdzF6KLavt4PO0gs2a6pQ00="');
   });
 
+  // Whatever prefixes, spacing, comments and propstat order a server writes, each entry comes
+  // back as listed: name, kind, ETag and size, with the not-found propstat ignored.
+  it('reads back any listing written out (property)', () => {
+    const base = new URL('https://cloud.example.org/dav/me/Conf%20notes/');
+    const entry = fc.record({
+      name: fc
+        .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
+        // No slash, backslash or control character: a listing never names such a file.
+        .filter((n) =>
+          [...n].every((ch) => ch > '\u001f' && ch !== '\u007f' && !'/\\'.includes(ch)),
+        )
+        .map((n) => `n${n}`),
+      folder: fc.boolean(),
+      etag: fc.option(
+        fc.string({ minLength: 1, maxLength: 10 }).map((e) => `"${e.trim() || 'e'}"`),
+        {
+          nil: undefined,
+        },
+      ),
+      size: fc.nat(),
+      missingFirst: fc.boolean(),
+    });
+    const style = fc.record({
+      dav: fc.constantFrom('D:', 'd:', ''),
+      live: fc.constantFrom('lp1:', 'D:', ''),
+      gap: fc.constantFrom('', '\n', '\n  ', '<!-- x -->'),
+      absolute: fc.boolean(),
+    });
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(entry, { selector: (e) => e.name, maxLength: 8 }),
+        style,
+        (list, st) => {
+          const { dav: d, live: l, gap: g } = st;
+          const el = (p: string, n: string, inner: string) =>
+            inner === '' ? `<${p}${n}/>` : `<${p}${n}>${inner}</${p}${n}>`;
+          const ns = (p: string) => (p ? `xmlns:${p.slice(0, -1)}="DAV:"` : 'xmlns="DAV:"');
+          const responses = list.map((e) => {
+            const href = `${st.absolute ? base.origin : ''}${base.pathname}${encodeURIComponent(e.name)}${e.folder ? '/' : ''}`;
+            const props = [
+              el(l, 'resourcetype', e.folder ? el(d, 'collection', '') : ''),
+              e.etag === undefined ? '' : el(l, 'getetag', esc(e.etag)),
+              e.folder ? '' : el(l, 'getcontentlength', String(e.size)),
+            ].join(g);
+            const found = el(
+              d,
+              'propstat',
+              `${el(d, 'prop', props)}${g}${el(d, 'status', 'HTTP/1.1 200 OK')}`,
+            );
+            const missing = el(
+              d,
+              'propstat',
+              `${el(d, 'prop', el(l, 'getcontentlanguage', ''))}${el(d, 'status', 'HTTP/1.1 404 Not Found')}`,
+            );
+            const stats = e.missingFirst ? [missing, found] : [found, missing];
+            return el(d, 'response', [el(d, 'href', href), ...stats].join(g));
+          });
+          const body = `<?xml version="1.0" encoding="utf-8"?>${g}<${d}multistatus ${ns(d)} ${l && l !== d ? ns(l) : ''}>${g}${responses.join(g)}${g}</${d}multistatus>`;
+          expect(parseMultistatus(body, base)).toEqual(
+            list.map((e) => ({
+              path: `${e.name}${e.folder ? '/' : ''}`,
+              name: e.name,
+              folder: e.folder,
+              etag: e.etag,
+              size: e.folder ? 0 : e.size,
+            })),
+          );
+        },
+      ),
+    );
+  });
+
   it('refuses what is not a multistatus', () => {
     expect(() =>
       parseMultistatus('<html><body>Login</body></html>', new URL('https://x/')),

@@ -1,6 +1,7 @@
-// A small XML reader for schedule files: one pass over the text, no recursion, into a tree of
-// elements with their attributes and text. It reads what frab/pentabarf files hold (elements,
-// attributes, text, CDATA, comments, a declaration and a DOCTYPE) and no more: a DOCTYPE's
+// A small XML reader for schedule files and WebDAV listings: one pass over the text, no
+// recursion, into a tree of elements with their attributes and text. It reads what frab/pentabarf
+// files and 207 Multi-Status answers hold (elements, attributes, text, CDATA, comments, a
+// declaration and a DOCTYPE) and no more: a DOCTYPE's
 // entity declarations are skipped, so an entity is never expanded and "&d;" stays as written.
 // Tags that do not match refuse the document with the line where it breaks.
 

@@ -1,8 +1,8 @@
-// The one-pass XML reader the frab/pentabarf parser stands on: what it keeps, and the broken
-// documents it refuses with the line where they break.
+// The one-pass XML reader that schedule files and WebDAV listings are read with: what it keeps,
+// and the broken documents it refuses with the line where they break.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, readXml, XmlSyntaxError } from '../../../src/lib/schedule/xml-tree';
+import { decodeEntities, readXml, XmlSyntaxError } from '../../../src/lib/util/xml-tree';
 
 const lineOf = (xml: string) => {
   try {
