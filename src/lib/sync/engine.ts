@@ -11,7 +11,7 @@ import { sameTag } from './etag';
 import { removeStaleImages, uploadImages } from './images';
 import { SyncRun, type ConferenceReport, type SyncOptions, type SyncReport } from './run';
 import { PART_NAMES, STATE_DIR } from './state';
-import { syncPart } from './state-file';
+import { syncPart, type WriteUp } from './state-file';
 import type { SyncAccount, SyncMeta, SyncStore } from './store';
 import type { DavEntry } from './dav-listing';
 import type { Photo } from '../model/types';
@@ -155,10 +155,14 @@ export class SyncEngine {
     const unsent = early?.unsent;
     const sending = ours ? uploadImages(this.ctx, meta, dir, report, { unsent }) : undefined;
     sending?.catch(() => undefined); // thrown where the notes part waits for it
-    // The readable write-up, written once, after the state that names its images: by the
-    // notes part when its merge leaves this device's records as they are, or at the end.
+    // The readable write-up, written once its images are all on the server: by the notes part,
+    // beside the state file, when its merge leaves this device's records as they are; else at
+    // the end. One written before a state file another device changed meanwhile is stale.
     let documents: Promise<void> | undefined;
-    const writeUp = () => (documents ??= writeDocuments(this.ctx, meta, dir));
+    const writeUp: WriteUp = {
+      start: (ready) => (documents ??= writeDocuments(this.ctx, meta, dir, ready)),
+      stale: () => (documents = undefined),
+    };
     try {
       for (const part of PART_NAMES) {
         const then = part === 'notes' ? writeUp : undefined;
@@ -182,9 +186,11 @@ export class SyncEngine {
     } finally {
       // Never left running past its conference's sync.
       await sending?.catch(() => undefined);
+      await this.ctx.marks.flush().catch(() => undefined); // thrown below when it goes through
     }
     await removeStaleImages(this.ctx, meta, dir);
-    await writeUp();
+    await writeUp.start();
+    await this.ctx.marks.flush();
     meta.lastSyncAt = this.ctx.now();
     await store.saveMeta(meta);
   }

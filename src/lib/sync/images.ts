@@ -2,6 +2,7 @@
 // before their records land, this device's images go up once (each marked when the server
 // has it), and images of photos deleted here are deleted there, with the revive check.
 import type { Photo } from '../model/types';
+import { Batches } from './batches';
 import { eachLimited } from './limit';
 import { flagRevived, imageFile, imageRef } from './revive';
 import type { SyncRun, ConferenceReport } from './run';
@@ -100,9 +101,10 @@ export interface MoreImages {
 }
 
 /**
- * Sends the images of this device's photos the server lacks, each marked once there, and
- * those of `revived` and missing `alive` photos. Returns the images the server is known to
- * hold once done, when it had to list them.
+ * Sends the images of this device's photos the server lacks, each marked once there (through
+ * `run.marks`, whose last batch is still being written when this returns), and those of
+ * `revived` and missing `alive` photos. Returns the images the server is known to hold once
+ * done, when it had to list them.
  */
 export async function uploadImages(
   run: SyncRun,
@@ -128,7 +130,7 @@ export async function uploadImages(
       });
   listed.catch(() => undefined); // awaited below, after the photos under way
   const sent = new Set<string>();
-  const marks = new Batches(MARK_BATCH, (done: Photo[]) => run.store.markUploaded(done));
+  const { marks } = run;
   let total = photos.reduce((n, p) => n + p.size, 0);
   let bytes = 0;
   if (total) run.progress(meta, 'uploading', 0, total);
@@ -167,7 +169,8 @@ export async function uploadImages(
     await sendAll(missing);
     return new Set([...listing, ...sent]);
   } finally {
-    await marks.flush();
+    // The last marks go now, beside what comes next (the state file), not before it.
+    marks.flush().catch(() => undefined); // a failure is thrown where the engine waits for them
   }
 }
 
@@ -218,52 +221,5 @@ class ImageReader {
   }
 }
 
-/**
- * Photos marked as on the server this many at a time, while the next images go up: each batch
- * is a database transaction, and a mark lost to a crash costs only a look at the listing.
- */
-const MARK_BATCH = 100;
 /** Images fetched stored this many at a time, while the next ones come. */
 const STORE_BATCH = 25;
-
-/**
- * Database writes made a batch at a time, each batch one transaction, while the transfers
- * they follow go on: the end waits for the last batch only, where a transaction per photo
- * would cost more than the transfer. Marks of images sent: one lost to a crash costs nothing,
- * as the listing of `images/` shows the server has the image. Images fetched: one lost is
- * fetched again, as its record lands only once every batch is written. The first failure to
- * write stops the next `add`, and `flush` throws it.
- */
-class Batches<T> {
-  #waiting: T[] = [];
-  #writing: Promise<void> = Promise.resolve();
-  #failed: Error | undefined;
-
-  constructor(
-    private readonly size: number,
-    private readonly write: (items: T[]) => Promise<void>,
-  ) {}
-
-  add(item: T): void {
-    if (this.#failed) throw this.#failed;
-    this.#waiting.push(item);
-    if (this.#waiting.length >= this.size) this.#next();
-  }
-
-  /** Every item written; the first failure to write one is thrown here. */
-  async flush(): Promise<void> {
-    this.#next();
-    await this.#writing;
-    if (this.#failed) throw this.#failed;
-  }
-
-  #next(): void {
-    const items = this.#waiting.splice(0);
-    if (!items.length) return;
-    this.#writing = this.#writing.then(() =>
-      this.write(items).catch((err: unknown) => {
-        this.#failed ??= err instanceof Error ? err : new Error(String(err));
-      }),
-    );
-  }
-}

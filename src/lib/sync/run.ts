@@ -1,6 +1,8 @@
 // One sync run as its parts see it: the options it was started with, the client and store it
 // works through, its clock and progress, and the report it hands back to the screens.
 import type { Lang } from '../export/model';
+import type { Photo } from '../model/types';
+import { Batches } from './batches';
 import type { SyncMeta, SyncStore } from './store';
 import type { DavClient, DavError, DavOptions } from './webdav';
 import type { SyncError } from './words';
@@ -43,11 +45,22 @@ export interface SyncOptions extends DavOptions {
 /** Images sent or fetched at once, unless the options say otherwise. */
 export const IMAGE_LANES = 4;
 
+/**
+ * Photos marked as on the server this many at a time, while the next images go up: each batch
+ * is a database transaction, and a mark lost to a crash costs only a look at the listing.
+ */
+const MARK_BATCH = 100;
+
 /** What every part of a run is handed. */
 export class SyncRun {
   readonly now: () => number;
   /** Images sent or fetched at once. */
   readonly parallel: number;
+  /**
+   * Photos whose image the server now has, marked so a batch at a time. The last batch is
+   * written while the state file goes up, and the engine waits for it once the folder is done.
+   */
+  readonly marks: Batches<Photo>;
 
   constructor(
     readonly store: SyncStore,
@@ -56,6 +69,7 @@ export class SyncRun {
   ) {
     this.now = options.now ?? Date.now;
     this.parallel = options.parallel ?? IMAGE_LANES;
+    this.marks = new Batches(MARK_BATCH, (done) => store.markUploaded(done));
   }
 
   progress(meta: SyncMeta, phase: SyncProgress['phase'], done: number, total: number): void {

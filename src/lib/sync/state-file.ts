@@ -19,6 +19,17 @@ import type { SyncMeta } from './store';
 import { DavError } from './webdav';
 import type { Photo } from '../model/types';
 
+/** The folder's readable write-up, which the notes part starts beside its images. */
+export interface WriteUp {
+  /**
+   * Makes it from this device's records as they are now and sends it once `ready` (its images
+   * on the server) resolves; once: the same promise after.
+   */
+  start(ready?: Promise<unknown>): Promise<void>;
+  /** What it wrote may lack what another device's state brings: written again next start. */
+  stale(): void;
+}
+
 /** Merges one state file; returns why the folder is not ours any more, if it is not. */
 export async function syncPart(
   run: SyncRun,
@@ -28,7 +39,7 @@ export async function syncPart(
   listedEtag: string | undefined,
   report: ConferenceReport,
   sending: Promise<Set<string> | undefined> | undefined,
-  writeUp?: () => Promise<void>,
+  writeUp?: WriteUp,
 ): Promise<SyncMeta['lost'] | undefined> {
   const { client, store } = run;
   const path = `${dir}${stateFile(part)}`;
@@ -65,11 +76,19 @@ export async function syncPart(
     const outcome = merge({ local: snap.local, base: snap.base, remote: doc, now: run.now() });
 
     const revived = part === 'notes' ? revivedPhotos(doc, outcome.records) : [];
+    // A merge that brings nothing in leaves this device's records as the server will have them.
+    const upToDate = outcome.put.size === 0 && outcome.remove.length === 0;
+    let documents: Promise<void> | undefined;
     if (part === 'notes') {
       await downloadImages(run, meta, dir, outcome.put, report);
       // Every photo alive in the state is checked too: a deleting device may have removed
       // the image of one revived before (see revive.ts); the device holding it sends it.
-      await sendImages(revived, alivePhotos(outcome.records));
+      const sent = sendImages(revived, alivePhotos(outcome.records));
+      // The write-up of those same records is made while the images go, and sent once they are
+      // all there, beside the state file.
+      documents = upToDate ? writeUp?.start(sent) : undefined;
+      documents?.catch(() => undefined); // awaited last, once the merge is stored and counted
+      await sent;
     }
     if (outcome.changed) {
       run.progress(meta, 'saving', 0, 1);
@@ -99,8 +118,12 @@ export async function syncPart(
         // write: look again now that the revival is on the server.
         if (revived.length) await uploadImages(run, meta, dir, report, { revived, own: false });
       } catch (err) {
+        // The write-up beside it is let finish, never left running.
+        await documents?.catch(() => undefined);
         // Another device wrote in between: read its version and merge again.
         if (err instanceof DavError && err.code === 'precondition' && attempt < 4) {
+          // Made from records the next merge may add to: written again if they differ.
+          if (documents) writeUp?.stale();
           // A weak ETag (Apache, for a second after a write) never satisfies If-Match.
           await outlastWeak(got?.etag);
           listedEtag = 'changed';
@@ -109,11 +132,6 @@ export async function syncPart(
         throw err;
       }
     }
-    // A merge that brings nothing in leaves this device's records as the server now has them:
-    // the write-up made from them goes while the merge is stored.
-    const upToDate = outcome.put.size === 0 && outcome.remove.length === 0;
-    const documents = upToDate ? writeUp?.() : undefined;
-    documents?.catch(() => undefined); // awaited last, once the merge is stored and counted
     const [, readEtag] = await Promise.all([
       store.apply(meta.conferenceId, part, outcome, snap.revs),
       readBack,

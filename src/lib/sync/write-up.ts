@@ -9,8 +9,16 @@ import type { SyncRun } from './run';
 import { hashText } from './state';
 import type { SyncMeta } from './store';
 
-/** The readable write-up, sent only when its text changed. */
-export async function writeDocuments(run: SyncRun, meta: SyncMeta, dir: string) {
+/**
+ * The readable write-up, sent only when its text changed: made from this device's records as
+ * they are now, and sent once `ready` (its images on the server) resolves.
+ */
+export async function writeDocuments(
+  run: SyncRun,
+  meta: SyncMeta,
+  dir: string,
+  ready?: Promise<unknown>,
+) {
   const input = await run.store.document(meta.conferenceId, run.options.lang);
   if (!input) return;
   const photos = new Map(documentPhotos(input).map((p) => [p.id, p]));
@@ -19,6 +27,7 @@ export async function writeDocuments(run: SyncRun, meta: SyncMeta, dir: string) 
     [`${meta.folder}.adoc`, toAsciiDoc(input, name), 'text/asciidoc; charset=utf-8'],
     [`${meta.folder}.md`, toMarkdown(input, name), 'text/markdown; charset=utf-8'],
   ];
+  await ready;
   // Both at once; each is marked as sent only once the server has it.
   await eachLimited(docs, docs.length, async ([name, text, type]) => {
     const hash = hashText(text);
