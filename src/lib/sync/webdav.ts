@@ -11,7 +11,7 @@ import {
   textUpTo,
 } from './dav-listing';
 import type { DavEntry } from './dav-listing';
-import { accountUrl, urlBelow } from './dav-paths';
+import { accountUrl, PathsBelow, urlBelow } from './dav-paths';
 import { SYNC_WORDS as W, type SyncValues, type SyncWords } from './words';
 
 export { DavError, passing, type DavErrorCode } from './dav-error';
@@ -37,9 +37,11 @@ export class DavClient {
   private readonly doFetch: typeof fetch;
   private readonly online: () => boolean;
   private readonly origin: string;
+  private readonly paths: PathsBelow;
 
   constructor(account: DavAccount, options: DavOptions = {}) {
     this.base = accountUrl(account.url);
+    this.paths = new PathsBelow(this.base);
     // btoa takes Latin-1 only: encode the UTF-8 bytes so any password works.
     const pair = new TextEncoder().encode(`${account.username}:${account.password}`);
     this.auth = `Basic ${btoa(String.fromCharCode(...pair))}`;
@@ -58,7 +60,7 @@ export class DavClient {
     path: string,
     init: { headers?: Record<string, string>; body?: BodyInit; signal?: AbortSignal } = {},
   ): Promise<Response> {
-    const url = this.url(path);
+    const url = this.paths.href(path);
     let res: Response;
     try {
       res = await this.doFetch(url, {
@@ -84,16 +86,16 @@ export class DavClient {
     return res;
   }
 
-  private async networkFailure(url: URL): Promise<DavError> {
+  private async networkFailure(url: string): Promise<DavError> {
     if (!this.online()) return new DavError('offline', W.offline);
     // A CORS refusal and an unreachable host look alike to fetch(); an opaque no-cors
     // request (no credentials, nothing read) succeeds whenever the server answers at all.
     try {
       await this.doFetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
     } catch {
-      return new DavError('unreachable', W.unreachable, { host: url.host });
+      return new DavError('unreachable', W.unreachable, { host: this.base.host });
     }
-    return new DavError('cors', W.cors, { host: url.host, origin: this.origin });
+    return new DavError('cors', W.cors, { host: this.base.host, origin: this.origin });
   }
 
   /** The plain-words error for an HTTP status that is not a success. */

@@ -143,17 +143,34 @@ class SyncState {
   #following = false;
   #progressAt = 0;
   #progressLater: ReturnType<typeof setTimeout> | undefined;
+  /** The latest progress not shown yet, which the timer under way shows. */
+  #progressNext: SyncProgress | undefined;
 
-  /** Shows the run's progress, a change of phase at once, the rest at most every PROGRESS_MS. */
+  /**
+   * Shows the run's progress, a change of phase at once, the rest at most every PROGRESS_MS.
+   * Called once per image sent: in between, the latest is only kept for the timer already set.
+   */
   #showProgress(p: SyncProgress): void {
-    clearTimeout(this.#progressLater);
     const wait = this.#progressAt + PROGRESS_MS - performance.now();
     if (wait <= 0 || p.phase !== this.progress?.phase || p.done === p.total) {
+      this.#stopProgressTimer();
       this.#progressAt = performance.now();
       this.progress = p;
       return;
     }
-    this.#progressLater = setTimeout(() => this.#showProgress(p), wait);
+    this.#progressNext = p;
+    this.#progressLater ??= setTimeout(() => {
+      this.#progressLater = undefined;
+      const next = this.#progressNext;
+      this.#progressNext = undefined;
+      if (next) this.#showProgress(next);
+    }, wait);
+  }
+
+  #stopProgressTimer(): void {
+    clearTimeout(this.#progressLater);
+    this.#progressLater = undefined;
+    this.#progressNext = undefined;
   }
   #soon: ReturnType<typeof setTimeout> | undefined;
 
@@ -208,7 +225,7 @@ class SyncState {
       this.error = explain(e);
     } finally {
       this.running = false;
-      clearTimeout(this.#progressLater);
+      this.#stopProgressTimer();
       this.progress = undefined;
       const failed = this.report?.conferences.find((c) => c.error || c.lost);
       syncStatus.error =

@@ -7,6 +7,7 @@ import {
   accountUrl,
   parseMultistatus,
 } from '../../../src/lib/sync/webdav';
+import { PathsBelow, urlBelow } from '../../../src/lib/sync/dav-paths';
 import { SyncError } from '../../../src/lib/sync/words';
 
 // A listing as Nextcloud answers it: d: prefix, its own namespaces, encoded hrefs, a 404
@@ -263,6 +264,42 @@ describe('DavClient keeps every request inside the account folder', () => {
         expect(seen).toHaveLength(1);
         expect(inside(seen[0]!)).toBe(true);
         if (p !== '') expect(seen[0]).not.toBe(ACCOUNT);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('addresses each path as urlBelow does, its folder checked once (property)', () => {
+    const base = new URL(ACCOUNT);
+    const paths = new PathsBelow(base);
+    const whole = (p: string) => {
+      try {
+        return urlBelow(base, p).href;
+      } catch (e) {
+        return (e as DavError).code;
+      }
+    };
+    const cached = (p: string) => {
+      try {
+        return paths.href(p);
+      } catch (e) {
+        return (e as DavError).code;
+      }
+    };
+    const segment = fc.oneof(
+      fc.constantFrom('images', 'conf', '.confnotes', '..', '.', '%2e%2e', '', 'a b', 'é'),
+      fc.string({ unit: 'grapheme', maxLength: 5 }),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    // Few folders, many names: the same folders come back, as a sync's images do.
+    const folder = fc.constantFrom('conf/images/', 'conf/', 'a/../', 'conf//', 'x/%2e/');
+    const path = fc.oneof(
+      fc.tuple(folder, segment).map(([f, s]) => f + s),
+      fc.array(segment, { maxLength: 4 }).map((parts) => parts.join('/')),
+    );
+    fc.assert(
+      fc.property(path, (p) => {
+        expect(cached(p)).toBe(whole(p));
       }),
       { numRuns: 3000 },
     );
