@@ -186,7 +186,8 @@ export class SyncEngine {
     } finally {
       // Never left running past its conference's sync.
       await sending?.catch(() => undefined);
-      await this.ctx.marks.flush().catch(() => undefined); // thrown below when it goes through
+      // The marks too; a failure to write them is thrown by the flush below, once the parts went.
+      await this.ctx.marks.flush().catch(() => undefined);
     }
     await removeStaleImages(this.ctx, meta, dir);
     await writeUp.start();

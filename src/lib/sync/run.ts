@@ -59,6 +59,7 @@ export class SyncRun {
   /**
    * Photos whose image the server now has, marked so a batch at a time. The last batch is
    * written while the state file goes up, and the engine waits for it once the folder is done.
+   * A failure to write one (the database full or gone) fails that folder and those after it.
    */
   readonly marks: Batches<Photo>;
 
