@@ -99,6 +99,7 @@ export async function syncPart(
         records: outcome.records,
         tombstones: outcome.tombstones,
         writtenAt: new Date(run.now()).toISOString(),
+        writeId: crypto.randomUUID(),
       };
       const body = stateJson(next);
       await client.checkPreconditions(dir);
@@ -156,13 +157,26 @@ export async function syncPart(
   }
 }
 
+/** How much of a state file's end `etagIfStill` reads: its write id, and the end of the file. */
+const TAIL_BYTES = 64;
+
 /**
  * The ETag of what we just wrote, for servers that do not return one from PUT (Apache): read
  * back, and kept only if the file still holds our text, so a write by another device in
- * between is never mistaken for ours.
+ * between is never mistaken for ours. Only its last bytes are read when the server serves
+ * ranges: they hold the write's random id, and the file must end where ours does. The whole
+ * file (hundreds of KB on a venue's network) is read only from a server that ignores ranges.
  */
 async function etagIfStill(run: SyncRun, path: string, body: string): Promise<string | undefined> {
-  const got = await run.client.get(path);
+  const ours = new TextEncoder().encode(body);
+  const from = Math.max(0, ours.length - TAIL_BYTES);
+  const got = await run.client.getFrom(path, from);
   if (!got?.etag) return undefined;
-  return (await got.res.text()) === body ? got.etag : undefined;
+  return sameBytes(got.bytes, got.whole ? ours : ours.subarray(from)) ? got.etag : undefined;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

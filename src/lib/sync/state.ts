@@ -51,6 +51,11 @@ export interface StateDoc {
   /** Deleted records: key to deletion time (ms). */
   tombstones: Record<string, number>;
   writtenAt: string;
+  /**
+   * Random per write, and written last: a device reads back its file's last bytes alone to
+   * know the file is still its write (see etagIfStill). Not kept when read.
+   */
+  writeId?: string;
 }
 
 /** Thrown for a state file this version cannot use; `message` is for the user. */

@@ -169,6 +169,26 @@ export class DavClient {
   }
 
   /**
+   * A file's bytes from offset `from` to its end, with its ETag (`Range: bytes=<from>-`, which
+   * needs no CORS allowance), or all of them (`whole`) from a server that ignores ranges. Null
+   * when the file is gone or holds fewer than `from` bytes.
+   */
+  async getFrom(
+    path: string,
+    from: number,
+  ): Promise<{ bytes: Uint8Array; whole: boolean; etag?: string } | null> {
+    const headers = { Range: `bytes=${from}-` };
+    const res = await this.request('GET', path, { headers });
+    if (res.status === 404 || res.status === 416) {
+      await res.body?.cancel();
+      return null;
+    }
+    if (!res.ok) throw this.failure(res, path);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { bytes, whole: res.status !== 206, etag: res.headers.get('etag') ?? undefined };
+  }
+
+  /**
    * PUT with the preconditions that make concurrent writes safe: `ifMatch` replaces only the
    * version read, `ifNoneMatch: '*'` only creates. A failed precondition throws 'precondition'.
    */

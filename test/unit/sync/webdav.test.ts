@@ -414,3 +414,36 @@ describe('listings from a hostile or broken server', () => {
     expect((declared as DavError).code).toBe('listing');
   });
 });
+
+describe('DavClient.getFrom', () => {
+  const file = new TextEncoder().encode('{"records":{},"writeId":"0f3c"}');
+  /** A server holding `file`, which serves ranges unless told not to. */
+  const server = (ranges: boolean) => {
+    let range: string | null = null;
+    const { client } = recording((_, init) => {
+      range = new Headers(init?.headers).get('Range');
+      const from = Number(/^bytes=(\d+)-$/.exec(range ?? '')?.[1] ?? 0);
+      const etag = { ETag: '"v1"' };
+      if (!ranges) return new Response(file, { status: 200, headers: etag });
+      if (from >= file.length) return new Response(null, { status: 416 });
+      return new Response(file.slice(from), { status: 206, headers: etag });
+    });
+    return { client, range: () => range };
+  };
+
+  it('asks for the bytes from an offset to the end, in the form no CORS allowance needs', async () => {
+    const { client, range } = server(true);
+    const got = await client.getFrom('conf/.confnotes/notes.json', file.length - 8);
+    expect(range()).toBe(`bytes=${file.length - 8}-`);
+    expect(got).toEqual({ bytes: file.slice(-8), whole: false, etag: '"v1"' });
+  });
+
+  it('gives the whole file from a server that ignores ranges', async () => {
+    const got = await server(false).client.getFrom('conf/.confnotes/notes.json', 10);
+    expect(got).toEqual({ bytes: file, whole: true, etag: '"v1"' });
+  });
+
+  it('gives nothing for a file shorter than the offset', async () => {
+    expect(await server(true).client.getFrom('conf/.confnotes/notes.json', 999)).toBeNull();
+  });
+});
