@@ -29,9 +29,11 @@ export function outboxRow(table: string, of: object, keyPath: string, at = Date.
   };
 }
 
-/** The records a write touches, read before a delete since the delete loses them. */
-function touched(table: DBCoreTable, req: DBCoreMutateRequest): Promise<Row[]> {
-  if (req.type === 'add' || req.type === 'put') return Promise.resolve(req.values as Row[]);
+/** The records a delete removes, read before it since it loses them. */
+function deleted(
+  table: DBCoreTable,
+  req: Exclude<DBCoreMutateRequest, { type: 'add' | 'put' }>,
+): Promise<Row[]> {
   if (req.type === 'delete') {
     return table
       .getMany({ trans: req.trans, keys: req.keys })
@@ -63,10 +65,22 @@ export const outboxMiddleware: Middleware<DBCore> = {
         ...table,
         async mutate(req) {
           if (quiet.has(req.trans)) return table.mutate(req);
+          if (req.type === 'add' || req.type === 'put') {
+            // The records are the values written, so their outbox rows go in the same round
+            // trip, not one later (one less before a shot's "saved"). Written even if the
+            // write fails: a row too many only makes the next sync send the record as it is.
+            const at = Date.now();
+            const rows = (req.values as Row[]).map((r) => outboxRow(name, r, keyPath, at));
+            const writing = table.mutate(req);
+            if (!rows.length) return writing;
+            const outbox = { type: 'put' as const, trans: req.trans, values: rows };
+            const [result] = await Promise.all([writing, down.table('outbox').mutate(outbox)]);
+            return result;
+          }
           // Both start at once, before any await: Dexie's hooks layer below finds its
           // transaction in a zone an await would leave, and IndexedDB runs requests in the
           // order they were made, so the read still sees the records the delete removes.
-          const reading = touched(table, req);
+          const reading = deleted(table, req);
           const writing = table.mutate(req);
           const [records, result] = await Promise.all([reading, writing]);
           const at = Date.now();
