@@ -143,8 +143,9 @@ export class SyncEngine {
     }
     if (!listing || !exists) await client.mkcol(`${dir}images/`);
     if (!etags.has('schedule')) meta.folderId ??= newFolderId();
-    // The folder is this conference's from now on, even if this first sync stops halfway.
-    await store.saveMeta(meta);
+    // The folder is this conference's from now on, even if this first sync stops halfway. A
+    // folder synced before is stored as it is here (only a lost one changed, and returned).
+    if (!meta.lastSyncAt) await store.saveMeta(meta);
 
     // This device's new images go up while the state files are read and merged: named by their
     // content, they never conflict, and the notes state that names them is written only once
