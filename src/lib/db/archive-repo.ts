@@ -7,7 +7,7 @@ import type { ExportInput, Lang, TalkNotes, TimelineItem } from '../export/model
 import { faces } from '../read/stacks';
 import { compareTalks } from '../schedule/agenda';
 import type { ConfnotesDb } from './db';
-import type { Photo } from './types';
+import type { Conference, Entry, FreeSection, Opinion, Photo, Star, Talk } from './types';
 import { WordedError } from '../util/words';
 import { RECORD_WORDS, writeWithRetry } from './errors';
 import { visible, withType } from './photo-tables';
@@ -16,6 +16,71 @@ import { untouchedDemo, writeArchive } from './archive-import';
 export interface ExportChoice {
   lang: Lang;
   onlyWithNotes: boolean;
+}
+
+/** A conference's records, as stored (or as a sync holds them). */
+export interface ConferenceRecords {
+  conference: Conference;
+  talks: Talk[];
+  stars: Star[];
+  photos: Photo[];
+  entries: Entry[];
+  opinions: Opinion[];
+  freeSections: FreeSection[];
+}
+
+/**
+ * The write-up input of a conference's records: talks in schedule order, each talk's timeline
+ * (photos and text entries by position, a stack of re-shots shown once by its face) and
+ * opinion. Also the records that go out beside it: the visible photos (only the ready ones if
+ * `readyOnly`), and the free sections in their order.
+ */
+export function exportInput(
+  held: ConferenceRecords,
+  choice: ExportChoice,
+  readyOnly = false,
+): { input: ExportInput; photos: Photo[]; freeSections: FreeSection[] } {
+  const talks = [...held.talks].sort(compareTalks);
+  const photos = held.photos.filter((p) => visible(p) && (!readyOnly || p.status === 'ready'));
+  const freeSections = [...held.freeSections].sort((a, b) => a.position - b.position);
+  const notes = new Map<string, TalkNotes>();
+  const items = new Map<string, (TimelineItem & { at: number })[]>();
+  const add = (talkId: string, item: TimelineItem & { at: number }) => {
+    const list = items.get(talkId);
+    if (list) list.push(item);
+    else items.set(talkId, [item]);
+  };
+  // A stack of re-shots shows once, by its face, as the talk's page shows it (a member moved
+  // to another talk shows there); every member's image and record still go out (`photos`),
+  // so a restore loses none of them.
+  const byTalk = new Map<string, Photo[]>();
+  for (const p of photos) {
+    const list = byTalk.get(p.talkId);
+    if (list) list.push(p);
+    else byTalk.set(p.talkId, [p]);
+  }
+  for (const p of [...byTalk.values()].flatMap((list) => faces(list)))
+    add(p.talkId, {
+      kind: 'photo',
+      id: p.id,
+      caption: p.caption,
+      type: p.type,
+      imageTag: p.imageTag,
+      text: p.text?.words,
+      at: p.position,
+    });
+  for (const e of held.entries)
+    add(e.talkId, { kind: 'text', id: e.id, text: e.text, at: e.position });
+  const opinionOf = new Map(held.opinions.map((o) => [o.talkId, o.text]));
+  for (const talk of talks) {
+    const timeline = (items.get(talk.id) ?? [])
+      .sort((a, b) => a.at - b.at)
+      .map(({ at: _at, ...item }) => item);
+    const opinion = opinionOf.get(talk.id) ?? '';
+    if (timeline.length || opinion) notes.set(talk.id, { talkId: talk.id, timeline, opinion });
+  }
+  const input = { conference: held.conference, talks, notes, freeSections, ...choice };
+  return { input, photos, freeSections };
 }
 
 export class ArchiveRepo {
@@ -49,61 +114,24 @@ export class ArchiveRepo {
         for (const id of conferenceIds) {
           const conference = await db.conferences.get(id);
           if (!conference) continue;
-          const talks = (await db.talks.where({ conferenceId: id }).toArray()).sort(compareTalks);
-          const photos = (await db.photos.where({ conferenceId: id }).toArray()).filter(
-            (p) => visible(p) && (!readyOnly || p.status === 'ready'),
-          );
-          const entries = await db.entries.where({ conferenceId: id }).toArray();
-          const opinions = await db.opinions.where({ conferenceId: id }).toArray();
-          const freeSections = (await db.freeSections.where({ conferenceId: id }).toArray()).sort(
-            (a, b) => a.position - b.position,
-          );
-          records.conferences.push(conference);
-          records.talks.push(...talks);
-          records.stars.push(...(await db.stars.where({ conferenceId: id }).toArray()));
-          records.photos.push(...photos);
-          records.entries.push(...entries);
-          records.opinions.push(...opinions);
-          records.freeSections.push(...freeSections);
-
-          const notes = new Map<string, TalkNotes>();
-          const items = new Map<string, (TimelineItem & { at: number })[]>();
-          const add = (talkId: string, item: TimelineItem & { at: number }) => {
-            const list = items.get(talkId);
-            if (list) list.push(item);
-            else items.set(talkId, [item]);
+          const held: ConferenceRecords = {
+            conference,
+            talks: await db.talks.where({ conferenceId: id }).toArray(),
+            stars: await db.stars.where({ conferenceId: id }).toArray(),
+            photos: await db.photos.where({ conferenceId: id }).toArray(),
+            entries: await db.entries.where({ conferenceId: id }).toArray(),
+            opinions: await db.opinions.where({ conferenceId: id }).toArray(),
+            freeSections: await db.freeSections.where({ conferenceId: id }).toArray(),
           };
-          // A stack of re-shots shows once, by its face, as the talk's page shows it (a member
-          // moved to another talk shows there); every member's image and record still go out
-          // (records.photos), so a restore loses none of them.
-          const byTalk = new Map<string, Photo[]>();
-          for (const p of photos) {
-            const list = byTalk.get(p.talkId);
-            if (list) list.push(p);
-            else byTalk.set(p.talkId, [p]);
-          }
-          for (const p of [...byTalk.values()].flatMap((list) => faces(list)))
-            add(p.talkId, {
-              kind: 'photo',
-              id: p.id,
-              caption: p.caption,
-              type: p.type,
-              imageTag: p.imageTag,
-              text: p.text?.words,
-              at: p.position,
-            });
-          for (const e of entries)
-            add(e.talkId, { kind: 'text', id: e.id, text: e.text, at: e.position });
-          const opinionOf = new Map(opinions.map((o) => [o.talkId, o.text]));
-          for (const talk of talks) {
-            const timeline = (items.get(talk.id) ?? [])
-              .sort((a, b) => a.at - b.at)
-              .map(({ at: _at, ...item }) => item);
-            const opinion = opinionOf.get(talk.id) ?? '';
-            if (timeline.length || opinion)
-              notes.set(talk.id, { talkId: talk.id, timeline, opinion });
-          }
-          inputs.push({ conference, talks, notes, freeSections, ...choice });
+          const { input, photos, freeSections } = exportInput(held, choice, readyOnly);
+          records.conferences.push(conference);
+          records.talks.push(...input.talks);
+          records.stars.push(...held.stars);
+          records.photos.push(...photos);
+          records.entries.push(...held.entries);
+          records.opinions.push(...held.opinions);
+          records.freeSections.push(...freeSections);
+          inputs.push(input);
         }
         return { inputs, records };
       },

@@ -16,7 +16,7 @@ import type {
   SyncStore,
 } from '../sync/store';
 import type { ExportInput, Lang } from '../export/model';
-import { ArchiveRepo } from './archive-repo';
+import { ArchiveRepo, exportInput, type ConferenceRecords } from './archive-repo';
 import { basesId, type ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { SYNCED_TABLES, quietTransaction } from './outbox';
@@ -45,8 +45,14 @@ export class SyncRepo implements SyncStore {
    * The readable write-up of a conference: the talks with notes, photos or an opinion, with
    * only the photos whose image goes to the server.
    */
-  async document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined> {
+  async document(
+    conferenceId: string,
+    lang: Lang,
+    held?: ReadonlyMap<string, SyncRecord>,
+  ): Promise<ExportInput | undefined> {
     const choice = { lang, onlyWithNotes: true };
+    const records = held && conferenceRecords(conferenceId, held);
+    if (records) return exportInput(records, choice, true).input;
     return (await this.archives.load([conferenceId], choice, { readyOnly: true })).inputs[0];
   }
 
@@ -307,4 +313,30 @@ export class SyncRepo implements SyncStore {
       db.transaction('rw', db.photoBlobs, db.thumbs, () => replaceImages(db, rows)),
     );
   }
+}
+
+/**
+ * A conference's records from a sync's snapshots (keys `<table>/<id>`), grouped by table as
+ * stored; undefined without the conference's own record.
+ */
+function conferenceRecords(
+  conferenceId: string,
+  held: ReadonlyMap<string, SyncRecord>,
+): ConferenceRecords | undefined {
+  const conference = held.get(recordKey('conferences', conferenceId)) as Conference | undefined;
+  if (!conference) return undefined;
+  const records: ConferenceRecords = {
+    conference,
+    talks: [],
+    stars: [],
+    photos: [],
+    entries: [],
+    opinions: [],
+    freeSections: [],
+  };
+  for (const [key, record] of held) {
+    const table = tableOf(key);
+    if (table !== 'conferences') (records[table] as SyncRecord[]).push(record);
+  }
+  return records;
 }

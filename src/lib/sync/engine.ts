@@ -10,7 +10,7 @@ import { discoverFolders, type Held } from './discovery';
 import { sameTag } from './etag';
 import { removeStaleImages, uploadImages } from './images';
 import { SyncRun, type ConferenceReport, type SyncOptions, type SyncReport } from './run';
-import { PART_NAMES, STATE_DIR } from './state';
+import { PART_NAMES, STATE_DIR, type PartName, type SyncRecord } from './state';
 import { syncPart, type WriteUp } from './state-file';
 import type { SyncAccount, SyncMeta, SyncStore } from './store';
 import type { DavEntry } from './dav-listing';
@@ -160,13 +160,22 @@ export class SyncEngine {
     // beside the state file, when its merge leaves this device's records as they are; else at
     // the end. One written before a state file another device changed meanwhile is stale.
     let documents: Promise<void> | undefined;
+    const kept = new Map<PartName, ReadonlyMap<string, SyncRecord>>();
     const writeUp: WriteUp = {
-      start: (ready) => (documents ??= writeDocuments(this.ctx, meta, dir, ready)),
-      stale: () => (documents = undefined),
+      keep: (part, records) => kept.set(part, records),
+      start: (ready) => {
+        const held = PART_NAMES.every((p) => kept.has(p))
+          ? new Map(PART_NAMES.flatMap((p) => [...kept.get(p)!]))
+          : undefined;
+        return (documents ??= writeDocuments(this.ctx, meta, dir, ready, held));
+      },
+      stale: () => {
+        documents = undefined;
+        kept.delete('notes');
+      },
     };
     try {
       for (const part of PART_NAMES) {
-        const then = part === 'notes' ? writeUp : undefined;
         const lost = await syncPart(
           this.ctx,
           meta,
@@ -175,7 +184,7 @@ export class SyncEngine {
           etags.get(part),
           report,
           sending,
-          then,
+          writeUp,
         );
         if (lost) {
           meta.lost = lost;

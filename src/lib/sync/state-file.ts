@@ -14,6 +14,7 @@ import {
   stateJson,
   type PartName,
   type StateDoc,
+  type SyncRecord,
 } from './state';
 import type { SyncMeta } from './store';
 import { DavError } from './webdav';
@@ -22,11 +23,19 @@ import type { Photo } from '../model/types';
 /** The folder's readable write-up, which the notes part starts beside its images. */
 export interface WriteUp {
   /**
+   * A part's records as the server has them too, its merge having brought nothing in: with
+   * both parts', the write-up is made from them rather than read from the database again.
+   */
+  keep(part: PartName, records: ReadonlyMap<string, SyncRecord>): void;
+  /**
    * Makes it from this device's records as they are now and sends it once `ready` (its images
    * on the server) resolves; once: the same promise after.
    */
   start(ready?: Promise<unknown>): Promise<void>;
-  /** What it wrote may lack what another device's state brings: written again next start. */
+  /**
+   * What it wrote may lack what another device's state brings: made again at the next start,
+   * from the notes part's records kept again, or from the database.
+   */
   stale(): void;
 }
 
@@ -54,6 +63,7 @@ export async function syncPart(
     const snap = await store.snapshot(meta.conferenceId, part);
     // Nothing changed on either side since the last sync: the listing was all it took.
     if (listedEtag && sameTag(listedEtag, meta.etags[part]) && snap.revs.size === 0) {
+      writeUp?.keep(part, snap.local);
       if (part === 'notes') await sendImages();
       return undefined;
     }
@@ -78,6 +88,7 @@ export async function syncPart(
     const revived = part === 'notes' ? revivedPhotos(doc, outcome.records) : [];
     // A merge that brings nothing in leaves this device's records as the server will have them.
     const upToDate = outcome.put.size === 0 && outcome.remove.length === 0;
+    if (upToDate) writeUp?.keep(part, snap.local);
     let documents: Promise<void> | undefined;
     if (part === 'notes') {
       await downloadImages(run, meta, dir, outcome.put, report);

@@ -83,7 +83,15 @@ export interface SyncStore {
   /** The stored JPEGs of these photos, in their order: one read for all of them. */
   images(ids: string[]): Promise<(Blob | undefined)[]>;
   storeImages(images: ReceivedImage[]): Promise<void>;
-  document(conferenceId: string, lang: Lang): Promise<ExportInput | undefined>;
+  /**
+   * The write-up input of a conference: made from `held` (its records of both state files, as
+   * a sync read them) when given, else read from the database.
+   */
+  document(
+    conferenceId: string,
+    lang: Lang,
+    held?: ReadonlyMap<string, SyncRecord>,
+  ): Promise<ExportInput | undefined>;
   /** Folders of the account found not to be Confnotes', by name. */
   foreignFolders(account: string): Promise<Record<string, ForeignFolder>>;
   saveForeignFolders(account: string, folders: Record<string, ForeignFolder>): Promise<void>;

@@ -6,20 +6,22 @@ import { documentPhotos } from '../export/model';
 import { eachLimited } from './limit';
 import { imageFile } from './revive';
 import type { SyncRun } from './run';
-import { hashText } from './state';
+import { hashText, type SyncRecord } from './state';
 import type { SyncMeta } from './store';
 
 /**
- * The readable write-up, sent only when its text changed: made from this device's records as
- * they are now, and sent once `ready` (its images on the server) resolves.
+ * The readable write-up, sent only when its text changed: made from this device's records (as
+ * `held` has them, when given, else as the database has them now), and sent once `ready` (its
+ * images on the server) resolves.
  */
 export async function writeDocuments(
   run: SyncRun,
   meta: SyncMeta,
   dir: string,
   ready?: Promise<unknown>,
+  held?: ReadonlyMap<string, SyncRecord>,
 ) {
-  const input = await run.store.document(meta.conferenceId, run.options.lang);
+  const input = await run.store.document(meta.conferenceId, run.options.lang, held);
   if (!input) return;
   const photos = new Map(documentPhotos(input).map((p) => [p.id, p]));
   const name = (id: string) => imageFile(photos.get(id) ?? { id, type: 'image/jpeg' });
