@@ -46,18 +46,23 @@ export class CaptureCounter {
 
   /**
    * Stores one shot in `talkId`; resolves once it is safely stored. `startedAt` is when the
-   * shutter was pressed: the user-timing measures below are what `npm run bench` reads.
+   * shutter was pressed: the user-timing measures below are what `npm run bench` reads. A
+   * picked file is processed `alongside` its store (see CapturePipeline.capture).
    */
   async add(
     conferenceId: string,
     talkId: string,
     blob: Blob,
     startedAt = performance.now(),
+    alongside = false,
   ): Promise<boolean> {
     this.#storing++;
     const slow = setTimeout(() => (this.saving = this.#storing), SLOW_SAVE_MS);
     try {
-      const { processed } = await capturePipeline().capture(conferenceId, talkId, blob);
+      const pipeline = capturePipeline();
+      const { processed } = await pipeline.capture(conferenceId, talkId, blob, undefined, {
+        alongside,
+      });
       performance.measure('confnotes:stored', { start: startedAt });
       this.saved++;
       this.error = '';
@@ -104,6 +109,7 @@ export class CaptureCounter {
       talkId,
       new File([bytes], name, { type, lastModified }),
       startedAt,
+      true,
     );
   }
 }

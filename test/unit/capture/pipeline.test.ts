@@ -83,6 +83,35 @@ const FOUND: Corners = {
 };
 
 describe('CapturePipeline', () => {
+  it('processes a camera frame once stored, and a picked file beside its store', async () => {
+    const { p, images } = pipeline();
+    const frame = p.capture(CONF, TRAY, shot());
+    expect(images.jobs).toHaveLength(0);
+    await frame;
+    expect(images.jobs).toHaveLength(1);
+
+    const picked = p.capture(CONF, TRAY, shot(), undefined, { alongside: true });
+    expect(images.jobs).toHaveLength(2);
+    // Done before the shot is even stored: filed once it is.
+    images.jobs[1]!.resolve(result());
+    const { photo, processed } = await picked;
+    expect(photo.status).toBe('pending');
+    expect(await processed).toMatchObject({ id: photo.id, status: 'ready' });
+  });
+
+  it('drops the early processing of a picked file already stored', async () => {
+    const { p, images } = pipeline();
+    const blob = shot();
+    const first = await p.capture(CONF, TRAY, blob, undefined, { alongside: true });
+    images.jobs[0]!.resolve(result());
+    const ready = (await first.processed)!;
+    const again = await p.capture(CONF, TRAY, blob, undefined, { alongside: true });
+    images.jobs[1]!.resolve({ ...result(), width: 1 });
+    expect(again.photo).toEqual(ready);
+    expect(await again.processed).toEqual(ready);
+    expect((await db.photos.get(ready.id))!.width).toBe(640);
+  });
+
   it('keeps the original of a slide the finder cropped until the user confirms the corners', async () => {
     const { p, images } = pipeline();
     const { photo, processed } = await p.capture(CONF, TRAY, shot());
