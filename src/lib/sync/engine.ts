@@ -159,16 +159,17 @@ export class SyncEngine {
     // The readable write-up, written once its images are all on the server: by the notes part,
     // beside the state file, when its merge leaves this device's records as they are; else at
     // the end. One written before a state file another device changed meanwhile is stale.
+    // It is made from the records both parts' snapshots hold when neither merge brought any
+    // in (the usual case), else from the database.
     let documents: Promise<void> | undefined;
     const kept = new Map<PartName, ReadonlyMap<string, SyncRecord>>();
+    const held = () =>
+      PART_NAMES.every((p) => kept.has(p))
+        ? new Map(PART_NAMES.flatMap((p) => [...kept.get(p)!]))
+        : undefined;
     const writeUp: WriteUp = {
       keep: (part, records) => kept.set(part, records),
-      start: (ready) => {
-        const held = PART_NAMES.every((p) => kept.has(p))
-          ? new Map(PART_NAMES.flatMap((p) => [...kept.get(p)!]))
-          : undefined;
-        return (documents ??= writeDocuments(this.ctx, meta, dir, ready, held));
-      },
+      start: (ready) => (documents ??= writeDocuments(this.ctx, meta, dir, ready, held())),
       stale: () => {
         documents = undefined;
         kept.delete('notes');
