@@ -29,6 +29,16 @@ export interface ConferenceRecords {
   freeSections: FreeSection[];
 }
 
+/** Each table of a conference's records but its own, empty. */
+export const noRecords = (): Omit<ConferenceRecords, 'conference'> => ({
+  talks: [],
+  stars: [],
+  photos: [],
+  entries: [],
+  opinions: [],
+  freeSections: [],
+});
+
 /**
  * The write-up input of a conference's records: talks in schedule order, each talk's timeline
  * (photos and text entries by position, a stack of re-shots shown once by its face) and
@@ -101,15 +111,7 @@ export class ArchiveRepo {
       'r',
       [db.conferences, db.talks, db.stars, db.photos, db.entries, db.opinions, db.freeSections],
       async () => {
-        const records: RecordsToExport = {
-          conferences: [],
-          talks: [],
-          stars: [],
-          photos: [],
-          entries: [],
-          opinions: [],
-          freeSections: [],
-        };
+        const records: RecordsToExport = { conferences: [], ...noRecords() };
         const inputs: ExportInput[] = [];
         for (const id of conferenceIds) {
           const conference = await db.conferences.get(id);

@@ -16,7 +16,7 @@ import type {
   SyncStore,
 } from '../sync/store';
 import type { ExportInput, Lang } from '../export/model';
-import { ArchiveRepo, exportInput, type ConferenceRecords } from './archive-repo';
+import { ArchiveRepo, exportInput, noRecords, type ConferenceRecords } from './archive-repo';
 import { basesId, type ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { SYNCED_TABLES, quietTransaction } from './outbox';
@@ -325,15 +325,7 @@ function conferenceRecords(
 ): ConferenceRecords | undefined {
   const conference = held.get(recordKey('conferences', conferenceId)) as Conference | undefined;
   if (!conference) return undefined;
-  const records: ConferenceRecords = {
-    conference,
-    talks: [],
-    stars: [],
-    photos: [],
-    entries: [],
-    opinions: [],
-    freeSections: [],
-  };
+  const records: ConferenceRecords = { conference, ...noRecords() };
   for (const [key, record] of held) {
     const table = tableOf(key);
     if (table !== 'conferences') (records[table] as SyncRecord[]).push(record);
