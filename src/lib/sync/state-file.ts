@@ -28,8 +28,9 @@ export interface WriteUp {
    */
   keep(part: PartName, records: ReadonlyMap<string, SyncRecord>): void;
   /**
-   * Makes it from this device's records as they are now and sends it once `ready` (its images
-   * on the server) resolves; once: the same promise after.
+   * Makes it from this device's records (both parts' kept ones, else the database's as they
+   * are now) and sends it once `ready` (its images on the server) resolves; once: the same
+   * promise after.
    */
   start(ready?: Promise<unknown>): Promise<void>;
   /**
