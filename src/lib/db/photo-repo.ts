@@ -170,14 +170,13 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     return list.sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  /** Metadata of a talk's (or tray's) photos in order; never loads image bytes. */
+  /**
+   * Metadata of a talk's (or tray's) photos in order; never loads image bytes. Read whole and
+   * filtered here: Dexie's `filter` walks a cursor, a round trip per photo, and this runs again
+   * after every change to the talk's photos (a caption, a slide's text, a shot processed).
+   */
   watchTalkPhotos(talkId: string): Observable<Photo[]> {
-    return liveQuery(() => photosInTalk(this.db, talkId).filter(visible).toArray());
-  }
-
-  /** How many shots are stored but not yet processed, for the capture screen's counter. */
-  watchProcessing(): Observable<number> {
-    return liveQuery(() => this.db.photos.where({ status: 'pending' }).filter(visible).count());
+    return liveQuery(async () => (await photosInTalk(this.db, talkId).toArray()).filter(visible));
   }
 
   /** Talks of a conference that hold photos: a schedule refresh must keep these talks. */

@@ -394,13 +394,6 @@ describe('lists and edits', () => {
     expect(c).toBeDefined();
   });
 
-  it('counts shots being processed, for the capture screen', async () => {
-    const [a] = await three();
-    const count = next(photos.watchProcessing(), (v) => v === 2);
-    await photos.completeProcessing(a!.id, processed());
-    expect(await count).toBe(2);
-  });
-
   it('names the talks holding photos, so a schedule refresh keeps them', async () => {
     await three();
     await photos.addShot(conf, unsortedTray(conf), shot(), 1);
