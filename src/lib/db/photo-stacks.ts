@@ -32,13 +32,13 @@ export async function stackAfterReading(db: ConfnotesDb, photoId: string): Promi
   );
 }
 
-/** The stack's members anywhere in the conference: a member moved to another talk included. */
-function membersOf(db: ConfnotesDb, photo: Photo): Promise<Photo[]> {
-  return db.photos
-    .where('conferenceId')
-    .equals(photo.conferenceId)
-    .filter((p) => p.stack === photo.stack)
-    .toArray();
+/**
+ * The stack's members anywhere in the conference: a member moved to another talk included.
+ * The conference's photos read whole, not walked with a cursor (a round trip per photo).
+ */
+async function membersOf(db: ConfnotesDb, photo: Photo): Promise<Photo[]> {
+  const photos = await db.photos.where({ conferenceId: photo.conferenceId }).toArray();
+  return photos.filter((p) => p.stack === photo.stack);
 }
 
 /** "Keep this one": the photo becomes its stack's face, and no other member stays kept. */
