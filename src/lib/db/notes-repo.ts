@@ -3,7 +3,7 @@
 import Dexie, { liveQuery, type Observable } from 'dexie';
 import type { ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
-import { nextPosition, photosInTalk, visible } from './photo-tables';
+import { nextPosition, visibleInTalk } from './photo-tables';
 import type { Entry, FreeSection, Opinion, Photo } from './types';
 
 export type TimelineRow = { kind: 'photo'; photo: Photo } | { kind: 'text'; entry: Entry };
@@ -18,7 +18,7 @@ export class NotesRepo {
 
   /** A talk's photos and notes in timeline order (metadata only, no image bytes). */
   async timeline(talkId: string): Promise<TimelineRow[]> {
-    const photos = (await photosInTalk(this.db, talkId).toArray()).filter(visible);
+    const photos = await visibleInTalk(this.db, talkId);
     const entries = await this.db.entries
       .where('[talkId+position]')
       .between([talkId, Dexie.minKey], [talkId, Dexie.maxKey])

@@ -9,7 +9,7 @@ import { PhotoEdits } from './photo-edits';
 import { contentId, isUnsortedTray, unsortedTray } from '../model/photo-ids';
 import {
   nextPosition,
-  photosInTalk,
+  visibleInTalk,
   photosOffServer,
   photoTables,
   removeBytes,
@@ -170,13 +170,9 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     return list.sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  /**
-   * Metadata of a talk's (or tray's) photos in order; never loads image bytes. Read whole and
-   * filtered here: Dexie's `filter` walks a cursor, a round trip per photo, and this runs again
-   * after every change to the talk's photos (a caption, a slide's text, a shot processed).
-   */
+  /** Metadata of a talk's (or tray's) photos in order; never loads image bytes. */
   watchTalkPhotos(talkId: string): Observable<Photo[]> {
-    return liveQuery(async () => (await photosInTalk(this.db, talkId).toArray()).filter(visible));
+    return liveQuery(() => visibleInTalk(this.db, talkId));
   }
 
   /** Talks of a conference that hold photos: a schedule refresh must keep these talks. */

@@ -13,6 +13,14 @@ export function photosInTalk(db: ConfnotesDb, talkId: string) {
 }
 
 /**
+ * A talk's photos not in the trash, in order: read whole and filtered here, as Dexie's `filter`
+ * walks a cursor, a round trip per photo (these run again after every change to the photos).
+ */
+export async function visibleInTalk(db: ConfnotesDb, talkId: string): Promise<Photo[]> {
+  return (await photosInTalk(db, talkId).toArray()).filter(visible);
+}
+
+/**
  * Photos needing work at start: shots a closed tab left unprocessed, deleted ones whose undo
  * is over, and received ones still without a thumbnail. Counted from the indexes, without
  * loading a photo.

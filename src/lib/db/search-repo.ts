@@ -5,8 +5,7 @@ import { liveQuery, type Observable } from 'dexie';
 import { isUnsortedTray } from '../model/photo-ids';
 import type { TalkText } from '../schedule/search-texts';
 import type { ConfnotesDb } from './db';
-import { photosInTalk, visible } from './photo-tables';
-import type { Photo } from './types';
+import { visible, visibleInTalk } from './photo-tables';
 
 export class SearchRepo {
   constructor(private readonly db: ConfnotesDb) {}
@@ -50,7 +49,7 @@ export class SearchRepo {
       const e = await this.db.entries.get(ref);
       return e?.talkId === talkId ? { talkId, kind, ref, text: e.text } : null;
     }
-    const photos: Photo[] = (await photosInTalk(this.db, talkId).toArray()).filter(visible);
+    const photos = await visibleInTalk(this.db, talkId);
     const i = photos.findIndex((p) => p.id === ref);
     const words = photos[i]?.text?.words;
     return words ? { talkId, kind, ref, text: words, n: i + 1 } : null;
