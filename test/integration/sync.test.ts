@@ -786,9 +786,43 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     for (let i = 1; i <= 60; i++) await phone.addPhoto(conferenceId, talkId, 100 + i);
     const reads = vi.spyOn(phone.repo, 'images');
     const slug = clean(await phone.sync()).conferences[0]!.folder;
-    expect(reads.mock.calls.map(([ids]) => ids.length)).toEqual([25, 25, 10]);
+    expect(reads.mock.calls.map(([images]) => images.length)).toEqual([25, 25, 10]);
     expect(readdirSync(onDisk(slug, 'images'))).toHaveLength(60);
     expect(await phone.db.onServer.where({ conferenceId }).count()).toBe(60);
+    expect(await phone.repo.photosToUpload(conferenceId)).toEqual([]);
+  });
+
+  it('never sends a crop made during the upload under the name of the image it replaced', async () => {
+    const phone = new Device('phone');
+    const { conferenceId, talkId } = await phone.importRc3();
+    const photo = await phone.addPhoto(conferenceId, talkId, 7);
+    const bytes = new Uint8Array(1200).fill(77);
+    const jpeg = new Blob([bytes], { type: 'image/jpeg' });
+    const corners = {
+      topLeft: { x: 0.2, y: 0.1 },
+      topRight: { x: 0.9, y: 0.1 },
+      bottomRight: { x: 0.9, y: 0.9 },
+      bottomLeft: { x: 0.2, y: 0.9 },
+    };
+    const tag = imageTag(corners);
+    // The user crops the photo after the sync listed it to send, before its bytes are read.
+    const read = phone.repo.images.bind(phone.repo);
+    vi.spyOn(phone.repo, 'images').mockImplementationOnce(async (images) => {
+      await new PhotoRepo(phone.db).storeCrop(
+        photo.id,
+        { jpeg, thumb: jpeg, width: 1600, height: 900 },
+        { corners, imageTag: tag, keepOriginal: false },
+      );
+      return read(images);
+    });
+    proxy.requests.length = 0;
+    const slug = clean(await phone.sync()).conferences[0]!.folder;
+    const puts = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/images/'));
+    // Only the crop went up, under its own name, once the state named it.
+    const tagged = `${photo.id}-${tag}.jpg`;
+    expect(puts.map((r) => r.path.split('/').pop())).toEqual([tagged]);
+    expect(readdirSync(onDisk(slug, 'images'))).toEqual([tagged]);
+    expect(new Uint8Array(readFileSync(onDisk(slug, 'images', tagged)))).toEqual(bytes);
     expect(await phone.repo.photosToUpload(conferenceId)).toEqual([]);
   });
 

@@ -219,11 +219,6 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     return withType(await this.db.photoBlobs.get(id));
   }
 
-  /** The stored JPEGs of these photos, in one request (Blobs are handles, not the bytes). */
-  async jpegs(ids: string[]): Promise<(Blob | undefined)[]> {
-    return (await this.db.photoBlobs.bulkGet(ids)).map(withType);
-  }
-
   /** Whether the stored JPEG is here, without loading it. */
   async hasJpeg(id: string): Promise<boolean> {
     return (await this.db.photoBlobs.where('id').equals(id).count()) > 0;

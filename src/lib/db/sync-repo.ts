@@ -21,7 +21,7 @@ import { basesId, type ConfnotesDb } from './db';
 import { writeWithRetry } from './errors';
 import { SYNCED_TABLES, quietTransaction } from './outbox';
 import { PhotoRepo } from './photo-repo';
-import { onServerMark, photoTables, photosOffServer, removeBytes } from './photo-tables';
+import { onServerMark, photoTables, photosOffServer, removeBytes, withType } from './photo-tables';
 import { replaceImages } from './received-image';
 import { talksWithUserData } from './user-data';
 import type { Conference, Photo, SyncedTable } from './types';
@@ -297,9 +297,23 @@ export class SyncRepo implements SyncStore {
     return (await this.db.photos.get(image.id))?.imageTag === image.imageTag;
   }
 
-  /** The stored JPEGs only: a photo's original never goes to the server. */
-  images(ids: string[]): Promise<(Blob | undefined)[]> {
-    return this.photos.jpegs(ids);
+  /**
+   * The stored JPEGs only (a photo's original never goes to the server), read in one
+   * transaction with their photos' records. A photo cropped again since it was listed gets
+   * undefined: its new bytes must not go up under the name of the image it replaced.
+   */
+  images(images: { id: string; imageTag?: string | undefined }[]): Promise<(Blob | undefined)[]> {
+    const db = this.db;
+    const ids = images.map((i) => i.id);
+    return db.transaction('r', db.photos, db.photoBlobs, async () => {
+      const [photos, jpegs] = await Promise.all([
+        db.photos.bulkGet(ids),
+        db.photoBlobs.bulkGet(ids),
+      ]);
+      return jpegs.map((row, i) =>
+        photos[i]?.imageTag === images[i]!.imageTag ? withType(row) : undefined,
+      );
+    });
   }
 
   /**

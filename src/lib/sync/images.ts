@@ -142,7 +142,10 @@ export async function uploadImages(
       return;
     }
     const blob = await images.get(photo);
-    if (!blob) return;
+    if (!blob) {
+      total -= photo.size; // gone, or cropped again since: its new image goes next time
+      return;
+    }
     try {
       await run.client.put(`${dir}images/${name}`, blob, { type: photo.type, ifNoneMatch: '*' });
     } catch (err) {
@@ -156,7 +159,7 @@ export async function uploadImages(
     run.progress(meta, 'uploading', bytes, total);
   };
   const sendAll = (list: Photo[]) => {
-    const images = new ImageReader(list, (ids) => run.store.images(ids));
+    const images = new ImageReader(list, (chunk) => run.store.images(chunk));
     return eachLimited(list, run.parallel, (photo) => send(photo, images));
   };
   try {
@@ -190,7 +193,7 @@ class ImageReader {
 
   constructor(
     private readonly photos: Photo[],
-    private readonly read: (ids: string[]) => Promise<(Blob | undefined)[]>,
+    private readonly read: (photos: Photo[]) => Promise<(Blob | undefined)[]>,
   ) {
     this.#at = new Map(photos.map((p, i) => [p.id, i]));
   }
@@ -212,8 +215,8 @@ class ImageReader {
   #load(chunk: number): Promise<(Blob | undefined)[]> {
     let images = this.#chunks.get(chunk);
     if (!images) {
-      const ids = this.photos.slice(chunk * READ_CHUNK, (chunk + 1) * READ_CHUNK).map((p) => p.id);
-      images = ids.length ? this.read(ids) : Promise.resolve([]);
+      const photos = this.photos.slice(chunk * READ_CHUNK, (chunk + 1) * READ_CHUNK);
+      images = photos.length ? this.read(photos) : Promise.resolve([]);
       images.catch(() => undefined); // thrown to the lane that awaits it
       this.#chunks.set(chunk, images);
     }

@@ -80,8 +80,11 @@ export interface SyncStore {
    * never cropped): a photo held in another version does not count.
    */
   hasImage(image: { id: string; imageTag: string | undefined }): Promise<boolean>;
-  /** The stored JPEGs of these photos, in their order: one read for all of them. */
-  images(ids: string[]): Promise<(Blob | undefined)[]>;
+  /**
+   * The stored JPEGs of these images, in their order, in one read: undefined for each photo
+   * whose image is no longer the one `imageTag` names (cropped again since it was listed).
+   */
+  images(images: { id: string; imageTag?: string | undefined }[]): Promise<(Blob | undefined)[]>;
   storeImages(images: ReceivedImage[]): Promise<void>;
   /**
    * The write-up input of a conference: made from `held` (its records of both state files, as
