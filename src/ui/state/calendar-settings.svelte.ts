@@ -16,13 +16,19 @@ const isChoice = (n: unknown): n is ReminderMinutes =>
 
 class CalendarSettings {
   reminder = $state<ReminderMinutes>(DEFAULT_REMINDER);
+  /** Choices saved so far: a read begun before one must not put the old value back. */
+  #saves = 0;
 
   async load(): Promise<void> {
+    const saves = this.#saves;
     const stored = await settings.get<unknown>(KEY, DEFAULT_REMINDER);
+    if (saves !== this.#saves) return;
     this.reminder = isChoice(stored) ? stored : DEFAULT_REMINDER;
   }
 
+  /** Stores the choice on screen (`reminder`, which the select sets before calling this). */
   async save(): Promise<void> {
+    this.#saves++;
     await settings.set(KEY, this.reminder);
   }
 }
