@@ -19,17 +19,20 @@ import { slideAccuracy } from './slides';
 import { syncBench } from './sync';
 import { validationBench } from './validation';
 
+/** A part of the bench; `browser` launches the one it may use (none for the others). */
+type Part = (url: string, browser: () => Promise<Browser>) => Promise<Row[]>;
+
 // One line a part; `npm run bench -- startup sync` runs only those, no names runs them all.
-const PARTS: Record<string, (browser: Browser, url: string) => Promise<Row[]>> = {
-  startup: startupBench,
-  lighthouse: (_, url) => lighthouseBench(url),
-  schedule: scheduleBench,
-  capture: (_, url) => captureBench(url),
-  tap: (_, url) => tapToSafeBench(url),
+const PARTS: Record<string, Part> = {
+  startup: async (url, browser) => startupBench(await browser(), url),
+  lighthouse: (url) => lighthouseBench(url),
+  schedule: async (url, browser) => scheduleBench(await browser(), url),
+  capture: (url) => captureBench(url),
+  tap: (url) => tapToSafeBench(url),
   slides: () => slideAccuracy(),
   read: () => readBench(),
-  export: (browser) => exportBench(browser),
-  sync: syncBench,
+  export: async (_, browser) => exportBench(await browser()),
+  sync: async (url, browser) => syncBench(await browser(), url),
   validation: () => validationBench(),
 };
 
@@ -69,20 +72,24 @@ try {
   for (const name of names) {
     // Each part in a browser of its own, as when run alone: the export part's 100 MB of Blobs,
     // let go as it closed, slowed the sync part after it (0.74x in that order, 0.83x to 0.90x
-    // alone), and a part's figure must not depend on the parts run before it.
-    const browser = await launch();
+    // alone), and a part's figure must not depend on the parts run before it. Launched only
+    // for the parts that use it: the others launch their own with the flags they need, or none,
+    // and an idle browser beside them is a process more on this two-core machine.
+    let browser: Promise<Browser> | undefined;
     try {
       // A part that throws fails the run with its reason, and the other parts still report.
-      measured[name] = await PARTS[name]!(browser, app.url).catch((err: unknown) => [
-        {
-          what: `${name}: did not finish`,
-          value: String(err).split('\n')[0]!,
-          budget: '',
-          ok: false,
-        },
-      ]);
+      measured[name] = await PARTS[name]!(app.url, () => (browser ??= launch())).catch(
+        (err: unknown) => [
+          {
+            what: `${name}: did not finish`,
+            value: String(err).split('\n')[0]!,
+            budget: '',
+            ok: false,
+          },
+        ],
+      );
     } finally {
-      await browser.close();
+      await (await browser?.catch(() => undefined))?.close();
     }
   }
 } finally {
