@@ -15,7 +15,7 @@ import { PhotoRepo } from '../../src/lib/db/photo-repo';
 import { StarRepo } from '../../src/lib/db/star-repo';
 import { StorageFullError } from '../../src/lib/db/errors';
 import { SyncRepo } from '../../src/lib/db/sync-repo';
-import type { Photo } from '../../src/lib/model/types';
+import type { Corners, Photo } from '../../src/lib/model/types';
 import { SyncEngine, type SyncReport } from '../../src/lib/sync/engine';
 import { SYNC_WORDS } from '../../src/lib/sync/words';
 import { startDav, type DavServer } from '../support/dav-server';
@@ -48,6 +48,31 @@ class Device {
   /** The stored JPEG of a photo here. */
   image(id: string): Promise<Blob | undefined> {
     return new PhotoRepo(this.db).jpeg(id);
+  }
+
+  /**
+   * Crops a photo here as the user does: corners whose left edge is at `x`, `bytes` the new
+   * image. Returns the corners and the name the image goes under on the server.
+   */
+  async crop(
+    id: string,
+    x: number,
+    bytes: Uint8Array<ArrayBuffer>,
+  ): Promise<{ corners: Corners; file: string }> {
+    const corners = {
+      topLeft: { x, y: 0.1 },
+      topRight: { x: 0.9, y: 0.1 },
+      bottomRight: { x: 0.9, y: 0.9 },
+      bottomLeft: { x, y: 0.9 },
+    };
+    const jpeg = new Blob([bytes], { type: 'image/jpeg' });
+    const tag = imageTag(corners);
+    await new PhotoRepo(this.db).storeCrop(
+      id,
+      { jpeg, thumb: jpeg, width: 1600, height: 900 },
+      { corners, imageTag: tag, keepOriginal: false },
+    );
+    return { corners, file: `${id}-${tag}.jpg` };
   }
 
   /** Through the fault proxy, unless `server` says otherwise (Apache itself, past it). */
@@ -385,21 +410,9 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     expect((await laptop.image(photo.id))?.size).toBe(2048);
 
     const straight = new Uint8Array(1500).map((_, i) => (i * 7) % 253);
-    const jpeg = new Blob([straight], { type: 'image/jpeg' });
-    const corners = {
-      topLeft: { x: 0.1, y: 0.1 },
-      topRight: { x: 0.9, y: 0.12 },
-      bottomRight: { x: 0.9, y: 0.85 },
-      bottomLeft: { x: 0.1, y: 0.8 },
-    };
-    await new PhotoRepo(phone.db).storeCrop(
-      photo.id,
-      { jpeg, thumb: jpeg, width: 1600, height: 900 },
-      { corners, imageTag: imageTag(corners), keepOriginal: false },
-    );
+    const { corners, file: tagged } = await phone.crop(photo.id, 0.1, straight);
     const report = clean(await phone.sync());
     expect(report.conferences[0]!.uploaded).toBe(1);
-    const tagged = `${photo.id}-${imageTag(corners)}.jpg`;
     // The image it replaced is gone: nothing names it any more.
     expect(readdirSync(onDisk(slug, 'images'))).toEqual([tagged]);
     // The write-up names the new image.
@@ -421,23 +434,8 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
   it('deletes the image a crop replaced, keeping whichever image the photo shows', async () => {
     const { phone, laptop, photo, slug } = await sharedPhoto(7);
     const images = () => readdirSync(onDisk(slug, 'images')).sort();
-    const repo = new PhotoRepo(phone.db);
-    const crop = async (x: number) => {
-      const corners = {
-        topLeft: { x, y: 0.1 },
-        topRight: { x: 0.9, y: 0.1 },
-        bottomRight: { x: 0.9, y: 0.9 },
-        bottomLeft: { x, y: 0.9 },
-      };
-      const jpeg = new Blob([new Uint8Array(900).fill(x * 100)], { type: 'image/jpeg' });
-      const tag = imageTag(corners);
-      await repo.storeCrop(
-        photo.id,
-        { jpeg, thumb: jpeg, width: 1600, height: 900 },
-        { corners, imageTag: tag, keepOriginal: false },
-      );
-      return `${photo.id}-${tag}.jpg`;
-    };
+    const crop = async (x: number) =>
+      (await phone.crop(photo.id, x, new Uint8Array(900).fill(x * 100))).file;
 
     // Cropped twice between two syncs: only the last crop goes up, and the first image goes.
     await crop(0.2);
@@ -797,29 +795,17 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     const { conferenceId, talkId } = await phone.importRc3();
     const photo = await phone.addPhoto(conferenceId, talkId, 7);
     const bytes = new Uint8Array(1200).fill(77);
-    const jpeg = new Blob([bytes], { type: 'image/jpeg' });
-    const corners = {
-      topLeft: { x: 0.2, y: 0.1 },
-      topRight: { x: 0.9, y: 0.1 },
-      bottomRight: { x: 0.9, y: 0.9 },
-      bottomLeft: { x: 0.2, y: 0.9 },
-    };
-    const tag = imageTag(corners);
     // The user crops the photo after the sync listed it to send, before its bytes are read.
     const read = phone.repo.images.bind(phone.repo);
+    let tagged = '';
     vi.spyOn(phone.repo, 'images').mockImplementationOnce(async (images) => {
-      await new PhotoRepo(phone.db).storeCrop(
-        photo.id,
-        { jpeg, thumb: jpeg, width: 1600, height: 900 },
-        { corners, imageTag: tag, keepOriginal: false },
-      );
+      tagged = (await phone.crop(photo.id, 0.2, bytes)).file;
       return read(images);
     });
     proxy.requests.length = 0;
     const slug = clean(await phone.sync()).conferences[0]!.folder;
     const puts = proxy.requests.filter((r) => r.method === 'PUT' && r.path.includes('/images/'));
     // Only the crop went up, under its own name, once the state named it.
-    const tagged = `${photo.id}-${tag}.jpg`;
     expect(puts.map((r) => r.path.split('/').pop())).toEqual([tagged]);
     expect(readdirSync(onDisk(slug, 'images'))).toEqual([tagged]);
     expect(new Uint8Array(readFileSync(onDisk(slug, 'images', tagged)))).toEqual(bytes);
