@@ -143,7 +143,7 @@ export async function uploadImages(
     }
     const blob = await images.get(photo);
     if (!blob) {
-      total -= photo.size; // gone, or cropped again since: its new image goes next time
+      total -= photo.size; // gone, or cropped again since: its new image goes under its own name
       return;
     }
     try {
