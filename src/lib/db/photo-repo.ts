@@ -4,20 +4,20 @@
 // so a Svelte $state proxy handed in by a caller never reaches structured clone.
 import { liveQuery, type Observable } from 'dexie';
 import { quietTransaction } from './outbox';
+import { writeNatively } from './native-write';
 import { writeWithRetry } from './errors';
 import { PhotoEdits } from './photo-edits';
 import { contentId, isUnsortedTray, unsortedTray } from '../model/photo-ids';
 import {
-  nextPosition,
+  nextFreePosition,
   visibleInTalk,
   photosOffServer,
   photoTables,
-  removeBytes,
   visible,
   withType,
 } from './photo-tables';
 import type { PhotoStore, ProcessedImage, UserCrop } from '../capture/photo-store';
-import type { Photo } from './types';
+import type { Photo, Talk } from './types';
 
 export type { UndoToken } from './photo-edits';
 export { contentId, isUnsortedTray, unsortedTray };
@@ -45,22 +45,21 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     // commit early, and the next write would fail with TransactionInactiveError.
     const id = await contentId(blob);
     const name = blob instanceof File ? blob.name : '';
-    const db = this.db;
-    const tables = [db.photos, ...photoTables(db), db.talks, db.entries];
+    const stores = ['photos', 'talks', 'entries', ...photoTables(this.db).map((t) => t.name)];
+    // Written on IndexedDB directly: the shot's "Saved" waits on this transaction alone.
     return writeWithRetry(
       () =>
-        db.transaction('rw', tables, async () => {
-          // Reads go out together, and so do the two writes: two round trips before "Saved"
-          // instead of six. The position is read for the talk asked for, where nearly every
-          // shot goes; a talk gone since files to the tray, whose position is read then.
+        writeNatively(this.db, stores, async (write) => {
+          // Reads go out together, and so do the writes: two round trips before "Saved". The
+          // position is read for the talk asked for, where nearly every shot goes; a talk gone
+          // since files to the tray, whose position is read then.
           const tray = isUnsortedTray(talkId);
           const [existing, talk, position] = await Promise.all([
-            db.photos.get(id),
-            tray ? undefined : db.talks.get(talkId),
-            nextPosition(db, talkId),
+            write.get<Photo>('photos', id),
+            tray ? undefined : write.get<Talk>('talks', talkId),
+            nextFreePosition(write, talkId),
           ]);
           if (existing && visible(existing)) return existing;
-          if (existing) await removeBytes(db, id); // in the trash: start afresh
           const filed = tray
             ? talkId === unsortedTray(conferenceId)
             : talk?.conferenceId === conferenceId;
@@ -69,7 +68,7 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
             id,
             conferenceId,
             talkId: home,
-            position: filed ? position : await nextPosition(db, home),
+            position: filed ? position : await nextFreePosition(write, home),
             caption: '',
             takenAt,
             width: 0,
@@ -79,9 +78,12 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
             status: 'pending',
             createdAt: this.now(),
           };
+          // One in the trash starts afresh: its bytes and sync mark go.
+          const stale = existing ? ['photoBlobs', 'thumbs', 'onServer'] : [];
           await Promise.all([
-            db.originals.put({ id, blob, type: blob.type, name }),
-            db.photos.put(photo),
+            ...stale.map((t) => write.delete(t, id)),
+            write.put('originals', { id, blob, type: blob.type, name }),
+            write.put('photos', photo, existing),
           ]);
           return photo;
         }),

@@ -3,6 +3,7 @@
 // photo id.
 import Dexie from 'dexie';
 import type { ConfnotesDb } from './db';
+import type { NativeWrite } from './native-write';
 import type { OnServerRow, Photo } from './types';
 
 /** Photos of a talk or tray, in order: the [talkId+position] index between its two ends. */
@@ -48,6 +49,15 @@ export async function nextPosition(db: ConfnotesDb, talkId: string): Promise<num
       .last(),
   ]);
   return Math.max(photo ? photo.position + 1 : 0, entry ? entry.position + 1 : 0);
+}
+
+/** `nextPosition` in a transaction made without Dexie, from the two indexes' last keys. */
+export async function nextFreePosition(write: NativeWrite, talkId: string): Promise<number> {
+  const range = IDBKeyRange.bound([talkId], [talkId, []]);
+  const ends = await Promise.all(
+    ['photos', 'entries'].map((store) => write.lastKey(store, '[talkId+position]', range)),
+  );
+  return Math.max(0, ...ends.map((key) => (key ? (key as [string, number])[1] + 1 : 0)));
 }
 
 /**

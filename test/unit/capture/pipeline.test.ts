@@ -8,6 +8,7 @@ import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
 import type { Corners } from '../../../src/lib/model/types';
 import { StorageFullError } from '../../../src/lib/db/errors';
 import { contentId, PhotoRepo, unsortedTray } from '../../../src/lib/db/photo-repo';
+import { refusePut } from '../../support/refuse-put';
 import { image } from './exif';
 
 let db: ConfnotesDb;
@@ -199,9 +200,7 @@ describe('CapturePipeline', () => {
     const two = await p.capture(CONF, TRAY, blob);
     expect(two.processed).toBe(one.processed);
     expect(images.jobs).toHaveLength(1);
-    vi.spyOn(db.originals, 'put').mockImplementation(() =>
-      Dexie.Promise.reject(new DOMException('full', 'QuotaExceededError')),
-    );
+    refusePut('originals', 'QuotaExceededError');
     await expect(p.capture(CONF, TRAY, shot())).rejects.toBeInstanceOf(StorageFullError);
     expect(images.jobs).toHaveLength(1);
     images.jobs[0]!.resolve(result());

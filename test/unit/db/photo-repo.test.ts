@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import Dexie, { type Observable } from 'dexie';
+import Dexie, { liveQuery, type Observable } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConferenceRepo } from '../../../src/lib/db/conference-repo';
 import { createDb, type ConfnotesDb } from '../../../src/lib/db/db';
@@ -7,6 +7,7 @@ import { StorageFullError } from '../../../src/lib/db/errors';
 import { PhotoRepo, unsortedTray, type ProcessedImage } from '../../../src/lib/db/photo-repo';
 import { SyncRepo } from '../../../src/lib/db/sync-repo';
 import type { Photo, Talk } from '../../../src/lib/model/types';
+import { refusePut } from '../../support/refuse-put';
 import { image } from '../capture/exif';
 import { parsed } from '../schedule/fixtures';
 
@@ -120,10 +121,27 @@ describe('addShot', () => {
     expect(await db.photos.count()).toBe(1);
   });
 
+  it('shows a new shot in every live list of its talk, and in the outbox', async () => {
+    // Two lists of one talk share Dexie's cached query: the shot, written without Dexie, must
+    // reach both, and neither may be served the cached empty list again.
+    const lists = [photos.watchTalkPhotos(keynote.id), photos.watchTalkPhotos(keynote.id)];
+    const latest: Photo[][][] = [[], []];
+    const subs = lists.map((list, i) => list.subscribe((v) => latest[i]!.push(v)));
+    const waiting = liveQuery(() => db.outbox.where({ conferenceId: conf }).primaryKeys());
+    const outbox: string[][] = [];
+    subs.push(waiting.subscribe((keys) => outbox.push(keys)));
+    await vi.waitFor(() => expect(latest.map((l) => l.length)).toEqual([1, 1]));
+    await vi.waitFor(() => expect(outbox).toHaveLength(1));
+
+    const photo = await photos.addShot(conf, keynote.id, shot(), 1);
+    await vi.waitFor(() => expect(latest.map((l) => l.at(-1))).toEqual([[photo], [photo]]));
+    await vi.waitFor(() => expect(outbox.at(-1)).toContain(`photos/${photo.id}`));
+    for (const sub of subs) sub.unsubscribe();
+  });
+
   it('on a full disk writes nothing at all and says so in plain words', async () => {
-    vi.spyOn(db.photos, 'put').mockImplementation(() =>
-      Dexie.Promise.reject(domError('QuotaExceededError')),
-    );
+    const outbox = await db.outbox.count();
+    refusePut('photos', 'QuotaExceededError');
     const err = await photos.addShot(conf, keynote.id, shot(), 1).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageFullError);
     expect((err as Error).message).toMatch(
@@ -132,16 +150,15 @@ describe('addShot', () => {
     // The original was put first; the failed transaction took it back out.
     expect(await db.originals.count()).toBe(0);
     expect(await db.photos.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(outbox);
   });
 
   it("retries Safari's UnknownError once and then stores the shot", async () => {
-    const put = db.photos.put.bind(db.photos);
-    vi.spyOn(db.photos, 'put')
-      .mockImplementationOnce(() => Dexie.Promise.reject(domError('UnknownError')))
-      .mockImplementation(put);
+    refusePut('photos', 'UnknownError', 1);
     const photo = await photos.addShot(conf, keynote.id, shot(), 1);
     expect(await db.photos.get(photo.id)).toMatchObject({ status: 'pending' });
     expect(await db.originals.count()).toBe(1);
+    expect(await db.outbox.get(`photos/${photo.id}`)).toMatchObject({ conferenceId: conf });
   });
 });
 
