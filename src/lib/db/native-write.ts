@@ -9,7 +9,7 @@
 // channel Dexie uses between tabs. To Dexie the write looks like one made in another tab, a
 // case it must handle anyway: its cache drops what the change touches, and its queries run
 // again.
-import { RangeSet, type IndexableType, type ObservabilitySet } from 'dexie';
+import { RangeSet, type DBCoreTableSchema, type IndexableType, type ObservabilitySet } from 'dexie';
 import { outboxRow, SYNCED_TABLES } from './outbox';
 import type { ConfnotesDb } from './db';
 
@@ -94,8 +94,16 @@ export class NativeWrite {
     await requested(this.#tx.objectStore(store).delete(key));
   }
 
+  // The schema as Dexie's lowest layer holds it (with each index's key extractor), read from
+  // the list rather than through core.table(), which builds every middleware's layer anew.
+  #schema(store: string): DBCoreTableSchema {
+    const schema = this.#db.core.schema.tables.find((t) => t.name === store);
+    if (!schema) throw new Error(`No table ${store}`);
+    return schema;
+  }
+
   #keyPath(store: string): string {
-    return this.#db.core.table(store).schema.primaryKey.keyPath as string;
+    return this.#schema(store).primaryKey.keyPath as string;
   }
 
   #part(store: string, index: string) {
@@ -106,7 +114,7 @@ export class NativeWrite {
   // The parts Dexie's own put would name: the key (as changed and as possibly deleted, since
   // the old record is not known to it) and every index key of each record.
   #changed(store: string, records: object[]): void {
-    const { primaryKey, indexes } = this.#db.core.table(store).schema;
+    const { primaryKey, indexes } = this.#schema(store);
     for (const record of records) {
       const key = primaryKey.extractKey?.(record) as IndexableType | undefined;
       if (key != null) {
