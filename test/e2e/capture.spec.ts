@@ -224,6 +224,47 @@ test('a full disk says so, keeps every stored photo, and the camera works once s
   await expect(page.getByRole('img', { name: 'Slide 3', exact: true })).toHaveCount(0);
 });
 
+test('a shot shows at once on its talk open in another tab, before it is processed', async ({
+  page,
+  app,
+}) => {
+  // The shot is written on IndexedDB directly (src/lib/db/native-write.ts), and live lists
+  // hear of it on Dexie's channel between tabs. Here the disk fills after each shot is stored,
+  // so its processed image is never written: only the shot's own notice can show it.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      ...args: Parameters<typeof put>
+    ) {
+      if (this.name === 'photoBlobs') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    };
+  });
+  await openApp(page, app);
+  await readingOff(page, app);
+  const other = await page.context().newPage();
+  await openApp(other, app);
+  await openDemoTalk(other, 'UX > craft');
+  const slides = other.getByRole('img', { name: /^Slide \d+$/ });
+  await expect(slides).toHaveCount(0);
+
+  await openDemoTalk(page, 'UX > craft');
+  await page.getByRole('button', { name: 'Open camera' }).click();
+  await cameraReady(page);
+  await page.getByRole('button', { name: 'Take photo' }).click();
+  await expect(page.getByText('1 saved')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('This photo is safe');
+  await expect(other.getByRole('img', { name: 'Slide 1', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Take photo' }).click();
+  await expect(page.getByText('2 saved')).toBeVisible();
+  await expect(slides).toHaveCount(2);
+  await expect(other.getByRole('img', { name: 'Slide 2', exact: true })).toBeVisible();
+  await other.close();
+});
+
 test('images shared to the installed app are filed like captures', async ({ page, app }) => {
   await openApp(page, app);
   await waitForOffline(page);
