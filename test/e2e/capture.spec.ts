@@ -16,6 +16,7 @@ import {
   waitForOffline,
   FIXTURES,
   readingOff,
+  fullDiskFor,
 } from './fixtures';
 
 // Chromium's fake camera plays a video of slides made by global-setup.ts.
@@ -184,23 +185,8 @@ test('a full disk says so, keeps every stored photo, and the camera works once s
   page,
   app,
 }) => {
-  // Chromium's Storage.overrideQuotaForOrigin had no effect on this build (quota unchanged), so
-  // the full disk is injected where the browser reports it: IndexedDB writes of shot bytes
-  // fail with QuotaExceededError while window.__diskFull is set.
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (
-      this: IDBObjectStore,
-      ...args: Parameters<typeof put>
-    ) {
-      if ((window as unknown as { __diskFull?: boolean }).__diskFull && this.name === 'originals') {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return put.apply(this, args);
-    };
-  });
-  const diskFull = (full: boolean) =>
-    page.evaluate((f) => ((window as unknown as { __diskFull: boolean }).__diskFull = f), full);
+  // Writes of shot bytes fail as on a full disk while `diskFull` is on.
+  const diskFull = await fullDiskFor(page, 'originals', false);
   await openApp(page, app);
   await readingOff(page, app);
   await openDemoTalk(page, 'UX > craft');
@@ -231,18 +217,7 @@ test('a shot shows at once on its talk open in another tab, before it is process
   // The shot is written on IndexedDB directly (src/lib/db/native-write.ts), and live lists
   // hear of it on Dexie's channel between tabs. Here the disk fills after each shot is stored,
   // so its processed image is never written: only the shot's own notice can show it.
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (
-      this: IDBObjectStore,
-      ...args: Parameters<typeof put>
-    ) {
-      if (this.name === 'photoBlobs') {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return put.apply(this, args);
-    };
-  });
+  await fullDiskFor(page, 'photoBlobs');
   await openApp(page, app);
   await readingOff(page, app);
   const other = await page.context().newPage();

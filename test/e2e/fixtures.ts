@@ -124,6 +124,39 @@ export async function readingOff(page: Page, app: AppServer): Promise<void> {
   await openApp(page, app);
 }
 
+/**
+ * A full disk for the writes to one IndexedDB store: puts to `store` throw QuotaExceededError,
+ * where the browser reports a full disk, while the returned switch is on (`full` at first).
+ * Chromium's Storage.overrideQuotaForOrigin had no effect on this build (quota unchanged).
+ */
+export async function fullDiskFor(
+  page: Page,
+  store: string,
+  full = true,
+): Promise<(full: boolean) => Promise<void>> {
+  type Switch = { __diskFull?: boolean };
+  await page.addInitScript(
+    ([name, start]) => {
+      const w = window as unknown as Switch;
+      w.__diskFull = start;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (
+        this: IDBObjectStore,
+        ...args: Parameters<typeof put>
+      ) {
+        if (w.__diskFull && this.name === name) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return put.apply(this, args);
+      };
+    },
+    [store, full] as const,
+  );
+  return async (on) => {
+    await page.evaluate((v) => ((window as unknown as Switch).__diskFull = v), on);
+  };
+}
+
 export async function importFile(page: Page, app: AppServer, path: string): Promise<void> {
   await page.goto(`${app.url}#/import`);
   await page.getByLabel('Schedule file').setInputFiles(path);
