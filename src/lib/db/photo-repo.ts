@@ -45,7 +45,8 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
     // commit early, and the next write would fail with TransactionInactiveError.
     const id = await contentId(blob);
     const name = blob instanceof File ? blob.name : '';
-    const stores = ['photos', 'talks', 'entries', ...photoTables(this.db).map((t) => t.name)];
+    const bytes = photoTables(this.db).map((t) => t.name);
+    const stores = ['photos', 'talks', 'entries', ...bytes];
     // Written on IndexedDB directly: the shot's "Saved" waits on this transaction alone.
     return writeWithRetry(
       () =>
@@ -79,7 +80,7 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
             createdAt: this.now(),
           };
           // One in the trash starts afresh: its bytes and sync mark go.
-          const stale = existing ? ['photoBlobs', 'thumbs', 'onServer'] : [];
+          const stale = existing ? bytes.filter((t) => t !== 'originals') : [];
           await Promise.all([
             ...stale.map((t) => write.delete(t, id)),
             write.put('originals', { id, blob, type: blob.type, name }),
