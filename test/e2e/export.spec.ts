@@ -1,13 +1,42 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import Asciidoctor from '@asciidoctor/core';
 import { Parser } from 'commonmark';
 import JSZip from 'jszip';
+import type { Page } from '@playwright/test';
 import { test, expect, openApp, shownWidth, readingOff } from './fixtures';
 import { seedPhotos } from '../support/seed-photos';
 
 const IMAGES = new URL('../fixtures/images/', import.meta.url).pathname;
+
+/** Each stored image's SHA-256 and the CRC-32 its row keeps, in the order of their hashes. */
+function storedImages(page: Page): Promise<{ sha: string; crc: number | undefined }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('confnotes');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('photoBlobs').objectStore('photoBlobs').getAll();
+          all.onsuccess = async () => {
+            open.result.close();
+            const rows = all.result as { blob: Blob; crc?: number }[];
+            const hex = async (b: Blob) =>
+              [...new Uint8Array(await crypto.subtle.digest('SHA-256', await b.arrayBuffer()))]
+                .map((x) => x.toString(16).padStart(2, '0'))
+                .join('');
+            const out = await Promise.all(
+              rows.map(async (r) => ({ sha: await hex(r.blob), crc: r.crc })),
+            );
+            resolve(out.sort((a, b) => a.sha.localeCompare(b.sha)));
+          };
+        };
+      }),
+  );
+}
 
 test('export a zip that reads like the write-up, then restore it in a fresh profile', async ({
   page,
@@ -39,7 +68,8 @@ test('export a zip that reads like the write-up, then restore it in a fresh prof
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('xebicon-2019.zip');
   const path = await download.path();
-  const zip = await JSZip.loadAsync(readFileSync(path));
+  // Every entry's bytes checked against the CRC-32 its header gives, most of them as stored.
+  const zip = await JSZip.loadAsync(readFileSync(path), { checkCRC32: true });
   const names = Object.keys(zip.files)
     .filter((n) => !zip.files[n]!.dir)
     .sort();
@@ -117,33 +147,18 @@ test('export a zip that reads like the write-up, then restore it in a fresh prof
     .poll(() => shownWidth(other.getByRole('img', { name: 'Spark sur Kubernetes' })))
     .toBe(320);
   await expect(other.getByRole('textbox', { name: 'Opinion' })).toHaveValue('Des infos utiles.');
-  // Images come back byte for byte.
-  const stored = await other.evaluate(
-    () =>
-      new Promise<string[]>((resolve) => {
-        const req = indexedDB.open('confnotes');
-        req.onsuccess = () => {
-          const all = req.result.transaction('photoBlobs').objectStore('photoBlobs').getAll();
-          all.onsuccess = async () => {
-            const rows = all.result as { blob: Blob }[];
-            const hex = async (b: Blob) =>
-              [...new Uint8Array(await crypto.subtle.digest('SHA-256', await b.arrayBuffer()))]
-                .map((x) => x.toString(16).padStart(2, '0'))
-                .join('');
-            resolve((await Promise.all(rows.map((r) => hex(r.blob)))).sort());
-          };
-        };
-      }),
-  );
-  const { createHash } = await import('node:crypto');
+  // Images come back byte for byte, each with the CRC-32 of its bytes beside it: the zip's.
   const inZip = await Promise.all(
-    ['images/xebicon-2019_01.jpg', 'images/xebicon-2019_02.jpg'].map(async (n) =>
-      createHash('sha256')
-        .update(await zip.file(n)!.async('nodebuffer'))
-        .digest('hex'),
-    ),
+    ['images/xebicon-2019_01.jpg', 'images/xebicon-2019_02.jpg'].map(async (n) => {
+      const bytes = await zip.file(n)!.async('nodebuffer');
+      return { sha: createHash('sha256').update(bytes).digest('hex'), crc: crc32(bytes) };
+    }),
   );
-  expect(stored).toEqual(inZip.sort());
+  const bySha = (a: { sha: string }, b: { sha: string }) => a.sha.localeCompare(b.sha);
+  inZip.sort(bySha);
+  // As the app stored them on both phones: its image worker's and the import's CRC-32.
+  expect(await storedImages(page)).toEqual(inZip);
+  expect(await storedImages(other)).toEqual(inZip);
   await fresh.close();
 });
 

@@ -50,7 +50,10 @@ test('the exported zip holds the straightened slides, and a full-frame slide as 
   await page.getByLabel('Only talks with notes or photos').check();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export zip' }).click();
-  const zip = await JSZip.loadAsync(readFileSync(await (await downloading).path()));
+  // The straightened slides' CRC-32, worked out by the image worker, checked against their bytes.
+  const zip = await JSZip.loadAsync(readFileSync(await (await downloading).path()), {
+    checkCRC32: true,
+  });
   const archive = JSON.parse(await zip.file('confnotes.json')!.async('string')) as {
     version: number;
     photos: (Photo & { file: string })[];

@@ -3,6 +3,7 @@
 // its own IndexedDB (fake-indexeddb), as two browser profiles would be.
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Observable } from 'dexie';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type ConfnotesDb } from '../../src/lib/db/db';
@@ -21,6 +22,7 @@ import { SYNC_WORDS } from '../../src/lib/sync/words';
 import { startDav, type DavServer } from '../support/dav-server';
 import { startFaultProxy, type FaultProxy, type Hold } from '../support/fault-proxy';
 import { parsed } from '../unit/schedule/fixtures';
+import { storedJpeg } from '../support/stored-jpeg';
 
 let dav: DavServer;
 let proxy: FaultProxy;
@@ -65,11 +67,11 @@ class Device {
       bottomRight: { x: 0.9, y: 0.9 },
       bottomLeft: { x, y: 0.9 },
     };
-    const jpeg = new Blob([bytes], { type: 'image/jpeg' });
+    const { jpeg, crc } = storedJpeg(bytes);
     const tag = imageTag(corners);
     await new PhotoRepo(this.db).storeCrop(
       id,
-      { jpeg, thumb: jpeg, width: 1600, height: 900 },
+      { jpeg, crc, thumb: jpeg, width: 1600, height: 900 },
       { corners, imageTag: tag, keepOriginal: false },
     );
     return { corners, file: `${id}-${tag}.jpg` };
@@ -223,9 +225,10 @@ describe.each(APACHES)('sync against Apache mod_dav, $name', ({ etag }) => {
     expect((await laptop.db.opinions.get(talkId))?.text).toBe('Worth it');
     expect(await laptop.db.stars.get(talkId)).toBeTruthy();
     const image = await laptop.image(photo.id);
-    expect(new Uint8Array(await image!.arrayBuffer())).toEqual(
-      new Uint8Array(await (await phone.image(photo.id))!.arrayBuffer()),
-    );
+    const sent = new Uint8Array(await (await phone.image(photo.id))!.arrayBuffer());
+    expect(new Uint8Array(await image!.arrayBuffer())).toEqual(sent);
+    // Stored with the CRC-32 of its bytes, for the laptop's exports.
+    expect((await laptop.db.photoBlobs.get(photo.id))?.crc).toBe(crc32(sent));
     expect(await laptop.db.outbox.count()).toBe(0);
 
     // The password is on neither the server nor in any synced file.

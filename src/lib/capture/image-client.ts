@@ -153,8 +153,8 @@ export class ImageProcessor {
     this.active = undefined;
     job.detach();
     if (reply.ok) {
-      const { jpeg, thumb, width, height, reencoded, corners } = reply;
-      job.resolve({ jpeg, thumb, width, height, reencoded, corners });
+      const { jpeg, crc, thumb, width, height, reencoded, corners } = reply;
+      job.resolve({ jpeg, crc, thumb, width, height, reencoded, corners });
     } else {
       job.reject(new ImageError(reply.code, reply.message || undefined));
     }

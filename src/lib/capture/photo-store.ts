@@ -5,6 +5,8 @@ import type { Corners, Photo } from '../model/types';
 /** A processed shot: the 1920 px JPEG, its thumbnail and its size. */
 export interface ProcessedImage {
   jpeg: Blob;
+  /** The CRC-32 of `jpeg`'s bytes, kept beside them for the zip writer. */
+  crc: number;
   thumb: Blob;
   width: number;
   height: number;

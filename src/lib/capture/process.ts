@@ -3,6 +3,7 @@
 // location included) unless that would gain nothing, and make a thumbnail. The worker runs it
 // with OffscreenCanvas, the fallback with browser-image-compression (which finds no slide);
 // Node tests run it with a fake codec.
+import { crc32Update } from '../util/crc32';
 import type { Corners } from '../model/types';
 import { findSlide, sides, slideAspect, straightSize, warpQuad } from '../slide';
 import type { Pixels, Quad } from '../slide';
@@ -60,6 +61,8 @@ export interface ProcessOptions {
 
 export interface Processed extends Size {
   jpeg: Blob;
+  /** The CRC-32 of `jpeg`, stored with it: a zip of the photo then needs no read of it. */
+  crc: number;
   thumb: Blob;
   /** False when the original JPEG was kept byte for byte. */
   reencoded: boolean;
@@ -172,10 +175,16 @@ function decodeError(err: unknown, facts: ImageFacts): ImageError {
   return new ImageError('corrupt');
 }
 
-/** Width and height as written in the encoder's output, which is what was stored. */
-async function sizeOf(jpeg: Blob, fallback: Size): Promise<Size> {
-  const facts = sniffImage(new Uint8Array(await jpeg.arrayBuffer()));
-  return facts?.width && facts.height ? { width: facts.width, height: facts.height } : fallback;
+/**
+ * Width and height as written in the encoder's output, which is what is stored, and the CRC-32
+ * of its bytes, read once for both.
+ */
+async function readBack(jpeg: Blob, fallback: Size): Promise<Size & { crc: number }> {
+  const bytes = new Uint8Array(await jpeg.arrayBuffer());
+  const facts = sniffImage(bytes);
+  const size =
+    facts?.width && facts.height ? { width: facts.width, height: facts.height } : fallback;
+  return { ...size, crc: crc32Update(0, bytes) };
 }
 
 export async function processImage(
@@ -204,7 +213,7 @@ export async function processImage(
           const size = { width: straight.width, height: straight.height };
           const jpeg = await straight.encode(size, JPEG_QUALITY);
           const thumb = await straight.encode(thumbSize(size), THUMB_QUALITY);
-          return { jpeg, thumb, ...size, reencoded: true, corners };
+          return { jpeg, thumb, ...(await readBack(jpeg, size)), reencoded: true, corners };
         } finally {
           straight.close();
         }
@@ -217,8 +226,10 @@ export async function processImage(
     const jpeg = keep ? typed : await decoded.encode(targetSize(source, longSide), JPEG_QUALITY);
     checkAborted(signal);
     const thumb = await decoded.encode(thumbSize(source), THUMB_QUALITY);
-    const size = keep ? source : await sizeOf(jpeg, targetSize(source, longSide));
-    return { jpeg, thumb, ...size, reencoded: !keep };
+    const stored = keep
+      ? { ...source, crc: crc32Update(0, bytes) }
+      : await readBack(jpeg, targetSize(source, longSide));
+    return { jpeg, thumb, ...stored, reencoded: !keep };
   } finally {
     decoded.close();
   }

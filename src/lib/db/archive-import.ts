@@ -3,6 +3,7 @@
 // newer conference or photo here is not overwritten by an older zip, and the untouched demo
 // gives way to a restored copy of itself instead of standing beside it as a twin.
 import type { Table } from 'dexie';
+import type { ImportedArchive } from '../export/archive';
 import type { ConfnotesArchive } from '../export/json';
 import { ArchiveError } from '../export/json';
 import { ARCHIVE_PARTS as P, ARCHIVE_WORDS as W } from '../export/words';
@@ -91,7 +92,7 @@ function readOfSameImage(here: Photo, zip: Photo): Partial<Photo> | undefined {
 export async function writeArchive(
   db: ConfnotesDb,
   archive: ConfnotesArchive,
-  images: Map<string, Blob>,
+  images: ImportedArchive['images'],
   demo: string | undefined,
 ): Promise<void> {
   await checkNoClash(db, archive);
@@ -133,11 +134,12 @@ export async function writeArchive(
       if (learnt) await db.photos.update(here.id, learnt);
       continue;
     }
-    const blob = images.get(photo.id)!;
+    const { blob, crc } = images.get(photo.id)!;
     await db.photos.put({ ...photo, status: 'ready' });
     await putReceivedImage(db, {
       id: photo.id,
       blob,
+      crc,
       type: photo.type,
       name: file.split('/').pop() ?? '',
     });

@@ -2,7 +2,7 @@
 // time) and writes an imported archive back, merged by id in one transaction so importing the
 // same zip twice changes nothing and a failed import leaves nothing half-written.
 import type { ConfnotesArchive } from '../export/json';
-import type { RecordsToExport } from '../export/archive';
+import type { ImageBytes, ImportedArchive, RecordsToExport } from '../export/archive';
 import type { ExportInput, Lang, TalkNotes, TimelineItem } from '../export/model';
 import { faces } from '../read/stacks';
 import { compareTalks } from '../schedule/agenda';
@@ -140,12 +140,17 @@ export class ArchiveRepo {
     );
   }
 
-  /** The stored image of a photo, or its original while it is still being processed. */
-  async photoBlob(id: string): Promise<Blob> {
-    const blob =
-      withType(await this.db.photoBlobs.get(id)) ?? withType(await this.db.originals.get(id));
-    if (!blob) throw new WordedError(RECORD_WORDS.imageMissing);
-    return blob;
+  /**
+   * The stored image of a photo with its CRC-32 when kept, or its original (no CRC-32) while it
+   * is still being processed.
+   */
+  async photoBlob(id: string): Promise<ImageBytes> {
+    const row = await this.db.photoBlobs.get(id);
+    const jpeg = withType(row);
+    if (jpeg) return { blob: jpeg, crc: row!.crc };
+    const original = withType(await this.db.originals.get(id));
+    if (!original) throw new WordedError(RECORD_WORDS.imageMissing);
+    return { blob: original };
   }
 
   /**
@@ -154,7 +159,7 @@ export class ArchiveRepo {
    */
   async import(
     archive: ConfnotesArchive,
-    images: Map<string, Blob>,
+    images: ImportedArchive['images'],
   ): Promise<{ conferences: number; photos: number }> {
     const db = this.db;
     const tables = [

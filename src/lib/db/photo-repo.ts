@@ -132,7 +132,7 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
   /** Stores a photo's image and thumbnail and marks it ready, as `change` says, in one go. */
   private storeImage(
     id: string,
-    { jpeg, thumb, width, height }: ProcessedImage,
+    { jpeg, crc, thumb, width, height }: ProcessedImage,
     keepOriginal: boolean,
     change: (photo: Photo) => Photo,
   ): Promise<Photo | undefined> {
@@ -148,7 +148,7 @@ export class PhotoRepo extends PhotoEdits implements PhotoStore {
           const ready = change({ ...photo, status: 'ready', width, height, size: jpeg.size, type });
           delete ready.error;
           await Promise.all([
-            db.photoBlobs.put({ id, blob: jpeg, type, name }),
+            db.photoBlobs.put({ id, blob: jpeg, type, name, crc }),
             db.thumbs.put({ id, blob: thumb, type: thumb.type || 'image/jpeg', name }),
             keepOriginal ? undefined : db.originals.delete(id),
             db.photos.put(ready),

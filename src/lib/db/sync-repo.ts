@@ -322,7 +322,13 @@ export class SyncRepo implements SyncStore {
    */
   async storeImages(images: ReceivedImage[]): Promise<void> {
     const db = this.db;
-    const rows = images.map(({ id, blob, name }) => ({ id, blob, type: blob.type, name }));
+    const rows = images.map(({ id, blob, crc, name }) => ({
+      id,
+      blob,
+      type: blob.type,
+      name,
+      crc,
+    }));
     await writeWithRetry(() =>
       db.transaction('rw', db.photoBlobs, db.thumbs, () => replaceImages(db, rows)),
     );

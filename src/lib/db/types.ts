@@ -15,6 +15,11 @@ export interface StoredBlob {
   /** Kept beside the Blob: Safari and fake-indexeddb can lose Blob.type and File.name. */
   type: string;
   name: string;
+  /**
+   * The CRC-32 of the bytes, worked out when they were written (a zip of them then reads
+   * none). Absent on rows stored before it was kept, and on originals and thumbnails.
+   */
+  crc?: number;
 }
 
 /**

@@ -57,12 +57,12 @@ export type RecordsToExport = Omit<ArchiveRecords, 'photos'> & { photos: Photo[]
 
 /**
  * The zip's files in order: each conference's .adoc and .md, confnotes.json, then the images,
- * each Blob asked of `photoBlob` only when the writer needs it.
+ * each asked of `photoBlob` only when the writer needs it (with its CRC-32 when stored).
  */
 export async function* archiveEntries(
   inputs: ExportInput[],
   records: RecordsToExport,
-  photoBlob: (photoId: string) => Promise<Blob>,
+  photoBlob: (photoId: string) => Promise<ImageBytes>,
   exportedAt = new Date(),
 ): AsyncGenerator<ZipEntry> {
   const plan = planExport(inputs, records.photos);
@@ -78,29 +78,39 @@ export async function* archiveEntries(
     input: toArchiveJson({ ...records, photos }, exportedAt),
   };
   for (const image of plan.images) {
-    const blob = await photoBlob(image.id);
+    const { blob, crc } = await photoBlob(image.id);
     const lastModified = image.takenAt ? new Date(image.takenAt) : exportedAt;
-    yield { name: image.file, lastModified, input: blob };
+    yield { name: image.file, lastModified, input: blob, crc };
   }
+}
+
+/** An image's bytes, and their CRC-32 when known (see StoredBlob). */
+export interface ImageBytes {
+  blob: Blob;
+  crc?: number | undefined;
 }
 
 export interface ImportedArchive {
   archive: ConfnotesArchive;
-  /** Image bytes by photo id, typed from the photo record. */
-  images: Map<string, Blob>;
+  /** Image bytes by photo id, typed from the photo record, with the CRC-32 they were checked
+   * against. */
+  images: Map<string, Required<ImageBytes>>;
 }
 
 /** A Confnotes zip read and checked; nothing is written anywhere. */
 export async function readArchive(zip: Blob): Promise<ImportedArchive> {
   const files = await readZip(zip);
   const archive = parseArchiveJson(await files.get(ARCHIVE_JSON)!.text());
-  const images = new Map<string, Blob>();
+  const images: ImportedArchive['images'] = new Map();
   for (const photo of archive.photos) {
     const blob = files.get(photo.file);
     if (!blob) {
       throw new ArchiveError(ARCHIVE_WORDS.missingImage, { file: photo.file });
     }
-    images.set(photo.id, blob.type === photo.type ? blob : blob.slice(0, blob.size, photo.type));
+    images.set(photo.id, {
+      blob: blob.type === photo.type ? blob : blob.slice(0, blob.size, photo.type),
+      crc: files.crcs.get(photo.file)!,
+    });
   }
   return { archive, images };
 }

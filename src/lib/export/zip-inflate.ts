@@ -1,7 +1,7 @@
 // The byte work of reading a zip entry: CRC-32, and inflating a deflated entry as a stream that
 // is stopped the moment it gives more than the entry declared, so a lying entry never unpacks
 // past its declared size (already within the reader's caps) plus one small step.
-import { crc32Update } from './crc32';
+import { crc32Update } from '../util/crc32';
 
 /**
  * Deflated bytes handed to the inflater at a time: 16 KiB can unpack to 16.5 MB at most, so

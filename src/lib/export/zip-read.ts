@@ -200,12 +200,17 @@ async function content(blob: Blob, item: Item, next: number, dirStart: number): 
 
 export const ARCHIVE_JSON = 'confnotes.json';
 
+/** A zip's files by path, and the CRC-32 each was checked against (kept with an image). */
+export class ZipFiles extends Map<string, Blob> {
+  readonly crcs = new Map<string, number>();
+}
+
 /**
  * Every file of a Confnotes zip by path (folders skipped), each checked against its size and
  * CRC-32. Rejects with an ArchiveError in plain words for anything that is not a sound zip, a
  * zip over the caps, or a zip without confnotes.json.
  */
-export async function readZip(blob: Blob): Promise<Map<string, Blob>> {
+export async function readZip(blob: Blob): Promise<ZipFiles> {
   const dir = await directory(blob);
   const cd = await view(blob, dir.offset, dir.offset + dir.size);
   const list = items(cd, dir.count);
@@ -213,10 +218,11 @@ export async function readZip(blob: Blob): Promise<Map<string, Blob>> {
   // Where the next entry starts, for each: two entries at one place overlap.
   const byPlace = [...list].sort((a, b) => a.local - b.local);
   const next = new Map(byPlace.map((item, i) => [item, byPlace[i + 1]?.local ?? dir.offset]));
-  const files = new Map<string, Blob>();
+  const files = new ZipFiles();
   for (const item of list) {
     if (item.name.endsWith('/')) continue;
     files.set(item.name, await content(blob, item, next.get(item)!, dir.offset));
+    files.crcs.set(item.name, item.crc);
   }
   if (!files.has(ARCHIVE_JSON)) {
     throw new ArchiveError(W.noJson);

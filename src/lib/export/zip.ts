@@ -1,9 +1,10 @@
 // Writes the export zip as one Blob made of parts: each entry's header bytes, then the entry's
 // own Blob, stored as it is (JPEGs do not shrink). No byte of an image is copied: the zip
-// refers to the stored Blobs, and each is read once, for its CRC-32, a few at a time as one
-// stream while the next few are fetched. Cancel with an AbortSignal; progress is reported in
-// bytes laid out.
-import { crc32Update } from './crc32';
+// refers to the stored Blobs. An image stored with its CRC-32 (worked out when its bytes were
+// written) is not read at all; any other is read once for it, a few at a time as one stream
+// while the next few are fetched. Cancel with an AbortSignal; progress is reported in bytes
+// laid out.
+import { crc32Update } from '../util/crc32';
 import { CENTRAL, EOCD, EOCD64, EOCD64_LOCATOR, LOCAL } from './zip-signatures';
 
 export interface ZipEntry {
@@ -11,6 +12,8 @@ export interface ZipEntry {
   name: string;
   lastModified?: Date;
   input: Blob | string;
+  /** The CRC-32 of a Blob `input`, when known: taken as given, and the Blob is not read. */
+  crc?: number | undefined;
 }
 
 export interface ZipOptions {
@@ -185,6 +188,10 @@ async function checksums(blobs: Blob[], signal: AbortSignal | undefined): Promis
   return crcs;
 }
 
+/** A Blob entry stored without its CRC-32, which must be read for it. */
+const unread = (e: ZipEntry): e is ZipEntry & { input: Blob } =>
+  typeof e.input !== 'string' && e.crc === undefined;
+
 /**
  * The zip of `files`, in their order, typed for sharing. Aborting `signal` rejects with the
  * signal's reason and asks for no further entry (the source generator is closed).
@@ -207,8 +214,10 @@ export async function exportZip(
       if (!batch.length) break;
       pending = nextBatch(source);
       pending.catch(() => undefined); // awaited next turn, or dropped with the source below
-      const blobs = batch.flatMap(({ input }) => (typeof input === 'string' ? [] : [input]));
-      const crcs = await checksums(blobs, signal);
+      const crcs = await checksums(
+        batch.filter(unread).map((e) => e.input),
+        signal,
+      );
       let b = 0;
       for (const entry of batch) {
         const { input } = entry;
@@ -218,7 +227,7 @@ export async function exportZip(
         if (size >= MAX32) throw new RangeError(`${entry.name} is too large for a zip`);
         const w: Written = {
           name: encoder.encode(entry.name),
-          crc: text ? crc32Update(0, text) : crcs[b++]!,
+          crc: text ? crc32Update(0, text) : (entry.crc ?? crcs[b++]!),
           size,
           offset,
           ...dosTime(entry.lastModified ?? new Date()),
@@ -235,9 +244,12 @@ export async function exportZip(
     // On a failure or a cancel, the batch asked for is dropped and the source closed.
     await source.return?.();
   }
-  const directory = written.map(centralHeader);
-  const dirSize = directory.reduce((n, d) => n + d.length, 0);
-  const zip = new Blob([...parts, ...directory, ...end(written.length, offset, dirSize)], {
+  const records = written.map(centralHeader);
+  const dirSize = records.reduce((n, d) => n + d.length, 0);
+  // One part, not one a record: the browser's cost of making the Blob grows with its parts.
+  const directory = new Uint8Array(dirSize);
+  records.reduce((at, d) => (directory.set(d, at), at + d.length), 0);
+  const zip = new Blob([...parts, directory, ...end(written.length, offset, dirSize)], {
     type: 'application/zip',
   });
   onProgress?.(zip.size);

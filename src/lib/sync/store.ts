@@ -58,6 +58,8 @@ export interface Applied {
 export interface ReceivedImage {
   id: string;
   blob: Blob;
+  /** The CRC-32 of its bytes, stored with them (see StoredBlob). */
+  crc: number;
   name: string;
 }
 

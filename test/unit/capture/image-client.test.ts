@@ -26,7 +26,17 @@ class FakeWorker {
   }
   ok(id: number) {
     const jpeg = new Blob(['j'], { type: 'image/jpeg' });
-    this.reply({ id, ok: true, jpeg, thumb: jpeg, width: 1920, height: 1440, reencoded: true });
+    const crc = 0x1234;
+    this.reply({
+      id,
+      ok: true,
+      jpeg,
+      crc,
+      thumb: jpeg,
+      width: 1920,
+      height: 1440,
+      reencoded: true,
+    });
   }
   crash() {
     this.onerror?.(new Event('error'));

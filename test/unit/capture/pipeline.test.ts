@@ -10,6 +10,7 @@ import { StorageFullError } from '../../../src/lib/db/errors';
 import { contentId, PhotoRepo, unsortedTray } from '../../../src/lib/db/photo-repo';
 import { refusePut } from '../../support/refuse-put';
 import { image } from './exif';
+import { storedJpeg } from '../../support/stored-jpeg';
 
 let db: ConfnotesDb;
 let photos: PhotoRepo;
@@ -33,7 +34,7 @@ function shot(): Blob {
 }
 
 const result = (): Processed => ({
-  jpeg: new Blob([image('slide.jpg')], { type: 'image/jpeg' }),
+  ...storedJpeg(image('slide.jpg')),
   thumb: new Blob([image('slide.webp')], { type: 'image/webp' }),
   width: 640,
   height: 480,

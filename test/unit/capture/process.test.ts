@@ -1,6 +1,7 @@
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ImageError } from '../../../src/lib/capture/image-error';
-import { processImage } from '../../../src/lib/capture/process';
+import { processImage, type ProcessOptions } from '../../../src/lib/capture/process';
 import { sniffImage } from '../../../src/lib/capture/sniff';
 import { exifSegment, image, withFrameSize, withSegments, type Bytes } from './exif';
 import { fakeCodec, slide } from './fake-codec';
@@ -49,6 +50,19 @@ describe('processImage', () => {
     expect(out.reencoded).toBe(true);
     const stored = sniffImage(await bytesOf(out.jpeg))!;
     expect(stored).toMatchObject({ hasLocation: false, orientation: 1 });
+  });
+
+  it('gives the CRC-32 of the JPEG it hands over, kept or re-encoded', async () => {
+    const { codec } = fakeCodec();
+    const shots: [Blob, ProcessOptions][] = [
+      [blob(slide), { longSide: 1920 }], // kept byte for byte
+      [blob(withFrameSize(slide, 4032, 3024)), { longSide: 1920 }], // re-encoded
+      [blob(withFrameSize(slide, 4032, 3024)), { longSide: 1280, thumbOnly: true }], // received
+    ];
+    for (const [shot, opts] of shots) {
+      const out = await processImage(shot, opts, codec);
+      expect(out.crc).toBe(crc32(await bytesOf(out.jpeg)));
+    }
   });
 
   it('works in upright pixels: orientation 6 turns 640 x 480 into 480 x 640', async () => {

@@ -163,7 +163,7 @@ describe('slides read and stacked (issue 12)', () => {
       lang: 'en',
       onlyWithNotes: true,
     });
-    const bytes = () => Promise.resolve(new Blob(['x'], { type: 'image/jpeg' }));
+    const bytes = () => Promise.resolve({ blob: new Blob(['x'], { type: 'image/jpeg' }) });
     const files = new Map<string, string>();
     for await (const entry of archiveEntries(inputs, records, bytes)) {
       files.set(entry.name, typeof entry.input === 'string' ? entry.input : '');
@@ -188,7 +188,8 @@ describe('slides read and stacked (issue 12)', () => {
 
     // A restore on another phone brings back every photo as it was.
     const fresh = phone();
-    const images = new Map(json.photos.map((p) => [p.id, new Blob(['x'], { type: p.type })]));
+    const x = { blob: new Blob(['x'], { type: 'image/jpeg' }), crc: 0x8cdc1683 };
+    const images = new Map(json.photos.map((p) => [p.id, x]));
     await new ArchiveRepo(fresh).import(json, images);
     expect(await fresh.photos.bulkGet(photos.map((p) => p.id))).toEqual(photos);
   });

@@ -15,6 +15,7 @@ import { parseSchedule } from '../../../src/lib/schedule/parse';
 import { toTalkFields } from '../../../src/lib/schedule/materialise';
 import { image, type Bytes } from '../capture/exif';
 import { fixtureBytes, FIXTURES } from '../schedule/fixtures';
+import { storedJpeg } from '../../support/stored-jpeg';
 
 /** Version 1 exactly as it shipped, declared on its own so later edits to db.ts cannot alter it. */
 class ConfnotesDbV1 extends Dexie {
@@ -243,7 +244,7 @@ describe('schema version 1 to the current one (9)', () => {
     const name = 'migration-v5-v6';
     const v5 = new ConfnotesDbV5(name);
     opened.push(v5);
-    const jpeg = new Blob([image('slide.jpg')], { type: 'image/jpeg' });
+    const { jpeg, crc } = storedJpeg(image('slide.jpg'));
     const ids = ['a', 'b'].map((c) => c.repeat(64));
     const photo = (id: string, position: number): Photo => ({
       id,
@@ -283,7 +284,7 @@ describe('schema version 1 to the current one (9)', () => {
       bottomRight: { x: 0.88, y: 0.8 },
       bottomLeft: { x: 0.12, y: 0.82 },
     };
-    const processed = { jpeg, thumb: jpeg, width: 1600, height: 900, corners };
+    const processed = { jpeg, crc, thumb: jpeg, width: 1600, height: 900, corners };
     await repo.completeProcessing(ids[1]!, processed, { keepOriginal: true, foundBy: 'finder' });
     const cropped = await db.photos.where('cropBy').equals('finder').toArray();
     expect(cropped.map((p) => [p.id, p.corners, p.width, p.height])).toEqual([

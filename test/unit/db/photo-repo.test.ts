@@ -10,6 +10,7 @@ import type { Photo, Talk } from '../../../src/lib/model/types';
 import { refusePut } from '../../support/refuse-put';
 import { image } from '../capture/exif';
 import { parsed } from '../schedule/fixtures';
+import { storedJpeg } from '../../support/stored-jpeg';
 
 let db: ConfnotesDb;
 let photos: PhotoRepo;
@@ -31,7 +32,7 @@ function shot(): File {
 }
 
 const processed = (width = 1920, height = 1440): ProcessedImage => ({
-  jpeg: new Blob([image('slide.jpg')], { type: 'image/jpeg' }),
+  ...storedJpeg(image('slide.jpg')),
   thumb: new Blob([image('slide.webp')], { type: 'image/webp' }),
   width,
   height,
@@ -200,10 +201,10 @@ describe('processing', () => {
       bottomRight: { x: 0.9, y: 0.9 },
       bottomLeft: { x: 0.1, y: 0.9 },
     };
-    const jpeg = new Blob([image('slide.jpg').subarray(0, 900)], { type: 'image/jpeg' });
+    const jpeg = storedJpeg(image('slide.jpg').slice(0, 900));
     const thumb = new Blob([image('slide.jpg').subarray(0, 300)], { type: 'image/jpeg' });
     const crop = { corners, imageTag: '12345678', keepOriginal: false };
-    const cropped = await photos.storeCrop(id, { jpeg, thumb, width: 1200, height: 900 }, crop);
+    const cropped = await photos.storeCrop(id, { ...jpeg, thumb, width: 1200, height: 900 }, crop);
     expect(cropped).toMatchObject({ cropBy: 'user', corners, imageTag: '12345678', size: 900 });
     expect(cropped!.exportedAt).toBeUndefined();
     // Its mark names the image before the crop: the crop goes to the server, mark untouched.
@@ -216,7 +217,7 @@ describe('processing', () => {
 
     // "No crop" keeps no corners.
     const whole = { corners: undefined, imageTag: '9abcdef0', keepOriginal: false };
-    const back = await photos.storeCrop(id, { jpeg, thumb, width: 1920, height: 1440 }, whole);
+    const back = await photos.storeCrop(id, { ...jpeg, thumb, width: 1920, height: 1440 }, whole);
     expect(back!.corners).toBeUndefined();
     expect(back).toMatchObject({ cropBy: 'user', imageTag: '9abcdef0', width: 1920 });
   });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { archiveEntries, readArchive } from '../../../src/lib/export/archive';
+import { crc32Update } from '../../../src/lib/util/crc32';
 import { BATCH_ENTRIES, exportZip } from '../../../src/lib/export/zip';
 import { readZip } from '../../../src/lib/export/zip-read';
 import type { Photo } from '../../../src/lib/model/types';
@@ -25,6 +26,10 @@ const photoIds = [...input.notes.values()].flatMap((n) =>
   n.timeline.filter((i) => i.kind === 'photo').map((i) => i.id),
 );
 const blobs = new Map(photoIds.map((id, i) => [id, fakeJpeg(i + 1)]));
+const crcOf = async (blob: Blob) => crc32Update(0, new Uint8Array(await blob.arrayBuffer()));
+const crcs = new Map(
+  await Promise.all(photoIds.map(async (id) => [id, await crcOf(blobs.get(id)!)] as const)),
+);
 const { file: _file, ...photoRecord } = records.photos[0]!;
 const photos: Photo[] = photoIds.map((id, i) => ({
   ...photoRecord,
@@ -35,13 +40,20 @@ const photos: Photo[] = photoIds.map((id, i) => ({
 }));
 const toExport = { ...records, photos };
 
-function entries(asked: string[] = []) {
+/**
+ * The zip's entries, each image as the database gives it: every other one with the CRC-32 its
+ * row keeps (`crc` says which), the others stored before it was kept. `crc` may also lie.
+ */
+function entries(
+  asked: string[] = [],
+  crc = (id: string, i: number) => (i % 2 ? undefined : crcs.get(id)),
+) {
   return archiveEntries(
     [input],
     toExport,
     (id) => {
       asked.push(id);
-      return Promise.resolve(blobs.get(id)!);
+      return Promise.resolve({ blob: blobs.get(id)!, crc: crc(id, asked.length - 1) });
     },
     new Date('2019-11-28T18:00:00Z'),
   );
@@ -76,7 +88,8 @@ describe('export zip', () => {
     expect(progress.at(-1)).toBe(bytes.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
 
-    const unzipped = await JSZip.loadAsync(bytes);
+    // JSZip checks each entry's CRC-32 against its bytes: stored and worked out alike.
+    const unzipped = await JSZip.loadAsync(bytes, { checkCRC32: true });
     const names = Object.keys(unzipped.files);
     expect(names.slice(0, 3)).toEqual(['xebicon-2019.adoc', 'xebicon-2019.md', 'confnotes.json']);
     expect(names.slice(3)).toEqual(
@@ -117,11 +130,25 @@ describe('export zip', () => {
     expect(archive.photos.map(({ file: _file, ...p }) => p)).toEqual(photos);
     expect(archive.talks).toEqual(records.talks);
     expect(archive.entries).toEqual(records.entries);
-    for (const [id, blob] of images) {
+    for (const [id, { blob, crc }] of images) {
       expect(blob.type).toBe('image/jpeg');
       expect(await sameBytes(blob, blobs.get(id)!)).toBe(true);
+      // The CRC-32 the entry was checked against, to be stored with the image.
+      expect(crc).toBe(crcs.get(id));
     }
     expect(images.size).toBe(22);
+  });
+
+  it('takes a stored CRC-32 as given, and the zip is the same as one that read every image', async () => {
+    const zip = async (crc: (id: string, i: number) => number | undefined) =>
+      Buffer.from(await (await exportZip(entries([], crc))).arrayBuffer());
+    const read = await zip(() => undefined);
+    expect((await zip((id) => crcs.get(id))).equals(read)).toBe(true);
+    expect((await zip((id, i) => (i % 2 ? undefined : crcs.get(id)))).equals(read)).toBe(true);
+    // Not read: a wrong one goes into the zip as it is, which any reader then rejects.
+    const lying = await zip((id, i) => (i === 5 ? 0 : crcs.get(id)));
+    expect(lying.equals(read)).toBe(false);
+    await expect(readZip(new Blob([lying]))).rejects.toThrow(/checksum/);
   });
 
   it('reads a Confnotes zip re-made (deflated) by another tool', async () => {

@@ -11,6 +11,11 @@ import { SYNCED_RECORDS } from '../../../src/lib/model/check';
 import { PARTS } from '../../../src/lib/sync/state';
 import { SYNCED_TABLES, TABLES, type SyncedTable } from '../../../src/lib/model/tables';
 import { records } from '../export/records';
+import { storedJpeg } from '../../support/stored-jpeg';
+
+/** The image every photo of an import gets: the smallest JPEG, and its CRC-32. */
+const { jpeg, crc } = storedJpeg(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]));
+const image = { blob: jpeg, crc };
 
 let n = 0;
 const counts = async (db: ConfnotesDb) =>
@@ -37,8 +42,7 @@ describe('the table registry', () => {
     for (const t of SYNCED_TABLES) expect(records[t].length, t).toBeGreaterThan(0);
     const archive = parseArchiveJson(toArchiveJson(records));
     const db = createDb(`tables-${++n}`);
-    const jpeg = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' });
-    await new ArchiveRepo(db).import(archive, new Map(archive.photos.map((p) => [p.id, jpeg])));
+    await new ArchiveRepo(db).import(archive, new Map(archive.photos.map((p) => [p.id, image])));
     const stored = await counts(db);
     for (const t of SYNCED_TABLES) expect(stored[t], t).toBe(records[t].length);
   });
@@ -46,8 +50,7 @@ describe('the table registry', () => {
   it('deleting a conference leaves nothing of it in any table', async () => {
     const db = createDb(`tables-${++n}`);
     const archive = parseArchiveJson(toArchiveJson(records));
-    const jpeg = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' });
-    await new ArchiveRepo(db).import(archive, new Map(archive.photos.map((p) => [p.id, jpeg])));
+    await new ArchiveRepo(db).import(archive, new Map(archive.photos.map((p) => [p.id, image])));
     await new ConferenceRepo(db).delete(records.conferences[0]!.id);
     const left = await counts(db);
     for (const t of SYNCED_TABLES) expect(left[t], t).toBe(0);

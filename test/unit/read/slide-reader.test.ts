@@ -12,6 +12,7 @@ import type { ReadLang } from '../../../src/lib/read/engine';
 import type { Talk } from '../../../src/lib/model/types';
 import { image } from '../capture/exif';
 import { parsed } from '../schedule/fixtures';
+import { storedJpeg } from '../../support/stored-jpeg';
 
 let db: ConfnotesDb;
 let photos: PhotoRepo;
@@ -20,7 +21,7 @@ let keynote: Talk;
 let n = 0;
 
 const processed = (): ProcessedImage => ({
-  jpeg: new Blob([image('slide.jpg')], { type: 'image/jpeg' }),
+  ...storedJpeg(image('slide.jpg')),
   thumb: new Blob([image('slide.webp')], { type: 'image/webp' }),
   width: 1920,
   height: 1080,

@@ -1,6 +1,6 @@
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32Update } from '../../../src/lib/export/crc32';
+import { crc32Update } from '../../../src/lib/util/crc32';
 
 describe('crc32Update', () => {
   it('gives the check value of the zip polynomial', () => {
