@@ -4,7 +4,8 @@
 // interleaved rounds. Photos are stored with their CRC-32, so the writer reads no byte of them:
 // its floor is the same Blobs concatenated into one, each after as many bytes as its header
 // takes (the parts of a zip, no field worked out). Photos stored before the CRC-32 was kept
-// are read once for it: that case is gated too, against the Blobs read once and the same build.
+// are read once for it: that case is gated too, against the Blobs read once as one stream with
+// a CRC-32 over every byte, and the bare zip.
 // Both are set against JSZip (stored, no compression). The self-check runs the writer twice a
 // round: the gate must fail it.
 import type { Browser } from '@playwright/test';
