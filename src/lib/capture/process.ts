@@ -212,8 +212,12 @@ export async function processImage(
           checkAborted(signal);
           const size = { width: straight.width, height: straight.height };
           const jpeg = await straight.encode(size, JPEG_QUALITY);
-          const thumb = await straight.encode(thumbSize(size), THUMB_QUALITY);
-          return { jpeg, thumb, ...(await readBack(jpeg, size)), reencoded: true, corners };
+          // Read back while the thumbnail is encoded.
+          const [stored, thumb] = await Promise.all([
+            readBack(jpeg, size),
+            straight.encode(thumbSize(size), THUMB_QUALITY),
+          ]);
+          return { jpeg, thumb, ...stored, reencoded: true, corners };
         } finally {
           straight.close();
         }
@@ -225,10 +229,12 @@ export async function processImage(
       !needsReencode({ ...facts, ...source, type: facts.mime, bytes: bytes.length }, longSide);
     const jpeg = keep ? typed : await decoded.encode(targetSize(source, longSide), JPEG_QUALITY);
     checkAborted(signal);
-    const thumb = await decoded.encode(thumbSize(source), THUMB_QUALITY);
-    const stored = keep
-      ? { ...source, crc: crc32Update(0, bytes) }
-      : await readBack(jpeg, targetSize(source, longSide));
+    const [stored, thumb] = await Promise.all([
+      keep
+        ? { ...source, crc: crc32Update(0, bytes) }
+        : readBack(jpeg, targetSize(source, longSide)),
+      decoded.encode(thumbSize(source), THUMB_QUALITY),
+    ]);
     return { jpeg, thumb, ...stored, reencoded: !keep };
   } finally {
     decoded.close();

@@ -322,13 +322,7 @@ export class SyncRepo implements SyncStore {
    */
   async storeImages(images: ReceivedImage[]): Promise<void> {
     const db = this.db;
-    const rows = images.map(({ id, blob, crc, name }) => ({
-      id,
-      blob,
-      type: blob.type,
-      name,
-      crc,
-    }));
+    const rows = images.map(({ id, blob, name }) => ({ id, blob, type: blob.type, name }));
     await writeWithRetry(() =>
       db.transaction('rw', db.photoBlobs, db.thumbs, () => replaceImages(db, rows)),
     );

@@ -92,8 +92,10 @@ export interface ImageBytes {
 
 export interface ImportedArchive {
   archive: ConfnotesArchive;
-  /** Image bytes by photo id, typed from the photo record, with the CRC-32 they were checked
-   * against. */
+  /**
+   * Image bytes by photo id, typed from the photo record, with the CRC-32 they were checked
+   * against.
+   */
   images: Map<string, Required<ImageBytes>>;
 }
 

@@ -2,8 +2,8 @@
 // own Blob, stored as it is (JPEGs do not shrink). No byte of an image is copied: the zip
 // refers to the stored Blobs. An image stored with its CRC-32 (worked out when its bytes were
 // written) is not read at all; any other is read once for it, up to 64 at a time as one
-// stream while the next ones are fetched. Cancel with an AbortSignal; progress is reported in bytes
-// laid out.
+// stream while the next ones are fetched. Cancel with an AbortSignal; progress is reported in
+// bytes laid out.
 import { crc32Update } from '../util/crc32';
 import { CENTRAL, EOCD, EOCD64, EOCD64_LOCATOR, LOCAL } from './zip-signatures';
 

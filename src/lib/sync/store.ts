@@ -58,8 +58,6 @@ export interface Applied {
 export interface ReceivedImage {
   id: string;
   blob: Blob;
-  /** The CRC-32 of its bytes, stored with them (see StoredBlob). */
-  crc: number;
   name: string;
 }
 

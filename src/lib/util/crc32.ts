@@ -1,7 +1,7 @@
-// CRC-32 (the zip polynomial), sixteen bytes a step ("slicing by 16"). Every stored image's
-// is worked out as its bytes are written (the image worker, a sync, an import) and kept for
-// the zip writer; the zip reader checks every entry with it. A byte a step was most of an
-// export's time.
+// CRC-32 (the zip polynomial), sixteen bytes a step ("slicing by 16"). A stored image's is
+// worked out as its bytes are written (by the image worker; an import keeps the zip's) and
+// kept for the zip writer; the zip reader checks every entry with it. A byte a step was most
+// of an export's time.
 
 const TABLES = new Int32Array(16 * 256);
 for (let n = 0; n < 256; n++) {

@@ -35,8 +35,10 @@ function stored(rows: Row[]): Promise<Row[]> {
 
 const name = (i: number) => `images/bench_${String(i + 1).padStart(3, '0')}.jpg`;
 
-/** The photos as the export screen hands them over: with their stored CRC-32, or (`read`) as
- * photos stored before it was kept, which the writer must read. */
+/**
+ * The photos as the export screen hands them over: with their stored CRC-32, or (`read`) as
+ * photos stored before it was kept, which the writer must read.
+ */
 async function* entries(read = false): AsyncGenerator<ZipEntry> {
   for (let i = 0; i < photos.length; i++) {
     yield { name: name(i), input: photos[i]!, crc: read ? undefined : crcs[i] };
