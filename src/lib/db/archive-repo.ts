@@ -141,16 +141,25 @@ export class ArchiveRepo {
   }
 
   /**
-   * The stored image of a photo with its CRC-32 when kept, or its original (no CRC-32) while it
-   * is still being processed.
+   * The stored image of each photo with its CRC-32 when kept, or its original (no CRC-32) while
+   * it is still being processed; in one read (one round trip per table, not per photo).
    */
-  async photoBlob(id: string): Promise<ImageBytes> {
-    const row = await this.db.photoBlobs.get(id);
-    const jpeg = withType(row);
-    if (jpeg) return { blob: jpeg, crc: row!.crc };
-    const original = withType(await this.db.originals.get(id));
-    if (!original) throw new WordedError(RECORD_WORDS.imageMissing);
-    return { blob: original };
+  imageBytes(ids: string[]): Promise<ImageBytes[]> {
+    const db = this.db;
+    return db.transaction('r', db.photoBlobs, db.originals, async () => {
+      const rows = await db.photoBlobs.bulkGet(ids);
+      const unprocessed = ids.filter((_, i) => !withType(rows[i]));
+      const originals = new Map(
+        (await db.originals.bulkGet(unprocessed)).map((row, i) => [unprocessed[i]!, row]),
+      );
+      return ids.map((id, i) => {
+        const jpeg = withType(rows[i]);
+        if (jpeg) return { blob: jpeg, crc: rows[i]!.crc };
+        const original = withType(originals.get(id));
+        if (!original) throw new WordedError(RECORD_WORDS.imageMissing);
+        return { blob: original };
+      });
+    });
   }
 
   /**

@@ -55,14 +55,18 @@ export function planExport(inputs: ExportInput[], photos: Photo[]): ExportPlan {
 
 export type RecordsToExport = Omit<ArchiveRecords, 'photos'> & { photos: Photo[] };
 
+/** Images asked of the database at a time: one read each, not one per image. */
+export const IMAGES_ASKED = 32;
+
 /**
  * The zip's files in order: each conference's .adoc and .md, confnotes.json, then the images,
- * each asked of `photoBlob` only when the writer needs it (with its CRC-32 when stored).
+ * asked of `imageBytes` by photo id when the writer gets to them, `IMAGES_ASKED` at a time
+ * (with their CRC-32 when stored).
  */
 export async function* archiveEntries(
   inputs: ExportInput[],
   records: RecordsToExport,
-  photoBlob: (photoId: string) => Promise<ImageBytes>,
+  imageBytes: (photoIds: string[]) => Promise<ImageBytes[]>,
   exportedAt = new Date(),
 ): AsyncGenerator<ZipEntry> {
   const plan = planExport(inputs, records.photos);
@@ -77,10 +81,14 @@ export async function* archiveEntries(
     lastModified: exportedAt,
     input: toArchiveJson({ ...records, photos }, exportedAt),
   };
-  for (const image of plan.images) {
-    const { blob, crc } = await photoBlob(image.id);
-    const lastModified = image.takenAt ? new Date(image.takenAt) : exportedAt;
-    yield { name: image.file, lastModified, input: blob, crc };
+  for (let at = 0; at < plan.images.length; at += IMAGES_ASKED) {
+    const images = plan.images.slice(at, at + IMAGES_ASKED);
+    const bytes = await imageBytes(images.map((i) => i.id));
+    for (const [i, image] of images.entries()) {
+      const { blob, crc } = bytes[i]!;
+      const lastModified = image.takenAt ? new Date(image.takenAt) : exportedAt;
+      yield { name: image.file, lastModified, input: blob, crc };
+    }
   }
 }
 

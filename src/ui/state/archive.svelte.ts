@@ -40,7 +40,7 @@ export class ExportJob {
     try {
       const { inputs, records } = await archives.load(conferenceIds, choice);
       this.total = records.photos.reduce((sum, p) => sum + p.size, 0) + 64 * 1024;
-      const entries = archiveEntries(inputs, records, (id) => archives.photoBlob(id));
+      const entries = archiveEntries(inputs, records, (ids) => archives.imageBytes(ids));
       const zip = await exportZip(entries, {
         signal: controller.signal,
         onProgress: (n) => (this.written = n),

@@ -123,6 +123,22 @@ describe('importing a Confnotes zip', () => {
   });
 });
 
+describe('the images an export is handed', () => {
+  it('come in one read, each with the CRC-32 its row keeps; an original has none', async () => {
+    const db = phone();
+    const row = (id: string) => ({ id, blob: new Blob([id]), type: 'image/jpeg', name: id });
+    await db.photoBlobs.bulkPut([{ ...row('new'), crc: 0x1234 }, row('older')]);
+    await db.originals.put(row('pending'));
+    const bytes = await new ArchiveRepo(db).imageBytes(['older', 'pending', 'new']);
+    expect(await Promise.all(bytes.map(async (b) => [await b.blob.text(), b.crc]))).toEqual([
+      ['older', undefined],
+      ['pending', undefined],
+      ['new', 0x1234],
+    ]);
+    await expect(new ArchiveRepo(db).imageBytes(['new', 'gone'])).rejects.toThrow(/image is missing/);
+  });
+});
+
 describe('slides read and stacked (issue 12)', () => {
   const shot = (n: number, talkId: string, conferenceId: string, over: Partial<Photo>): Photo => ({
     id: n.toString(16).padStart(64, '0'),
@@ -163,7 +179,8 @@ describe('slides read and stacked (issue 12)', () => {
       lang: 'en',
       onlyWithNotes: true,
     });
-    const bytes = () => Promise.resolve({ blob: new Blob(['x'], { type: 'image/jpeg' }) });
+    const bytes = (ids: string[]) =>
+      Promise.resolve(ids.map(() => ({ blob: new Blob(['x'], { type: 'image/jpeg' }) })));
     const files = new Map<string, string>();
     for await (const entry of archiveEntries(inputs, records, bytes)) {
       files.set(entry.name, typeof entry.input === 'string' ? entry.input : '');

@@ -265,7 +265,8 @@ describe('a damaged directory gives plain words, never a RangeError', () => {
 describe('random damage to a real Confnotes zip', () => {
   /** The Xebicon demo's export (22 photos of 200 bytes), as written and re-made deflated. */
   async function realZips(): Promise<Uint8Array<ArrayBuffer>[]> {
-    const photo = () => Promise.resolve({ blob: new Blob([new Uint8Array(200).fill(7)]) });
+    const photo = (ids: string[]) =>
+      Promise.resolve(ids.map(() => ({ blob: new Blob([new Uint8Array(200).fill(7)]) })));
     const files = archiveEntries([xebiconInput()], { ...records, photos: [] }, photo);
     const plain = new Uint8Array(await (await exportZip(files)).arrayBuffer());
     const remade = await (
