@@ -135,7 +135,9 @@ describe('the images an export is handed', () => {
       ['pending', undefined],
       ['new', 0x1234],
     ]);
-    await expect(new ArchiveRepo(db).imageBytes(['new', 'gone'])).rejects.toThrow(/image is missing/);
+    await expect(new ArchiveRepo(db).imageBytes(['new', 'gone'])).rejects.toThrow(
+      /image is missing/,
+    );
   });
 });
 
