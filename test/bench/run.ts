@@ -31,7 +31,7 @@ const PARTS: Record<string, Part> = {
   tap: (url) => tapToSafeBench(url),
   slides: () => slideAccuracy(),
   read: () => readBench(),
-  export: async (_, browser) => exportBench(await browser()),
+  export: async (url, browser) => exportBench(url, await browser()),
   sync: async (url, browser) => syncBench(await browser(), url),
   validation: () => validationBench(),
 };

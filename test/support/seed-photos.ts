@@ -4,9 +4,19 @@
  * Writes a conference, "Bench Conference", with `photos` ready photos of `size` random bytes
  * straight into the app's IndexedDB, each record with its sync outbox row as the app's own
  * writes leave one (db/outbox.ts): without it, photos added after the first sync would send
- * their images but never their records. Runs in the page (page.evaluate); reload it to see them.
+ * their images but never their records. With `crc`, each image's row keeps the CRC-32 of its
+ * bytes, as the image worker leaves one; without, the row is as one stored before it was kept.
+ * Runs in the page (page.evaluate); reload it to see them.
  */
-export function seedPhotos({ photos, size }: { photos: number; size: number }): Promise<void> {
+export function seedPhotos({
+  photos,
+  size,
+  crc = false,
+}: {
+  photos: number;
+  size: number;
+  crc?: boolean;
+}): Promise<void> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('confnotes');
     open.onerror = () => reject(open.error);
@@ -54,6 +64,12 @@ export function seedPhotos({ photos, size }: { photos: number; size: number }): 
             at: now,
           });
       };
+      // The zip polynomial's table, a byte a step: written out here for the page, as above.
+      const table = Array.from({ length: 256 }, (_, n) => {
+        let c = n;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        return c;
+      });
       for (let i = 0; i < photos; i++) {
         const bytes = new Uint8Array(size);
         for (let j = 0; j < size; j += 65536) crypto.getRandomValues(bytes.subarray(j, j + 65536));
@@ -84,7 +100,13 @@ export function seedPhotos({ photos, size }: { photos: number; size: number }): 
           rev: `${now.toString(36)}${i}`,
           at: now,
         });
-        tx.objectStore('photoBlobs').put({ id, blob, type: 'image/jpeg', name: `${id}.jpg` });
+        const row: Record<string, unknown> = { id, blob, type: 'image/jpeg', name: `${id}.jpg` };
+        if (crc) {
+          let c = -1;
+          for (const byte of bytes) c = (c >>> 8) ^ table[(c ^ byte) & 0xff]!;
+          row.crc = ~c >>> 0;
+        }
+        tx.objectStore('photoBlobs').put(row);
       }
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
