@@ -5,10 +5,10 @@
 // its floor is the same Blobs concatenated into one, each after as many bytes as its header
 // takes (the parts of a zip, no field worked out). Photos stored before the CRC-32 was kept
 // are read once for it: that case is gated too, against the Blobs read once as one stream with
-// a CRC-32 over every byte, and the bare zip. Then, reported, the same 300 photos exported in
-// the built app, from a tap on "Export zip" to the download, with and without their CRC-32.
-// Both are set against JSZip (stored, no compression). The self-check runs the writer twice a
-// round: the gate must fail it.
+// a CRC-32 over every byte, and the bare zip. Both are set against JSZip (stored, no
+// compression). The self-check runs the writer twice a round: the gate must fail it. Then,
+// reported, the same 300 photos exported in the built app, from a tap on "Export zip" to the
+// download, with and without their CRC-32.
 import type { Browser } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';

@@ -148,12 +148,13 @@ export class ArchiveRepo {
     const db = this.db;
     return db.transaction('r', db.photoBlobs, db.originals, async () => {
       const rows = await db.photoBlobs.bulkGet(ids);
-      const unprocessed = ids.filter((_, i) => !withType(rows[i]));
+      const jpegs = rows.map(withType);
+      const unprocessed = ids.filter((_, i) => !jpegs[i]);
       const originals = new Map(
         (await db.originals.bulkGet(unprocessed)).map((row, i) => [unprocessed[i]!, row]),
       );
       return ids.map((id, i) => {
-        const jpeg = withType(rows[i]);
+        const jpeg = jpegs[i];
         if (jpeg) return { blob: jpeg, crc: rows[i]!.crc };
         const original = withType(originals.get(id));
         if (!original) throw new WordedError(RECORD_WORDS.imageMissing);
