@@ -1,5 +1,5 @@
-// Reads what an export needs (conferences, talks, notes, photo metadata; image bytes one at a
-// time) and writes an imported archive back, merged by id in one transaction so importing the
+// Reads what an export needs (conferences, talks, notes, photo metadata; image bytes a batch at
+// a time) and writes an imported archive back, merged by id in one transaction so importing the
 // same zip twice changes nothing and a failed import leaves nothing half-written.
 import type { ConfnotesArchive } from '../export/json';
 import type { ImageBytes, ImportedArchive, RecordsToExport } from '../export/archive';

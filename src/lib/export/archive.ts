@@ -1,5 +1,5 @@
-// The files of an export zip, produced one at a time (images fetched only when the zip writer
-// reaches them), and the way back: a zip read into a checked archive and its images by photo id.
+// The files of an export zip, produced one at a time (images fetched a batch at a time, as the
+// zip writer reaches them), and the way back: a zip read into a checked archive and its images by photo id.
 import type { Photo } from '../model/types';
 import { toAsciiDoc } from './asciidoc';
 import { ArchiveError, parseArchiveJson, toArchiveJson, type ArchiveRecords } from './json';
